@@ -1,0 +1,61 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import School, current_school_year
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    """Log in with an email address; French labels and messages."""
+
+    username = forms.EmailField(
+        label=_("Adresse e-mail"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    password = forms.CharField(
+        label=_("Mot de passe"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    error_messages = {
+        "invalid_login": _(
+            "Adresse e-mail ou mot de passe incorrect. Vérifiez les majuscules et réessayez."
+        ),
+        "inactive": _("Ce compte n'est pas encore activé. Contactez l'association."),
+    }
+
+
+class ClassImportForm(forms.Form):
+    school = forms.ModelChoiceField(
+        label=_("Collège"), queryset=School.objects.all(), empty_label=_("Choisissez un collège")
+    )
+    school_year = forms.RegexField(
+        label=_("Année scolaire"),
+        regex=r"^\d{4}-\d{4}$",
+        initial=current_school_year,
+        error_messages={"invalid": _("Écrivez l'année scolaire sous la forme 2026-2027.")},
+    )
+    csv_file = forms.FileField(
+        label=_("Fichier CSV"),
+        help_text=_("Colonnes : nom, prénom, classe, email parent. Séparateur virgule ou point-virgule."),
+    )
+
+    def clean_school_year(self):
+        value = self.cleaned_data["school_year"]
+        start, end = (int(part) for part in value.split("-"))
+        if end != start + 1:
+            raise forms.ValidationError(_("Les deux années doivent se suivre, par exemple 2026-2027."))
+        return value
+
+    def clean_csv_file(self):
+        upload = self.cleaned_data["csv_file"]
+        if not upload.name.lower().endswith((".csv", ".txt")):
+            raise forms.ValidationError(_("Choisissez un fichier .csv (enregistrez votre tableur au format CSV)."))
+        return upload
+
+
+class ClassImportConfirmForm(forms.Form):
+    school = forms.ModelChoiceField(queryset=School.objects.all(), widget=forms.HiddenInput)
+    school_year = forms.CharField(widget=forms.HiddenInput)
+    payload = forms.CharField(widget=forms.HiddenInput)

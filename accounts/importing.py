@@ -1,0 +1,240 @@
+"""Import of a class list (CSV) into pupils, classes and parent accounts.
+
+The file is checked whole before anything is written: one bad row and nothing is imported, so staff
+never have to tidy up half an import. Rows already present (same pupil in the same class) are
+reported and left alone, so the same list can be imported again after an update.
+"""
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .models import SchoolClass, User
+from .roles import Role
+
+MAX_ROWS = 2000
+MAX_BYTES = 1024 * 1024
+
+# Accepted spellings of each column, compared without accents, case, spaces or punctuation.
+COLUMNS = {
+    "last_name": {"nom", "nomdefamille", "nomeleve"},
+    "first_name": {"prenom", "prenomeleve"},
+    "class_name": {"classe", "division"},
+    "parent_email": {"emailparent", "emaildesparents", "emailduparent", "courrielparent", "mailparent", "emailresponsable"},
+}
+CLASS_NAME_RE = re.compile(r"^(?P<level>[34])\s*(?:e|ème|eme|è)?\b.*$", re.IGNORECASE)
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read (encoding, missing columns, too large)."""
+
+
+def _fold(text):
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _clean_name(text):
+    return " ".join((text or "").split())
+
+
+@dataclass
+class ImportRow:
+    line: int
+    last_name: str
+    first_name: str
+    class_name: str
+    parent_email: str
+    errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    status: str = ""  # "new", "existing" or "error"
+    level: str = ""
+
+    @property
+    def key(self):
+        return (_fold(self.last_name), _fold(self.first_name), _fold(self.class_name))
+
+
+@dataclass
+class ImportReport:
+    rows: list
+    new_classes: list
+
+    @property
+    def errors(self):
+        return [row for row in self.rows if row.errors]
+
+    @property
+    def is_valid(self):
+        return bool(self.rows) and not self.errors
+
+    @property
+    def new_count(self):
+        return sum(1 for row in self.rows if row.status == "new")
+
+    @property
+    def existing_count(self):
+        return sum(1 for row in self.rows if row.status == "existing")
+
+
+def decode(raw_bytes):
+    if len(raw_bytes) > MAX_BYTES:
+        raise ImportFileError(_("Le fichier dépasse 1 Mo. Découpez la liste par classe."))
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return raw_bytes.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ImportFileError(_("Le fichier n'est pas un texte lisible. Enregistrez-le au format CSV (UTF-8)."))
+
+
+def read_rows(text):
+    """Parse the CSV text into rows, checking the header. Accepts ',' or ';' separators."""
+    if not text.strip():
+        raise ImportFileError(_("Le fichier est vide."))
+    first_line = text.splitlines()[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except csv.Error as error:
+        raise ImportFileError(_("Le fichier CSV est mal formé : %(error)s") % {"error": error}) from error
+    positions = {}
+    folded = [_fold(name) for name in header]
+    for key, spellings in COLUMNS.items():
+        for index, name in enumerate(folded):
+            if name in spellings:
+                positions[key] = index
+                break
+    missing = [label for key, label in _column_labels().items() if key not in positions]
+    if missing:
+        raise ImportFileError(
+            _("Colonnes manquantes : %(columns)s. La première ligne doit contenir : nom, prénom, classe, email parent.")
+            % {"columns": ", ".join(missing)}
+        )
+    rows = []
+    try:
+        for line_number, values in enumerate(reader, start=2):
+            if not any(value.strip() for value in values):
+                continue
+            if len(rows) >= MAX_ROWS:
+                raise ImportFileError(_("Le fichier dépasse %(max)s lignes.") % {"max": MAX_ROWS})
+
+            def value(key, values=values):
+                index = positions[key]
+                return values[index].strip() if index < len(values) else ""
+
+            rows.append(
+                ImportRow(
+                    line=line_number,
+                    last_name=_clean_name(value("last_name")),
+                    first_name=_clean_name(value("first_name")),
+                    class_name=_clean_name(value("class_name")),
+                    parent_email=value("parent_email").lower(),
+                )
+            )
+    except csv.Error as error:
+        raise ImportFileError(_("Le fichier CSV est mal formé : %(error)s") % {"error": error}) from error
+    if not rows:
+        raise ImportFileError(_("Le fichier ne contient aucun élève."))
+    return rows
+
+
+def _column_labels():
+    return {"last_name": "nom", "first_name": "prénom", "class_name": "classe", "parent_email": "email parent"}
+
+
+def check(text, school, school_year):
+    """Read and validate the whole file against the database. Writes nothing."""
+    rows = read_rows(text)
+    existing_classes = {_fold(cls.name): cls for cls in SchoolClass.objects.filter(school=school, school_year=school_year)}
+    existing_pupils = set()
+    for pupil in User.objects.filter(
+        school_class__school=school, school_class__school_year=school_year, groups__name=Role.PUPIL
+    ).select_related("school_class"):
+        existing_pupils.add((_fold(pupil.last_name), _fold(pupil.first_name), _fold(pupil.school_class.name)))
+
+    seen = {}
+    new_classes = []
+    for row in rows:
+        if not row.last_name:
+            row.errors.append(_("Le nom est vide."))
+        if not row.first_name:
+            row.errors.append(_("Le prénom est vide."))
+        if len(row.last_name) > 150 or len(row.first_name) > 150:
+            row.errors.append(_("Le nom ou le prénom dépasse 150 caractères."))
+        match = CLASS_NAME_RE.match(row.class_name)
+        if not row.class_name:
+            row.errors.append(_("La classe est vide."))
+        elif not match or len(row.class_name) > 30:
+            row.errors.append(
+                _("Classe « %(name)s » non reconnue : écrivez par exemple « 4e A » ou « 3e B ».") % {"name": row.class_name}
+            )
+        else:
+            row.level = f"{match.group('level')}e"
+            if _fold(row.class_name) not in existing_classes and _fold(row.class_name) not in {_fold(n) for n in new_classes}:
+                new_classes.append(row.class_name)
+        if row.parent_email:
+            try:
+                validate_email(row.parent_email)
+            except ValidationError:
+                row.errors.append(_("L'adresse e-mail du parent « %(email)s » n'est pas valide.") % {"email": row.parent_email})
+        else:
+            row.warnings.append(_("Pas d'e-mail de parent : l'accord des parents devra être recueilli sur papier."))
+        if row.last_name and row.first_name and row.class_name:
+            if row.key in seen:
+                row.errors.append(
+                    _("Doublon : cet élève figure déjà à la ligne %(line)s.") % {"line": seen[row.key]}
+                )
+            else:
+                seen[row.key] = row.line
+        if row.errors:
+            row.status = "error"
+        elif row.key in existing_pupils:
+            row.status = "existing"
+        else:
+            row.status = "new"
+    return ImportReport(rows=rows, new_classes=new_classes)
+
+
+@transaction.atomic
+def run_import(text, school, school_year):
+    """Check the file again and, if every row is valid, create classes, pupils and parents."""
+    from django.contrib.auth.models import Group
+
+    report = check(text, school, school_year)
+    if not report.is_valid:
+        return report
+    pupil_group = Group.objects.get(name=Role.PUPIL)
+    parent_group = Group.objects.get(name=Role.PARENT)
+    classes = {_fold(cls.name): cls for cls in SchoolClass.objects.filter(school=school, school_year=school_year)}
+    for row in report.rows:
+        if row.status != "new":
+            continue
+        school_class = classes.get(_fold(row.class_name))
+        if school_class is None:
+            school_class = SchoolClass.objects.create(
+                school=school, school_year=school_year, name=row.class_name, level=row.level
+            )
+            classes[_fold(row.class_name)] = school_class
+        pupil = User(first_name=row.first_name, last_name=row.last_name, school_class=school_class, is_active=False)
+        pupil.set_unusable_password()
+        pupil.save()
+        pupil.groups.add(pupil_group)
+        if row.parent_email:
+            parent = User.objects.filter(email__iexact=row.parent_email).first()
+            if parent is None:
+                parent = User(email=row.parent_email, is_active=False)
+                parent.set_unusable_password()
+                parent.save()
+            parent.groups.add(parent_group)
+            parent.children.add(pupil)
+    return report

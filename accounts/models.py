@@ -1,0 +1,181 @@
+"""Accounts: people (one user model, logging in with their email), collèges and classes.
+
+Pupils are children: the portal keeps only what it needs to serve them (names, class, a parent's
+contact). A pupil may have no email address: pupils imported from a class list have none until their
+parent activates the account.
+"""
+
+import datetime
+
+from django.contrib.auth.models import AbstractUser, UserManager as DjangoUserManager
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from .roles import Role
+
+
+def current_school_year(today=None):
+    """The school year as « 2026-2027 »; a new year starts on 1 August."""
+    today = today or datetime.date.today()
+    start = today.year if today.month >= 8 else today.year - 1
+    return f"{start}-{start + 1}"
+
+
+class UserManager(DjangoUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        email = self.normalize_email(email) or None
+        user = self.model(email=email, **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, username):
+        # Email addresses are matched without regard to case.
+        return self.get(email__iexact=username)
+
+
+class User(AbstractUser):
+    """Anyone with an account. The role is the group the user belongs to (see `roles.Role`)."""
+
+    username = None
+    email = models.EmailField(
+        _("adresse e-mail"),
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Sert d'identifiant de connexion. Facultative pour un élève."),
+    )
+    school_class = models.ForeignKey(
+        "accounts.SchoolClass",
+        verbose_name=_("classe"),
+        related_name="pupils",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        help_text=_("Pour un élève : sa classe de l'année en cours."),
+    )
+    children = models.ManyToManyField(
+        "self",
+        verbose_name=_("enfants"),
+        related_name="parents",
+        symmetrical=False,
+        blank=True,
+        help_text=_("Pour un parent : les élèves dont il est responsable."),
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("utilisateur")
+        verbose_name_plural = _("utilisateurs")
+        ordering = ["last_name", "first_name"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+        ]
+        permissions = [("import_pupils", _("Peut importer une liste d'élèves"))]
+
+    def __str__(self):
+        return self.get_full_name() or self.email or f"#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        # Store no empty string: several pupils without an address must not collide.
+        self.email = self.email.strip().lower() if self.email else None
+        super().save(*args, **kwargs)
+
+    @property
+    def roles(self):
+        """The user's roles, in the order of `Role`."""
+        names = {group.name for group in self.groups.all()}
+        return [role for role in Role if role.value in names]
+
+    def has_role(self, role):
+        return any(group.name == role for group in self.groups.all())
+
+    @property
+    def is_association_staff(self):
+        return self.is_superuser or self.has_role(Role.STAFF)
+
+
+class School(models.Model):
+    """A collège that the association works with."""
+
+    name = models.CharField(_("nom"), max_length=200)
+    uai = models.CharField(
+        _("code UAI"),
+        max_length=8,
+        unique=True,
+        validators=[
+            RegexValidator(
+                r"^\d{7}[A-Z]$",
+                _("Le code UAI compte 7 chiffres suivis d'une lettre majuscule, par exemple 0930123A."),
+            )
+        ],
+        help_text=_("Identifiant national de l'établissement, par exemple 0930123A."),
+    )
+    commune = models.CharField(_("commune"), max_length=120)
+
+    class PriorityEducation(models.TextChoices):
+        NONE = "", _("Hors éducation prioritaire")
+        REP = "REP", _("REP")
+        REP_PLUS = "REP+", _("REP+")
+
+    priority_education = models.CharField(
+        _("éducation prioritaire"), max_length=4, choices=PriorityEducation.choices, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("collège")
+        verbose_name_plural = _("collèges")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.commune})"
+
+
+class SchoolClass(models.Model):
+    """A class of 4e or 3e in a collège, for one school year."""
+
+    class Level(models.TextChoices):
+        QUATRIEME = "4e", _("4e")
+        TROISIEME = "3e", _("3e")
+
+    school = models.ForeignKey(School, verbose_name=_("collège"), related_name="classes", on_delete=models.CASCADE)
+    level = models.CharField(_("niveau"), max_length=2, choices=Level.choices)
+    name = models.CharField(_("nom"), max_length=30, help_text=_("Par exemple « 3e B »."))
+    school_year = models.CharField(
+        _("année scolaire"),
+        max_length=9,
+        default=current_school_year,
+        validators=[RegexValidator(r"^\d{4}-\d{4}$", _("Écrivez l'année scolaire sous la forme 2026-2027."))],
+    )
+    teachers = models.ManyToManyField(
+        User, verbose_name=_("professeurs"), related_name="taught_classes", blank=True
+    )
+
+    class Meta:
+        verbose_name = _("classe")
+        verbose_name_plural = _("classes")
+        ordering = ["school", "-school_year", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "school_year", "name"], name="accounts_class_unique_name"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} – {self.school.name} ({self.school_year})"

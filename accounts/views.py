@@ -1,0 +1,119 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.shortcuts import render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+from wagtail.admin.auth import permission_required
+
+from . import importing
+from .forms import ClassImportConfirmForm, ClassImportForm, EmailAuthenticationForm
+from .roles import Role
+
+
+class LoginView(auth_views.LoginView):
+    form_class = EmailAuthenticationForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    template_name = "accounts/logged_out.html"
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/emails/password_reset.txt"
+    subject_template_name = "accounts/emails/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+class DashboardView(TemplateView):
+    """« Mon espace »: one section per role of the user. Each section shows only the user's own data."""
+
+    template_name = "accounts/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        roles = user.roles
+        context["roles"] = roles
+        context["Role"] = Role
+        context["is_staff_member"] = user.is_association_staff
+        if Role.PUPIL in roles:
+            context["pupil_class"] = user.school_class
+        if Role.TEACHER in roles:
+            context["taught_classes"] = user.taught_classes.select_related("school").order_by("-school_year", "name")
+        if Role.PARENT in roles:
+            context["children"] = user.children.select_related("school_class__school").order_by("first_name")
+        return context
+
+
+dashboard = login_required(DashboardView.as_view())
+
+
+@permission_required("accounts.import_pupils")
+def class_import(request):
+    """Admin view: upload a class list, preview every row, then confirm to import."""
+    context = {"page_title": _("Importer une liste d'élèves"), "header_icon": "group"}
+    if request.method == "POST" and "confirm" in request.POST:
+        confirm_form = ClassImportConfirmForm(request.POST)
+        if confirm_form.is_valid():
+            try:
+                text = signing.loads(confirm_form.cleaned_data["payload"], salt="accounts.class_import")
+            except signing.BadSignature:
+                messages.error(request, _("Le fichier à importer a été modifié. Recommencez l'import."))
+            else:
+                school = confirm_form.cleaned_data["school"]
+                school_year = confirm_form.cleaned_data["school_year"]
+                report = importing.run_import(text, school, school_year)
+                if report.is_valid:
+                    messages.success(
+                        request,
+                        _("%(new)d élève(s) importé(s), %(existing)d déjà présent(s).")
+                        % {"new": report.new_count, "existing": report.existing_count},
+                    )
+                    return render(request, "accounts/admin/class_import_done.html", {**context, "report": report, "school": school})
+                context.update(report=report, school=school, school_year=school_year)
+        form = ClassImportForm()
+    elif request.method == "POST":
+        form = ClassImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            school = form.cleaned_data["school"]
+            school_year = form.cleaned_data["school_year"]
+            try:
+                text = importing.decode(form.cleaned_data["csv_file"].read())
+                report = importing.check(text, school, school_year)
+            except importing.ImportFileError as error:
+                form.add_error("csv_file", str(error))
+            else:
+                context.update(report=report, school=school, school_year=school_year)
+                if report.is_valid:
+                    context["confirm_form"] = ClassImportConfirmForm(
+                        initial={
+                            "school": school.pk,
+                            "school_year": school_year,
+                            "payload": signing.dumps(text, salt="accounts.class_import", compress=True),
+                        }
+                    )
+    else:
+        form = ClassImportForm()
+    context["form"] = form
+    return render(request, "accounts/admin/class_import.html", context)
+
+

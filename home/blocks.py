@@ -1,0 +1,174 @@
+"""StreamField blocks shared by every page type of the portal.
+
+Each block has a template under `templates/blocks/`, an icon, a label and a preview value so that
+editors see what they add. Images always carry an alternative text: the block refuses to save
+without one, unless the editor states that the image is decorative.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class RichTextBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Texte")
+        template = "blocks/rich_text.html"
+        preview_value = "<p>Pendant le stage de 3e, tu découvres un métier pendant une semaine.</p>"
+
+
+class ImageBlock(blocks.StructBlock):
+    """An image with a mandatory alternative text (or an explicit « decorative » choice)."""
+
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Texte alternatif"),
+        required=False,
+        max_length=250,
+        help_text=_("Décrivez ce que montre l'image pour une personne qui ne la voit pas."),
+    )
+    decorative = blocks.BooleanBlock(
+        label=_("Image décorative"),
+        required=False,
+        help_text=_("Cochez seulement si l'image n'apporte aucune information."),
+    )
+    caption = blocks.CharBlock(label=_("Légende"), required=False, max_length=250)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("decorative") and not (value.get("alt_text") or "").strip():
+            raise StructBlockValidationError(
+                block_errors={
+                    "alt_text": ValidationError(
+                        _("Le texte alternatif est obligatoire, sauf pour une image décorative.")
+                    )
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/image.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(label=_("Adresse de la vidéo"), help_text=_("Lien YouTube ou Vimeo."))
+    title = blocks.CharBlock(label=_("Titre de la vidéo"), help_text=_("Lu par les lecteurs d'écran."))
+    transcript = blocks.RichTextBlock(
+        label=_("Transcription"), required=False, features=["bold", "italic", "link"]
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Vidéo")
+        template = "blocks/video.html"
+
+
+class CalloutBlock(blocks.StructBlock):
+    style = blocks.ChoiceBlock(
+        label=_("Type"),
+        choices=[("info", _("Information")), ("tip", _("Conseil")), ("warning", _("Attention"))],
+        default="info",
+    )
+    title = blocks.CharBlock(label=_("Titre"), required=False, max_length=120)
+    text = blocks.RichTextBlock(label=_("Texte"), features=["bold", "italic", "link", "ul"])
+
+    class Meta:
+        icon = "warning"
+        label = _("Encadré")
+        template = "blocks/callout.html"
+        preview_value = {
+            "style": "tip",
+            "title": "Bon à savoir",
+            "text": "<p>Ton collège fixe la semaine du stage : demande-la à ton professeur principal.</p>",
+        }
+
+
+class FaqItemBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("Question"), max_length=250)
+    answer = blocks.RichTextBlock(label=_("Réponse"), features=["bold", "italic", "link", "ul", "ol"])
+
+    class Meta:
+        icon = "help"
+        label = _("Question")
+
+
+class FaqBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Titre"), required=False, default=_("Questions fréquentes"))
+    items = blocks.ListBlock(FaqItemBlock(), label=_("Questions"), min_num=1)
+
+    class Meta:
+        icon = "help"
+        label = _("Questions fréquentes")
+        template = "blocks/faq.html"
+        preview_value = {
+            "title": "Questions fréquentes",
+            "items": [{"question": "Le stage est-il payé ?", "answer": "<p>Non, c'est un stage d'observation.</p>"}],
+        }
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(label=_("Intitulé du lien"), required=False, max_length=200)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document à télécharger")
+        template = "blocks/document_link.html"
+
+
+class StepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Étape"), max_length=150)
+    text = blocks.RichTextBlock(label=_("Explication"), required=False, features=["bold", "italic", "link", "ul"])
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Étape")
+
+
+class StepsBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Titre"), required=False, max_length=150)
+    steps = blocks.ListBlock(StepBlock(), label=_("Étapes"), min_num=1)
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Étapes")
+        template = "blocks/steps.html"
+        preview_value = {
+            "title": "Trouver son stage",
+            "steps": [
+                {"title": "Choisir un métier", "text": "<p>Parcours les fiches métiers.</p>"},
+                {"title": "Envoyer sa demande", "text": "<p>Avec l'accord de tes parents.</p>"},
+            ],
+        }
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    """The body blocks every page type offers."""
+
+    heading = blocks.CharBlock(
+        label=_("Intertitre"),
+        icon="title",
+        template="blocks/heading.html",
+        form_classname="title",
+        group=_("Texte"),
+    )
+    paragraph = RichTextBlock(group=_("Texte"))
+    callout = CalloutBlock(group=_("Texte"))
+    steps = StepsBlock(group=_("Texte"))
+    faq = FaqBlock(group=_("Texte"))
+    image = ImageBlock(group=_("Médias"))
+    video = VideoBlock(group=_("Médias"))
+    document = DocumentLinkBlock(group=_("Médias"))
