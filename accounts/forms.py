@@ -19,9 +19,7 @@ class EmailAuthenticationForm(AuthenticationForm):
     )
 
     error_messages = {
-        "invalid_login": _(
-            "Adresse e-mail ou mot de passe incorrect. Vérifiez les majuscules et réessayez."
-        ),
+        "invalid_login": _("Adresse e-mail ou mot de passe incorrect. Vérifiez les majuscules et réessayez."),
         "inactive": _("Ce compte n'est pas encore activé. Contactez l'association."),
     }
 

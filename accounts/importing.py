@@ -27,7 +27,14 @@ COLUMNS = {
     "last_name": {"nom", "nomdefamille", "nomeleve"},
     "first_name": {"prenom", "prenomeleve"},
     "class_name": {"classe", "division"},
-    "parent_email": {"emailparent", "emaildesparents", "emailduparent", "courrielparent", "mailparent", "emailresponsable"},
+    "parent_email": {
+        "emailparent",
+        "emaildesparents",
+        "emailduparent",
+        "courrielparent",
+        "mailparent",
+        "emailresponsable",
+    },
 }
 CLASS_NAME_RE = re.compile(r"^(?P<level>[34])\s*(?:e|ème|eme|è)?\b.*$", re.IGNORECASE)
 
@@ -155,7 +162,9 @@ def _column_labels():
 def check(text, school, school_year):
     """Read and validate the whole file against the database. Writes nothing."""
     rows = read_rows(text)
-    existing_classes = {_fold(cls.name): cls for cls in SchoolClass.objects.filter(school=school, school_year=school_year)}
+    existing_classes = {
+        _fold(cls.name): cls for cls in SchoolClass.objects.filter(school=school, school_year=school_year)
+    }
     existing_pupils = set()
     for pupil in User.objects.filter(
         school_class__school=school, school_class__school_year=school_year, groups__name=Role.PUPIL
@@ -176,24 +185,27 @@ def check(text, school, school_year):
             row.errors.append(_("La classe est vide."))
         elif not match or len(row.class_name) > 30:
             row.errors.append(
-                _("Classe « %(name)s » non reconnue : écrivez par exemple « 4e A » ou « 3e B ».") % {"name": row.class_name}
+                _("Classe « %(name)s » non reconnue : écrivez par exemple « 4e A » ou « 3e B ».")
+                % {"name": row.class_name}
             )
         else:
             row.level = f"{match.group('level')}e"
-            if _fold(row.class_name) not in existing_classes and _fold(row.class_name) not in {_fold(n) for n in new_classes}:
+            if _fold(row.class_name) not in existing_classes and _fold(row.class_name) not in {
+                _fold(n) for n in new_classes
+            }:
                 new_classes.append(row.class_name)
         if row.parent_email:
             try:
                 validate_email(row.parent_email)
             except ValidationError:
-                row.errors.append(_("L'adresse e-mail du parent « %(email)s » n'est pas valide.") % {"email": row.parent_email})
+                row.errors.append(
+                    _("L'adresse e-mail du parent « %(email)s » n'est pas valide.") % {"email": row.parent_email}
+                )
         else:
             row.warnings.append(_("Pas d'e-mail de parent : l'accord des parents devra être recueilli sur papier."))
         if row.last_name and row.first_name and row.class_name:
             if row.key in seen:
-                row.errors.append(
-                    _("Doublon : cet élève figure déjà à la ligne %(line)s.") % {"line": seen[row.key]}
-                )
+                row.errors.append(_("Doublon : cet élève figure déjà à la ligne %(line)s.") % {"line": seen[row.key]})
             else:
                 seen[row.key] = row.line
         if row.errors:

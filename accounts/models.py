@@ -7,7 +7,8 @@ parent activates the account.
 
 import datetime
 
-from django.contrib.auth.models import AbstractUser, UserManager as DjangoUserManager
+from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
@@ -165,9 +166,7 @@ class SchoolClass(models.Model):
         default=current_school_year,
         validators=[RegexValidator(r"^\d{4}-\d{4}$", _("Écrivez l'année scolaire sous la forme 2026-2027."))],
     )
-    teachers = models.ManyToManyField(
-        User, verbose_name=_("professeurs"), related_name="taught_classes", blank=True
-    )
+    teachers = models.ManyToManyField(User, verbose_name=_("professeurs"), related_name="taught_classes", blank=True)
 
     class Meta:
         verbose_name = _("classe")

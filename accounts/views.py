@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
+
 from wagtail.admin.auth import permission_required
 
 from . import importing
@@ -88,7 +89,11 @@ def class_import(request):
                         _("%(new)d élève(s) importé(s), %(existing)d déjà présent(s).")
                         % {"new": report.new_count, "existing": report.existing_count},
                     )
-                    return render(request, "accounts/admin/class_import_done.html", {**context, "report": report, "school": school})
+                    return render(
+                        request,
+                        "accounts/admin/class_import_done.html",
+                        {**context, "report": report, "school": school},
+                    )
                 context.update(report=report, school=school, school_year=school_year)
         form = ClassImportForm()
     elif request.method == "POST":
@@ -115,5 +120,3 @@ def class_import(request):
         form = ClassImportForm()
     context["form"] = form
     return render(request, "accounts/admin/class_import.html", context)
-
-

@@ -7,6 +7,7 @@ without one, unless the editor states that the image is decorative.
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -66,9 +67,7 @@ class ImageBlock(blocks.StructBlock):
 class VideoBlock(blocks.StructBlock):
     video = EmbedBlock(label=_("Adresse de la vidéo"), help_text=_("Lien YouTube ou Vimeo."))
     title = blocks.CharBlock(label=_("Titre de la vidéo"), help_text=_("Lu par les lecteurs d'écran."))
-    transcript = blocks.RichTextBlock(
-        label=_("Transcription"), required=False, features=["bold", "italic", "link"]
-    )
+    transcript = blocks.RichTextBlock(label=_("Transcription"), required=False, features=["bold", "italic", "link"])
 
     class Meta:
         icon = "media"

@@ -4,6 +4,7 @@
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -119,7 +120,9 @@ class HomePage(BasePage):
 
     content_panels = [
         *Page.content_panels,
-        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")], heading=_("Accroche")),
+        MultiFieldPanel(
+            [FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")], heading=_("Accroche")
+        ),
         FieldPanel("mission"),
         InlinePanel("calls_to_action", label=_("Appels à l'action"), max_num=4),
         InlinePanel("featured_pages", label=_("Contenus à la une"), max_num=6),
@@ -142,11 +145,22 @@ class HomePageCallToAction(Orderable):
     text = models.CharField(_("texte"), max_length=250)
     link_label = models.CharField(_("texte du lien"), max_length=60)
     link_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("page liée"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=_("page liée"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     link_url = models.CharField(_("ou adresse"), max_length=255, blank=True)
 
-    panels = [FieldPanel("audience"), FieldPanel("text"), FieldPanel("link_label"), PageChooserPanel("link_page"), FieldPanel("link_url")]
+    panels = [
+        FieldPanel("audience"),
+        FieldPanel("text"),
+        FieldPanel("link_label"),
+        PageChooserPanel("link_page"),
+        FieldPanel("link_url"),
+    ]
 
     @property
     def url(self):
@@ -196,23 +210,42 @@ class SiteSettings(BaseGenericSetting):
     facebook_url = models.URLField(_("Facebook"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
     legal_notice_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("page des mentions légales"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("page des mentions légales"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     privacy_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("page des données personnelles"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("page des données personnelles"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     accessibility_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("page de la déclaration d'accessibilité"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("page de la déclaration d'accessibilité"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("address")], heading=_("Contact")),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("address")], heading=_("Contact")
+        ),
         MultiFieldPanel([FieldPanel("legal_name"), FieldPanel("legal_details")], heading=_("Mentions légales")),
         MultiFieldPanel(
-            [FieldPanel("instagram_url"), FieldPanel("linkedin_url"), FieldPanel("facebook_url"), FieldPanel("youtube_url")],
+            [
+                FieldPanel("instagram_url"),
+                FieldPanel("linkedin_url"),
+                FieldPanel("facebook_url"),
+                FieldPanel("youtube_url"),
+            ],
             heading=_("Réseaux sociaux"),
         ),
         MultiFieldPanel(

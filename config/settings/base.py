@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -31,6 +30,7 @@ INSTALLED_APPS = [
     "home",
     "accounts",
     "search",
+    "demo",
     # Wagtail and its contrib apps.
     "wagtail_localize",
     "wagtail_localize.locales",

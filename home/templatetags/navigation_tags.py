@@ -1,8 +1,10 @@
 """Header navigation, breadcrumbs and the language switcher."""
 
 from django import template
+from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+
 from wagtail.models import Locale, Page, Site
 
 register = template.Library()
@@ -23,6 +25,10 @@ def main_nav(context):
     items = []
     if root is not None:
         items = list(root.get_children().live().in_menu().public().only("id", "title", "url_path", "path", "depth"))
+        current_path = getattr(current, "path", "")
+        for item in items:
+            item.is_current = current is not None and item.pk == current.pk
+            item.is_ancestor = not item.is_current and current_path.startswith(item.path)
     return {"root": root, "items": items, "current": current, "request": request}
 
 
@@ -31,7 +37,9 @@ def breadcrumbs(context):
     page = context.get("page")
     ancestors = []
     if isinstance(page, Page) and page.depth > 2:
-        ancestors = list(page.get_ancestors().filter(depth__gte=2).live().only("id", "title", "url_path", "path", "depth"))
+        ancestors = list(
+            page.get_ancestors().filter(depth__gte=2).live().only("id", "title", "url_path", "path", "depth")
+        )
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}
 
 
@@ -48,17 +56,16 @@ def language_switcher(context):
             translations[translated.locale.language_code] = translated
     root = _site_root(request)
     links = []
-    from django.conf import settings
 
     for code, name in settings.LANGUAGES:
         url = None
-        if code in translations:
-            url = translations[code].get_url(request)
-        elif root is not None and code in locales:
-            home = root.get_translations(inclusive=True).filter(locale=locales[code]).live().first()
-            if home:
-                url = home.get_url(request)
+        if isinstance(page, Page):
+            if code in translations:
+                url = translations[code].get_url(request)
+            elif root is not None and code in locales:
+                home = root.get_translations(inclusive=True).filter(locale=locales[code]).live().first()
+                url = home.get_url(request) if home else None
         if url is None and request is not None:
-            url = translate_url(request.get_full_path(), code)
+            url = translate_url(request.path, code)
         links.append({"code": code, "name": name, "url": url, "current": code == current_code})
     return {"links": links}

@@ -1,0 +1,55 @@
+"""Factories for people, collèges and classes."""
+
+import factory
+from django.contrib.auth.models import Group
+
+from .models import School, SchoolClass, User
+from .roles import Role
+
+DEFAULT_PASSWORD = "mot-de-passe-de-test-2026"
+
+
+class SchoolFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Collège Jean Moulin {n}")
+    uai = factory.Sequence(lambda n: f"093{n:04d}A")
+    commune = "Saint-Denis"
+    priority_education = School.PriorityEducation.REP_PLUS
+
+    class Meta:
+        model = School
+
+
+class SchoolClassFactory(factory.django.DjangoModelFactory):
+    school = factory.SubFactory(SchoolFactory)
+    level = SchoolClass.Level.TROISIEME
+    name = factory.Sequence(lambda n: f"3e {chr(65 + n % 26)}{n // 26 or ''}")
+    school_year = "2026-2027"
+
+    class Meta:
+        model = SchoolClass
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    email = factory.Sequence(lambda n: f"personne{n}@example.org")
+    first_name = factory.Faker("first_name", locale="fr_FR")
+    last_name = factory.Faker("last_name", locale="fr_FR")
+    password = factory.django.Password(DEFAULT_PASSWORD)
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        """`UserFactory(role=Role.PUPIL)` puts the user in that role's group."""
+        if create and extracted:
+            self.groups.add(Group.objects.get(name=extracted))
+
+
+class PupilFactory(UserFactory):
+    school_class = factory.SubFactory(SchoolClassFactory)
+    role = Role.PUPIL
+
+
+class StaffFactory(UserFactory):
+    role = Role.STAFF

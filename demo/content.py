@@ -1,0 +1,136 @@
+"""The demo site's texts, in plain French for pupils of 13 to 15 and their parents."""
+
+HOME = {
+    "title": "Accueil",
+    "hero_title": "Découvre des métiers, trouve ton stage de 3e",
+    "hero_text": (
+        "Un stage et après aide les élèves de 4e et de 3e de Seine-Saint-Denis à découvrir des métiers, "
+        "à trouver un stage utile et à choisir leur orientation."
+    ),
+    "introduction": "Le portail de l'association Un stage et après.",
+    "mission": (
+        "<p>Beaucoup d'élèves cherchent leur stage de 3e sans carnet d'adresses. Nous les mettons en relation "
+        "avec des professionnels, nous animons des ateliers au collège et nous aidons chacun à écrire son CV "
+        "et sa lettre de motivation.</p>"
+        "<p>Notre but : que chaque élève choisisse son orientation, au lieu de la subir.</p>"
+    ),
+    "calls_to_action": [
+        {
+            "audience": "Tu es élève",
+            "text": "Explore les métiers, inscris-toi aux ateliers et prépare ta demande de stage.",
+            "link_label": "Me connecter",
+            "link_url": "/fr/compte/connexion/",
+        },
+        {
+            "audience": "Vous êtes parent",
+            "text": "Comprenez le stage de 3e et l'orientation après le collège, et donnez votre accord.",
+            "link_label": "Espace parents",
+            "link_url": "/fr/compte/connexion/",
+        },
+        {
+            "audience": "Vous êtes professionnel",
+            "text": "Accueillez un élève une semaine ou animez un atelier métier dans un collège.",
+            "link_label": "Proposer un stage",
+            "link_url": "/fr/compte/connexion/",
+        },
+    ],
+}
+
+HOME_TRANSLATIONS = {
+    "en": {
+        "title": "Home",
+        "hero_title": "Discover jobs, find your Year 10 work placement",
+        "hero_text": (
+            "Un stage et après helps pupils in Seine-Saint-Denis discover occupations, find a useful one-week "
+            "work placement and choose their path after collège."
+        ),
+    },
+    "ar": {
+        "title": "الصفحة الرئيسية",
+        "hero_title": "اكتشف المهن وابحث عن تدريبك في السنة الثالثة",
+        "hero_text": (
+            "تساعد جمعية «Un stage et après» تلاميذ السنتين الرابعة والثالثة إعدادي في سين سان دوني على اكتشاف "
+            "المهن وإيجاد تدريب مفيد واختيار توجههم الدراسي."
+        ),
+    },
+}
+
+LEGAL_PAGES = [
+    {
+        "slug": "mentions-legales",
+        "title": "Mentions légales",
+        "introduction": "Qui publie ce portail et qui l'héberge.",
+        "setting": "legal_notice_page",
+        "body": [
+            ("heading", "Éditeur"),
+            (
+                "paragraph",
+                "<p>Ce portail est publié par l'association Un stage et après, association loi 1901 "
+                "dont le siège est en Seine-Saint-Denis. Directrice de la publication : la présidente de "
+                "l'association.</p>",
+            ),
+            ("heading", "Sources des fiches métiers"),
+            (
+                "paragraph",
+                "<p>Source : France Travail – ROME 4.0 v460 (septembre 2025), Licence Ouverte 2.0. "
+                "Idéo-Fiches métiers, Onisep, 25/06/2024, sous licence ODbL.</p>",
+            ),
+        ],
+    },
+    {
+        "slug": "donnees-personnelles",
+        "title": "Données personnelles",
+        "introduction": "Quelles données nous gardons, pourquoi, et comment exercer vos droits.",
+        "setting": "privacy_page",
+        "body": [
+            (
+                "paragraph",
+                "<p>Les élèves ont entre 13 et 15 ans. Nous ne gardons que ce qui sert à les accompagner : "
+                "nom, prénom, classe et collège, et l'adresse e-mail d'un parent. Nous demandons l'accord d'un "
+                "parent avant toute démarche de stage pour un élève de moins de 15 ans.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "style": "info",
+                    "title": "Vos droits",
+                    "text": "<p>Vous pouvez consulter, corriger ou faire effacer vos données en écrivant à "
+                    "l'association.</p>",
+                },
+            ),
+        ],
+    },
+    {
+        "slug": "accessibilite",
+        "title": "Accessibilité",
+        "introduction": "Déclaration d'accessibilité du portail (RGAA 4.1).",
+        "setting": "accessibility_page",
+        "body": [
+            (
+                "paragraph",
+                "<p>L'association s'engage à rendre son portail accessible, conformément à l'article 47 de la "
+                "loi n° 2005-102 du 11 février 2005. Le portail vise la conformité au RGAA 4.1 et aux WCAG 2.1 "
+                "niveau AA ; chaque parcours principal est vérifié automatiquement avec axe-core.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Si vous ne pouvez pas accéder à un contenu, écrivez-nous : nous vous le fournirons sous une "
+                "autre forme.</p>",
+            ),
+        ],
+    },
+]
+
+SCHOOL = {"name": "Collège Louise-Michel", "uai": "0930999Z", "commune": "Saint-Denis", "priority_education": "REP+"}
+CLASSES = [("3e A", "3e"), ("4e B", "4e")]
+
+# One demo account per role: (role, email, first name, last name, password).
+USERS = [
+    ("Équipe", "equipe@demo.unstageetapres.fr", "Samia", "Benali", "demo-equipe-2026"),
+    ("Professeur", "professeur@demo.unstageetapres.fr", "Julien", "Moreau", "demo-professeur-2026"),
+    ("Bénévole", "benevole@demo.unstageetapres.fr", "Claire", "Durand", "demo-benevole-2026"),
+    ("Professionnel", "pro@demo.unstageetapres.fr", "Karim", "Haddad", "demo-pro-2026"),
+    ("Élève", "eleve@demo.unstageetapres.fr", "Inès", "Diallo", "demo-eleve-2026"),
+    ("Parent", "parent@demo.unstageetapres.fr", "Aminata", "Diallo", "demo-parent-2026"),
+    ("Partenaire", "partenaire@demo.unstageetapres.fr", "Marc", "Lefèvre", "demo-partenaire-2026"),
+]
