@@ -1,7 +1,8 @@
 """Factories for people, collèges and classes."""
 
-import factory
 from django.contrib.auth.models import Group
+
+import factory
 
 from .models import School, SchoolClass, User
 from .roles import Role

@@ -1,5 +1,6 @@
-import pytest
 from wagtail.models import Locale, Page, Site
+
+import pytest
 
 from home.models import HomePage
 

@@ -13,6 +13,9 @@ from accounts.roles import Role
 from demo import content
 from home.models import HomePage, HomePageCallToAction, SiteSettings, StandardPage
 
+# Modules of this package that add their app's demo content, in order (see `extra_steps`).
+DEMO_MODULES: list[str] = []
+
 
 class Command(BaseCommand):
     help = "Charge le contenu de démonstration (pages, collège, classes, un compte par rôle)."
@@ -41,8 +44,10 @@ class Command(BaseCommand):
         self.print_summary(users)
 
     def extra_steps(self):
-        """Content apps added by later issues plug their demo content here."""
-        return []
+        """Each content app's demo content: a module of `demo` with a `load(command, home)` function."""
+        from importlib import import_module
+
+        return [import_module(f"demo.{name}").load for name in DEMO_MODULES]
 
     # Pages -------------------------------------------------------------------------------------
     def build_pages(self):
