@@ -44,6 +44,30 @@ HOME_TRANSLATIONS = {
             "Un stage et après helps pupils in Seine-Saint-Denis discover occupations, find a useful one-week "
             "work placement and choose their path after collège."
         ),
+        "mission": (
+            "<p>Many pupils look for their work placement without a network. We put them in touch with "
+            "professionals, run workshops at school and help each pupil write a CV and a cover letter.</p>"
+        ),
+        "calls_to_action": [
+            {
+                "audience": "You are a pupil",
+                "text": "Explore jobs, join workshops and prepare your placement request.",
+                "link_label": "Log in",
+                "link_url": "/en/compte/connexion/",
+            },
+            {
+                "audience": "You are a parent",
+                "text": "Understand the Year 10 placement and the paths after collège.",
+                "link_label": "Parents' area",
+                "link_url": "/en/compte/connexion/",
+            },
+            {
+                "audience": "You are a professional",
+                "text": "Host a pupil for a week or lead a job workshop in a school.",
+                "link_label": "Offer a placement",
+                "link_url": "/en/compte/connexion/",
+            },
+        ],
     },
     "ar": {
         "title": "الصفحة الرئيسية",
@@ -52,6 +76,30 @@ HOME_TRANSLATIONS = {
             "تساعد جمعية «Un stage et après» تلاميذ السنتين الرابعة والثالثة إعدادي في سين سان دوني على اكتشاف "
             "المهن وإيجاد تدريب مفيد واختيار توجههم الدراسي."
         ),
+        "mission": (
+            "<p>يبحث كثير من التلاميذ عن تدريبهم دون معارف. نربطهم بمهنيين، وننظم ورشات في المدرسة، "
+            "ونساعد كل تلميذ على كتابة سيرته الذاتية ورسالة التحفيز.</p>"
+        ),
+        "calls_to_action": [
+            {
+                "audience": "أنت تلميذ",
+                "text": "اكتشف المهن وسجّل في الورشات وحضّر طلب التدريب.",
+                "link_label": "تسجيل الدخول",
+                "link_url": "/ar/compte/connexion/",
+            },
+            {
+                "audience": "أنت وليّ أمر",
+                "text": "افهم تدريب السنة الثالثة والتوجيه بعد الإعدادي، وأعطِ موافقتك.",
+                "link_label": "فضاء الأولياء",
+                "link_url": "/ar/compte/connexion/",
+            },
+            {
+                "audience": "أنت مهني",
+                "text": "استقبل تلميذًا لمدة أسبوع أو نشّط ورشة عن مهنتك.",
+                "link_label": "اقترح تدريبًا",
+                "link_url": "/ar/compte/connexion/",
+            },
+        ],
     },
 }
 

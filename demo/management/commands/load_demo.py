@@ -84,7 +84,11 @@ class Command(BaseCommand):
                 translated = home.copy_for_translation(locale)
             translated = translated.specific
             for field, value in data.items():
-                setattr(translated, field, value)
+                if field != "calls_to_action":
+                    setattr(translated, field, value)
+            translated.calls_to_action.set(
+                [HomePageCallToAction(sort_order=index, **cta) for index, cta in enumerate(data["calls_to_action"])]
+            )
             translated.save_revision().publish()
         return home
 
