@@ -10,6 +10,21 @@ from .roles import Role
 DEFAULT_PASSWORD = "mot-de-passe-de-test-2026"
 
 
+def role_group(default=None):
+    """Post-generation hook: `UserFactory(role=Role.PUPIL)` puts the user in that role's group.
+
+    A subclass gives its default role with `role = role_group(Role.PUPIL)`: a plain value would
+    replace the hook and reach the model as an unknown field.
+    """
+
+    @factory.post_generation
+    def role(obj, create, extracted, **kwargs):
+        if create and (extracted or default):
+            obj.groups.add(Group.objects.get(name=extracted or default))
+
+    return role
+
+
 class SchoolFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Collège Jean Moulin {n}")
     uai = factory.Sequence(lambda n: f"093{n:04d}A")
@@ -40,17 +55,13 @@ class UserFactory(factory.django.DjangoModelFactory):
         model = User
         skip_postgeneration_save = True
 
-    @factory.post_generation
-    def role(self, create, extracted, **kwargs):
-        """`UserFactory(role=Role.PUPIL)` puts the user in that role's group."""
-        if create and extracted:
-            self.groups.add(Group.objects.get(name=extracted))
+    role = role_group()
 
 
 class PupilFactory(UserFactory):
     school_class = factory.SubFactory(SchoolClassFactory)
-    role = Role.PUPIL
+    role = role_group(Role.PUPIL)
 
 
 class StaffFactory(UserFactory):
-    role = Role.STAFF
+    role = role_group(Role.STAFF)
