@@ -130,7 +130,7 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "metiers.MetiersIndexPage"]
 
     class Meta:
         verbose_name = _("page d'accueil")
