@@ -130,7 +130,12 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "metiers.MetiersIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "orientation.GuidanceIndexPage",
+        "procedures.ProceduresIndexPage",
+        "metiers.MetiersIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("page d'accueil")

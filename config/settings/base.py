@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "home",
     "accounts",
     "metiers",
+    "orientation",
+    "procedures",
     "search",
     "demo",
     # Wagtail and its contrib apps.
@@ -242,6 +244,9 @@ CONTENT_SECURITY_POLICY = {
 # Wagtail
 WAGTAIL_SITE_NAME = "Un stage et après"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Documents are always served by Wagtail's view, which checks collection view restrictions (the private
+# procedure attachments); "direct" would hand out the storage URL and bypass them.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -1,0 +1,252 @@
+"""Guidance (« orientation ») articles for pupils, parents and teachers, and the index that lists them.
+
+An article is written for one audience, about one topic, in plain French. Pupils and parents find
+articles by filtering the index; each article points to related métier sheets and articles.
+"""
+
+import math
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.widgets import AdminPageChooser
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.fields import BodyStreamField
+from home.models import BasePage
+
+from .workflows import assign_staff_workflow
+
+# Words read per minute by a pupil of 13 to 15 reading for understanding, not skimming.
+WORDS_PER_MINUTE = 180
+ARTICLES_PER_PAGE = 12
+
+
+class Audience(models.TextChoices):
+    PUPILS = "pupils", _("Élèves")
+    PARENTS = "parents", _("Parents")
+    TEACHERS = "teachers", _("Professeurs")
+
+
+class Topic(models.TextChoices):
+    AFTER_3E = "after-3e", _("Après la 3e : voies générale, technologique et professionnelle")
+    APPRENTICESHIP = "apprenticeship", _("L'apprentissage")
+    STAGE = "stage", _("Le stage de 3e, étape par étape")
+    CV_LETTER = "cv-letter", _("CV et lettre de motivation")
+    APPLICATIONS = "applications", _("Les vœux d'orientation et l'affectation")
+    DISCOVER = "discover", _("Découvrir les métiers")
+
+
+def metier_page_model():
+    """The métier sheet model once the `metiers` app provides it, else None (the app is being built)."""
+    try:
+        return apps.get_model("metiers", "MetierPage")
+    except LookupError:
+        return None
+
+
+class MetierChooserPanel(PageChooserPanel):
+    """Chooses a métier sheet; any page while the `metiers` app has no sheet model yet."""
+
+    def get_form_options(self):
+        opts = super().get_form_options()
+        model = metier_page_model()
+        if model is not None:
+            opts.setdefault("widgets", {})[self.field_name] = AdminPageChooser(target_models=[model])
+        return opts
+
+
+def collect_text(value):
+    """Every string in a StreamField's raw data, for counting words."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from collect_text(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from collect_text(item)
+
+
+class GuidanceIndexPage(BasePage):
+    """The guidance section: lists its articles, filterable by audience and topic."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["orientation.GuidanceArticlePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("rubrique orientation")
+        verbose_name_plural = _("rubriques orientation")
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Drafts by anyone who may not publish go through staff approval.
+        assign_staff_workflow(self)
+
+    def get_articles(self):
+        """Live, public articles of this section, newest first."""
+        return GuidanceArticlePage.objects.child_of(self).live().public().order_by("-first_published_at", "title")
+
+    def get_context(self, request, *args, **kwargs):
+        from .forms import GuidanceFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = GuidanceFilterForm(request.GET)
+        form.is_valid()  # An unknown value in the address is ignored; the valid filters still apply.
+        filters = {name: value for name, value in form.cleaned_data.items() if value}
+        articles = self.get_articles().filter(**filters)
+        paginator = Paginator(articles, ARTICLES_PER_PAGE)
+        context["filter_form"] = form
+        context["is_filtered"] = bool(filters)
+        context["articles"] = paginator.get_page(request.GET.get("page"))
+        context["article_count"] = paginator.count
+        return context
+
+
+class GuidanceArticlePage(BasePage):
+    """An article that answers one question about orientation for one audience."""
+
+    audience = models.CharField(_("public"), max_length=20, choices=Audience.choices, default=Audience.PUPILS)
+    topic = models.CharField(_("thème"), max_length=20, choices=Topic.choices)
+    reading_time = models.PositiveSmallIntegerField(
+        _("temps de lecture (minutes)"),
+        null=True,
+        blank=True,
+        help_text=_("Laissez vide pour un calcul automatique à partir du texte."),
+    )
+    easy_read = models.BooleanField(
+        _("facile à lire"),
+        default=False,
+        help_text=_("Phrases courtes, mots simples, une idée par phrase (règles FALC)."),
+    )
+    body = BodyStreamField(verbose_name=_("contenu"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("audience"), FieldPanel("topic")]),
+                FieldRowPanel([FieldPanel("reading_time"), FieldPanel("easy_read")]),
+            ],
+            heading=_("Public et thème"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("related_metiers", label=_("Fiches métiers liées"), max_num=6),
+        InlinePanel("related_articles", label=_("Articles liés"), max_num=4),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("audience"),
+        index.FilterField("topic"),
+        index.FilterField("easy_read"),
+    ]
+
+    parent_page_types = ["orientation.GuidanceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article d'orientation")
+        verbose_name_plural = _("articles d'orientation")
+
+    def clean(self):
+        super().clean()
+        self.refuse_private_documents()
+
+    def refuse_private_documents(self):
+        """A public article must not link a document from a restricted collection (the procedures'
+        attachments): its title would show in the article and the link would refuse its readers."""
+        from wagtail.documents import get_document_model
+
+        Document = get_document_model()
+        field = self._meta.get_field("body")
+        document_ids = {
+            object_id
+            for model, object_id, _path, _content_path in field.extract_references(self.body)
+            if issubclass(model, Document)
+        }
+        for document in Document.objects.filter(pk__in=document_ids).select_related("collection"):
+            if document.collection.get_view_restrictions().exists():
+                raise ValidationError(
+                    {
+                        "body": _(
+                            "Le document « %(title)s » est réservé aux membres de l'association : "
+                            "il ne peut pas figurer dans un article public."
+                        )
+                        % {"title": document.title}
+                    }
+                )
+
+    @property
+    def estimated_reading_time(self):
+        """The editor's reading time, else the body's word count at a pupil's reading pace."""
+        if self.reading_time:
+            return self.reading_time
+        words = sum(len(strip_tags(text).split()) for text in collect_text(self.body.raw_data))
+        words += len(self.introduction.split())
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    def get_related_metiers(self):
+        """Related métier sheets that anyone may read: live and without a view restriction."""
+        ids = [link.metier_id for link in self.related_metiers.all()]
+        pages = Page.objects.filter(pk__in=ids).live().public().specific()
+        by_id = {page.pk: page for page in pages}
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+    def get_related_articles(self):
+        ids = [link.article_id for link in self.related_articles.all()]
+        pages = GuidanceArticlePage.objects.filter(pk__in=ids).live().public()
+        by_id = {page.pk: page for page in pages}
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+
+class GuidanceArticleMetier(Orderable):
+    """A métier sheet that an article points to.
+
+    A plain page link until the `metiers` app lands: the chooser then offers only métier sheets.
+    """
+
+    page = ParentalKey(GuidanceArticlePage, related_name="related_metiers", on_delete=models.CASCADE)
+    metier = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("fiche métier"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [MetierChooserPanel("metier")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("fiche métier liée")
+        verbose_name_plural = _("fiches métiers liées")
+
+    def clean(self):
+        super().clean()
+        if not self.metier_id:
+            return
+        model = metier_page_model()
+        if model is not None and not model.objects.filter(pk=self.metier_id).exists():
+            raise ValidationError({"metier": _("Choisissez une fiche métier.")})
+        if not Page.objects.filter(pk=self.metier_id).public().exists():
+            raise ValidationError({"metier": _("Cette page est privée : elle ne peut pas être liée à un article.")})
+
+
+class GuidanceArticleRelated(Orderable):
+    page = ParentalKey(GuidanceArticlePage, related_name="related_articles", on_delete=models.CASCADE)
+    article = models.ForeignKey(
+        "orientation.GuidanceArticlePage",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("article", page_type="orientation.GuidanceArticlePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("article lié")
+        verbose_name_plural = _("articles liés")

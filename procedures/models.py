@@ -1,0 +1,274 @@
+"""The association's internal procedures: how to welcome a pupil, run a workshop, react when a stage
+goes wrong, the rules between adult volunteers and minors.
+
+Procedures are private by construction (see `procedures.access`): only staff and the groups a
+procedure is written for may read it. Only staff write them: they are the association's rules, and
+staff already hold the admin; the « Validation par l'équipe » workflow on the index is there so that
+the day volunteers or teachers are given drafting rights, their drafts are approved before publication.
+"""
+
+import calendar
+import datetime
+
+from django.contrib.auth.models import Group
+from django.db import models
+from django.db.models import Q
+from django.forms import CheckboxSelectMultiple
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from accounts.roles import Role
+from home.fields import BodyStreamField
+from home.models import BasePage
+
+from .access import (
+    AUDIENCE_ROLES,
+    PRIVATE_COLLECTION_NAME,
+    READER_ROLES,
+    can_read_procedures,
+    is_staff_reader,
+    restrict_to_groups,
+    user_group_names,
+)
+from .blocks import ChecklistStreamBlock
+from .workflows import assign_staff_workflow
+
+
+def add_months(date, months):
+    """`date` moved by `months` months, on the last day of the month when the day does not exist."""
+    month_index = date.month - 1 + months
+    year, month = date.year + month_index // 12, month_index % 12 + 1
+    return date.replace(year=year, month=month, day=min(date.day, calendar.monthrange(year, month)[1]))
+
+
+class PrivatePageMixin:
+    """What every page of the procedures section shares: out of the sitemap, no privacy setting in the
+    admin (the code decides it), and a `user_can_read` checked by `wagtail_hooks` on each request."""
+
+    # Hides the « Privacy » control in the admin: the view restrictions are written by `save()`.
+    private_page_options = []
+
+    def get_sitemap_urls(self, request=None):
+        return []
+
+    def user_can_read(self, user):
+        raise NotImplementedError
+
+    def enforce_view_restriction(self):
+        raise NotImplementedError
+
+
+class ProceduresIndexPage(PrivatePageMixin, BasePage):
+    """The procedures section. Lists the procedures the visitor may read."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["procedures.ProcedurePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("rubrique des procédures internes")
+        verbose_name_plural = _("rubriques des procédures internes")
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.enforce_view_restriction()
+        assign_staff_workflow(self)
+
+    def enforce_view_restriction(self):
+        restrict_to_groups(self, READER_ROLES)
+
+    def user_can_read(self, user):
+        return can_read_procedures(user)
+
+    def get_procedures_for(self, user):
+        """Live procedures of this section that `user` may read, by title."""
+        procedures = ProcedurePage.objects.child_of(self).live().order_by("title")
+        if not is_staff_reader(user):
+            procedures = procedures.filter(audience_groups__name__in=user_group_names(user)).distinct()
+        return procedures.select_related("procedure_owner").prefetch_related("audience_groups")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["procedures"] = self.get_procedures_for(request.user)
+        context["is_staff_reader"] = is_staff_reader(request.user)
+        return context
+
+
+class ProcedurePage(PrivatePageMixin, RoutablePageMixin, BasePage):
+    """One internal procedure: who it is for, who owns it, its steps, checklists and attachments."""
+
+    procedure_owner = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("responsable de la procédure"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_procedures",
+        limit_choices_to={"groups__name": Role.STAFF},
+        help_text=_("Membre de l'équipe qui tient la procédure à jour."),
+    )
+    audience_groups = ParentalManyToManyField(
+        Group,
+        verbose_name=_("destinée à"),
+        blank=True,
+        related_name="+",
+        limit_choices_to={"name__in": AUDIENCE_ROLES},
+        help_text=_("L'équipe lit toujours toutes les procédures. Ne cochez rien pour la réserver à l'équipe."),
+    )
+    checklists = BodyStreamField(ChecklistStreamBlock(), verbose_name=_("listes de vérification"))
+    body = BodyStreamField(verbose_name=_("précisions"))
+    last_reviewed = models.DateField(_("dernière relecture"), default=datetime.date.today)
+
+    class ReviewPeriod(models.IntegerChoices):
+        SIX_MONTHS = 6, _("tous les 6 mois")
+        ONE_YEAR = 12, _("tous les ans")
+        TWO_YEARS = 24, _("tous les deux ans")
+
+    review_period = models.PositiveSmallIntegerField(
+        _("fréquence de relecture"), choices=ReviewPeriod.choices, default=ReviewPeriod.ONE_YEAR
+    )
+    # Stored so that the « to review » report is one query; recomputed on every save.
+    review_due = models.DateField(_("relecture prévue le"), editable=False, null=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("procedure_owner"),
+                FieldPanel("audience_groups", widget=CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_period")]),
+            ],
+            heading=_("Responsable, public et relecture"),
+        ),
+        InlinePanel("steps", label=_("Étapes"), min_num=1),
+        FieldPanel("checklists"),
+        InlinePanel("attachments", label=_("Pièces jointes")),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.RelatedFields("steps", [index.SearchField("title"), index.SearchField("description")]),
+    ]
+
+    parent_page_types = ["procedures.ProceduresIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("procédure interne")
+        verbose_name_plural = _("procédures internes")
+
+    def save(self, *args, **kwargs):
+        self.review_due = add_months(self.last_reviewed, self.review_period) if self.last_reviewed else None
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "review_due" not in update_fields and "last_reviewed" in update_fields:
+            kwargs["update_fields"] = [*update_fields, "review_due"]
+        super().save(*args, **kwargs)
+        self.enforce_view_restriction()
+
+    def enforce_view_restriction(self):
+        # The restriction follows the audience of the live page as stored, never a draft's.
+        restrict_to_groups(self, [Role.STAFF, *self.stored_audience_names()])
+
+    def stored_audience_names(self):
+        return list(
+            Group.objects.filter(
+                pk__in=ProcedurePage.audience_groups.through.objects.filter(procedurepage_id=self.pk).values("group_id")
+            ).values_list("name", flat=True)
+        )
+
+    @cached_property
+    def audience_names(self):
+        return {group.name for group in self.audience_groups.all()}
+
+    def user_can_read(self, user):
+        if not user.is_authenticated:
+            return False
+        return is_staff_reader(user) or bool(self.audience_names & user_group_names(user))
+
+    @property
+    def is_review_due(self):
+        return self.review_due is not None and self.review_due <= timezone.localdate()
+
+    @property
+    def audience_labels(self):
+        labels = dict(Role.choices)
+        return [labels[name] for name in AUDIENCE_ROLES if name in self.audience_names]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["is_staff_reader"] = is_staff_reader(request.user)
+        return context
+
+    @property
+    def print_url(self):
+        return self.url + self.reverse_subpage("print")
+
+    @path("")
+    def procedure(self, request):
+        return self.render(request)
+
+    @path("imprimer/", name="print")
+    def print_view(self, request):
+        """A printable version: no header, navigation or footer, boxes to tick on paper."""
+        context = self.get_context(request)
+        context["print_view"] = True
+        return TemplateResponse(request, "procedures/procedure_page_print.html", context)
+
+
+class ProcedureStep(Orderable):
+    """One step of a procedure, and the role who does it."""
+
+    page = ParentalKey(ProcedurePage, related_name="steps", on_delete=models.CASCADE)
+    title = models.CharField(_("étape"), max_length=200)
+    responsible_role = models.CharField(_("qui s'en charge ?"), max_length=20, choices=Role.choices)
+    description = RichTextField(
+        _("explication"), blank=True, features=["bold", "italic", "link", "ul", "ol"], max_length=4000
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("responsible_role"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("étape")
+        verbose_name_plural = _("étapes")
+
+    def __str__(self):
+        return self.title
+
+
+class ProcedureAttachment(Orderable):
+    """A document to download with a procedure, e.g. a blank stage convention.
+
+    Only documents of the private « Procédures internes » collection may be attached: a document of a
+    public collection would be downloadable by anyone who guesses its address.
+    """
+
+    page = ParentalKey(ProcedurePage, related_name="attachments", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to=Q(collection__name=PRIVATE_COLLECTION_NAME),
+        help_text=_("Déposez d'abord le document dans la collection « Procédures internes »."),
+    )
+    title = models.CharField(
+        _("intitulé"), max_length=200, blank=True, help_text=_("Par défaut : le titre du document.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("pièce jointe")
+        verbose_name_plural = _("pièces jointes")
+
+    def get_title(self):
+        return self.title or self.document.title
