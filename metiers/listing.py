@@ -48,6 +48,7 @@ class Facet:
     options: list[FacetOption]
     selected: FacetOption | None = None
     counts: dict = field(default_factory=dict)
+    remove_query: str = ""
 
     @property
     def visible_options(self):
@@ -186,7 +187,14 @@ class MetierListing:
 
     @property
     def active_filters(self):
-        return [facet for facet in self.ordered_facets if facet.selected]
+        """Chosen filters, each with the query string of the same list without it."""
+        facets = [facet for facet in self.ordered_facets if facet.selected]
+        for facet in facets:
+            params = self.params.copy()
+            params.pop(facet.param, None)
+            params.pop("page", None)
+            facet.remove_query = f"?{params.urlencode()}" if params else "?"
+        return facets
 
     @property
     def sort_options(self):

@@ -233,6 +233,18 @@ class MetierPage(BasePage):
                 {"video_title": _("Donnez un titre à la vidéo : il est lu par les lecteurs d'écran.")}
             )
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        parent = self.get_parent()
+        context.update(
+            json_ld=self.json_ld(request),
+            related_sheets=self.related_sheets,
+            sectors=self.sector_list,
+            interests=self.interest_list,
+            index_url=parent.get_url(request) if parent else "",
+        )
+        return context
+
     # Display helpers ------------------------------------------------------------------------------
     @property
     def alternative_names_list(self):
@@ -258,7 +270,11 @@ class MetierPage(BasePage):
     @cached_property
     def related_sheets(self):
         """« Métiers proches »: ROME mobilities, in France Travail's order, live sheets only."""
-        links = self.related_links.filter(target__live=True).select_related("target").order_by("sort_order")
+        links = (
+            self.related_links.filter(target__live=True)
+            .select_related("target", "target__locale")
+            .order_by("sort_order")
+        )
         return [link.target for link in links]
 
     @cached_property
