@@ -74,6 +74,19 @@ def test_wrong_password_keeps_the_email_and_explains_in_french(mobile_page, base
     assert_no_axe_violations(page)
 
 
+def test_a_field_error_is_read_with_its_field(mobile_page, base_url, pupil):
+    """A screen reader landing on the field hears what is wrong with it, not only the summary above."""
+    page = mobile_page
+
+    login(page, base_url, "", "un-mot-de-passe")
+
+    email = page.get_by_label("Adresse e-mail")
+    expect(email).to_have_attribute("aria-invalid", "true")
+    expect(email).to_have_accessible_description("Champ requis.")
+    expect(page.get_by_label("Mot de passe")).not_to_have_attribute("aria-invalid", "true")
+    assert_no_axe_violations(page)
+
+
 def test_arabic_home_page_reads_right_to_left(mobile_page, base_url, demo_content):
     page = mobile_page
 
