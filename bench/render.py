@@ -1,0 +1,203 @@
+"""Server render time and SQL query count per page type and for the main non-page views.
+
+For every concrete Wagtail page model, one representative live page (in the default language when there is
+one) is requested N times through Django's test Client; the table shows the median, fastest and slowest
+times and the number of SQL queries per request. A page type with only private pages is measured as a
+member of the association's staff. Then the same for the home page, the login page and « Mon espace » seen
+by a logged-in pupil. Page types added by later apps show up by themselves.
+
+It reads the database the portal is configured with (DATABASE_URL, else the SQLite db.sqlite3 that
+`make run` uses) and writes to it only what logging in two accounts writes (sessions, deleted at the end,
+last-login dates, axes access log). Figures are for comparing two versions on the same machine; no test asserts them (bench/README.md).
+
+    .venv/bin/python bench/render.py [-n 20] [--warmup 2] [--url /fr/some/view/ ...]
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib.auth.models import Group  # noqa: E402
+from django.db import DatabaseError, connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from django.utils import translation  # noqa: E402
+
+from wagtail.models import Locale, Page, get_page_models  # noqa: E402
+
+from accounts.models import User  # noqa: E402
+from accounts.roles import Role  # noqa: E402
+
+# Measure what production does: no debug page, no debug template context.
+settings.DEBUG = False
+# Whitenoise warns when `collectstatic` has not been run; irrelevant to render times.
+warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
+
+ANONYMOUS, STAFF, PUPIL = "anonyme", "équipe", "élève"
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", "--requests", type=int, default=20, help="requests measured per URL (default 20)")
+    parser.add_argument("--warmup", type=int, default=2, help="requests made first and not measured (default 2)")
+    parser.add_argument(
+        "--url", action="append", default=[], metavar="PATH", help="another URL to measure, anonymously (repeatable)"
+    )
+    return parser.parse_args()
+
+
+def representative_pages():
+    """(label, audience, page or None, note) for each concrete page model, sorted by app and model.
+
+    The page is live and has a URL; public when there is one, else private and seen by staff."""
+    default_locale = Locale.get_default()
+    rows = []
+    for model in get_page_models():
+        if model is Page:
+            continue  # the tree's root, never served
+        label = f"{model._meta.app_label}.{model.__name__}"
+        live = model.objects.live().exact_type(model).order_by("path")
+        try:
+            for audience, pages in ((ANONYMOUS, live.public()), (STAFF, live.not_public())):
+                page = pages.filter(locale=default_locale).first() or pages.first()
+                if page is not None and page.url:
+                    rows.append((label, audience, page, ""))
+                    break
+            else:
+                rows.append((label, "", None, "aucune page publiée"))
+        except DatabaseError:
+            rows.append((label, "", None, "table absente : manage.py migrate"))
+    return sorted(rows, key=lambda row: row[0])
+
+
+def account(role):
+    """The first active account of a role, or None."""
+    group = Group.objects.filter(name=role).first()
+    if group is None:
+        return None
+    return User.objects.filter(groups=group, is_active=True).order_by("pk").first()
+
+
+def measure(client, url, requests, warmup):
+    """Median, min and max time in milliseconds, query counts, and the status code of `url`."""
+    for _ in range(warmup):
+        client.get(url)
+    times, queries = [], []
+    status = None
+    for _ in range(requests):
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - start) * 1000)
+        queries.append(len(captured.captured_queries))
+        status = response.status_code
+    return {
+        "median": statistics.median(times),
+        "min": min(times),
+        "max": max(times),
+        "queries": queries,
+        "status": status,
+    }
+
+
+def print_table(title, first_header, rows):
+    """rows: (label, audience, url, result or None, note)."""
+    headers = [first_header, "vu par", "URL", "HTTP", "médiane ms", "min ms", "max ms", "requêtes SQL"]
+    lines = []
+    for label, audience, url, result, note in rows:
+        if result is None:
+            lines.append([label, audience, url, "–", "–", "–", "–", note])
+            continue
+        low, high = min(result["queries"]), max(result["queries"])
+        lines.append(
+            [
+                label,
+                audience,
+                url,
+                str(result["status"]),
+                f"{result['median']:.1f}",
+                f"{result['min']:.1f}",
+                f"{result['max']:.1f}",
+                str(low) if low == high else f"{low}–{high}",
+            ]
+        )
+    widths = [max(len(row[i]) for row in [headers, *lines]) for i in range(len(headers))]
+    numeric = {3, 4, 5, 6, 7}
+
+    def fmt(row):
+        cells = [cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i]) for i, cell in enumerate(row)]
+        return "  ".join(cells).rstrip()
+
+    print(f"\n{title}")
+    print(fmt(headers))
+    print("  ".join("-" * width for width in widths))
+    for line in lines:
+        print(fmt(line))
+
+
+def main():
+    args = parse_args()
+    try:
+        pages = representative_pages()
+    except DatabaseError as error:
+        sys.exit(f"Base de données inutilisable ({error}). Lancez `manage.py migrate` puis `manage.py load_demo`.")
+
+    print(
+        f"{args.requests} requêtes mesurées par URL après {args.warmup} d'échauffement ; "
+        f"base {connection.vendor} « {connection.settings_dict['NAME']} » ; DEBUG désactivé."
+    )
+
+    clients = {ANONYMOUS: Client()}
+    missing = {}
+    for audience, role in ((STAFF, Role.STAFF), (PUPIL, Role.PUPIL)):
+        user = account(role)
+        if user is None:
+            missing[audience] = f"aucun compte {audience} : manage.py load_demo"
+            continue
+        clients[audience] = Client()
+        clients[audience].force_login(user)
+
+    def row(label, audience, url):
+        if audience not in clients:
+            return (label, audience, url, None, missing[audience])
+        return (label, audience, url, measure(clients[audience], url, args.requests, args.warmup), "")
+
+    try:
+        page_rows = [
+            row(label, audience, page.url) if page is not None else (label, audience, "", None, note)
+            for label, audience, page, note in pages
+        ]
+        print_table("Pages, une par type", "type de page", page_rows)
+
+        with translation.override(settings.LANGUAGE_CODE):
+            login_url = reverse("accounts:login")
+            dashboard_url = reverse("accounts:dashboard")
+        view_rows = [
+            row("Accueil (redirection)", ANONYMOUS, "/"),
+            row("Accueil", ANONYMOUS, "/fr/"),
+            row("Connexion", ANONYMOUS, login_url),
+            row("Mon espace", PUPIL, dashboard_url),
+            *(row(url, ANONYMOUS, url) for url in args.url),
+        ]
+        print_table("Vues", "vue", view_rows)
+    finally:
+        for client in clients.values():
+            client.logout()  # deletes the session rows force_login created
+
+
+if __name__ == "__main__":
+    main()
