@@ -8,7 +8,8 @@ by a logged-in pupil. Page types added by later apps show up by themselves.
 
 It reads the database the portal is configured with (DATABASE_URL, else the SQLite db.sqlite3 that
 `make run` uses) and writes to it only what logging in two accounts writes (sessions, deleted at the end,
-last-login dates, axes access log). Figures are for comparing two versions on the same machine; no test asserts them (bench/README.md).
+last-login dates, axes access log). Figures are for comparing two versions on the same machine; no test
+asserts them (bench/README.md).
 
     .venv/bin/python bench/render.py [-n 20] [--warmup 2] [--url /fr/some/view/ ...]
 """
