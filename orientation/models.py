@@ -5,6 +5,7 @@ articles by filtering the index; each article points to related métier sheets a
 """
 
 import math
+from collections.abc import Mapping, Sequence
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -64,13 +65,13 @@ class MetierChooserPanel(PageChooserPanel):
 
 
 def collect_text(value):
-    """Every string in a StreamField's raw data, for counting words."""
+    """Every string in a block's raw value, for counting words."""
     if isinstance(value, str):
         yield value
-    elif isinstance(value, dict):
+    elif isinstance(value, Mapping):
         for item in value.values():
             yield from collect_text(item)
-    elif isinstance(value, list | tuple):
+    elif isinstance(value, Sequence):
         for item in value:
             yield from collect_text(item)
 
@@ -190,7 +191,8 @@ class GuidanceArticlePage(BasePage):
         """The editor's reading time, else the body's word count at a pupil's reading pace."""
         if self.reading_time:
             return self.reading_time
-        words = sum(len(strip_tags(text).split()) for text in collect_text(self.body.raw_data))
+        texts = (text for block in self.body.raw_data for text in collect_text(block["value"]))
+        words = sum(len(strip_tags(text).split()) for text in texts)
         words += len(self.introduction.split())
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
