@@ -1,0 +1,62 @@
+"""Production settings pass Django's deployment checklist (`manage.py check --deploy`).
+
+The checks run in a subprocess: production settings are read once, at start-up, from the environment.
+"""
+
+import os
+import secrets
+import subprocess
+import sys
+
+from django.conf import settings
+
+import pytest
+
+GOOD_ENV = {"ALLOWED_HOSTS": "unstageetapres.fr"}
+
+
+def run_with_production_settings(args, env):
+    base_env = {key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    return subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
+        [sys.executable, *args],
+        cwd=settings.BASE_DIR,
+        env={**base_env, "DJANGO_SETTINGS_MODULE": "config.settings.production", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def deploy_check(**env):
+    return run_with_production_settings(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], env)
+
+
+def test_check_deploy_reports_no_warning():
+    result = deploy_check(SECRET_KEY=secrets.token_urlsafe(50), **GOOD_ENV)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"), [("SECRET_KEY", "court"), ("ALLOWED_HOSTS", "")], ids=["weak-secret", "no-hosts"]
+)
+def test_check_deploy_catches_a_bad_environment(variable, value):
+    # Guards the test above: the check really runs against the environment it is given.
+    result = deploy_check(**{"SECRET_KEY": secrets.token_urlsafe(50), **GOOD_ENV, variable: value})
+    assert result.returncode != 0
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_with_production_settings(["-c", "import django; django.setup()"], GOOD_ENV)
+    assert result.returncode != 0
+    assert "SECRET_KEY doit être défini" in result.stderr
+
+
+def test_only_the_documented_deploy_checks_are_silenced():
+    # W019 (X_FRAME_OPTIONS = SAMEORIGIN, for Wagtail's preview) and W021 (HSTS preload, decided by the
+    # host) are explained in config/settings/production.py; silencing anything else needs a review.
+    code = "import django; django.setup(); from django.conf import settings; print(sorted(settings.SILENCED_SYSTEM_CHECKS))"
+    result = run_with_production_settings(["-c", code], {"SECRET_KEY": secrets.token_urlsafe(50), **GOOD_ENV})
+    assert result.stdout.strip() == "['security.W019', 'security.W021']", result.stderr
