@@ -47,8 +47,11 @@ class TestPageTree:
         assert not HomePage.can_create_at(home_page)
         assert HomePage.allowed_parent_page_models() == [Page]
 
-    def test_home_page_accepts_only_standard_pages(self, home_page):
-        assert home_page.specific_class.allowed_subpage_models() == [StandardPage]
+    def test_home_page_accepts_standard_pages_but_no_other_home_page(self, home_page):
+        # Content apps add their index pages under home; the foundation guarantees these two rules.
+        subpage_models = home_page.specific_class.allowed_subpage_models()
+        assert StandardPage in subpage_models
+        assert HomePage not in subpage_models
         assert StandardPage.can_create_at(home_page)
 
     def test_standard_page_nests_under_home_or_standard_pages(self, root_page, home_page):
@@ -58,11 +61,13 @@ class TestPageTree:
         assert set(StandardPage.allowed_parent_page_models()) == {HomePage, StandardPage}
         assert StandardPage.allowed_subpage_models() == [StandardPage]
 
-    def test_admin_offers_only_standard_pages_under_home(self, staff_client, home_page):
+    def test_admin_offers_standard_pages_but_no_home_page_under_home(self, staff_client, home_page):
         response = staff_client.get(reverse("wagtailadmin_pages:add_subpage", args=(home_page.pk,)))
-        # With a single allowed type, Wagtail goes straight to that type's creation form.
-        assert response.status_code == 302
-        assert response.url == add_url(StandardPage, home_page)
+
+        assert response.status_code == 200
+        content = response.content.decode()
+        assert f'href="{add_url(StandardPage, home_page)}' in content
+        assert add_url(HomePage, home_page) not in content
 
     def test_admin_refuses_a_home_page_under_the_home_page(self, staff_client, home_page):
         response = staff_client.post(add_url(HomePage, home_page), home_page_form_data("deuxieme-accueil"))

@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from wagtail.images.models import Image
+from wagtail.models import Collection
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 import pytest
@@ -95,7 +96,8 @@ def test_staff_uploads_and_edits_an_image(client):
     upload = wagtail_factories.ImageFactory.build().file
 
     response = client.post(
-        reverse("wagtailimages:add"), {"title": "Atelier au collège", "file": upload, "collection": ""}
+        reverse("wagtailimages:add"),
+        {"title": "Atelier au collège", "file": upload, "collection": Collection.get_first_root_node().pk},
     )
     assert response.status_code == 302
     image = Image.objects.get(title="Atelier au collège")
