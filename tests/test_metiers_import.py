@@ -3,7 +3,9 @@
 import csv
 import json
 import shutil
+from pathlib import Path
 
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -22,10 +24,11 @@ from metiers.models import (
     MetierPage,
     Secteur,
 )
-from metiers.testing import EXTRACT_DIR
 
 pytestmark = pytest.mark.django_db
 pytest_plugins = ["metiers.testing"]  # fixtures: metiers_index, imported
+
+EXTRACT_DIR = Path(settings.BASE_DIR) / "tests" / "data" / "metiers"  # what `imported` reads
 
 HISTORIC = {"A1202", "D1101", "D1102", "D1104", "M1805"}
 
