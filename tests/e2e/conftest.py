@@ -26,7 +26,9 @@ Helpers (``from tests.e2e.conftest import assert_no_axe_violations, login``)
 import io
 import os
 
+from django.apps import apps
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connections
 
 from wagtail.models import Locale
@@ -97,9 +99,22 @@ def _migration_data(django_db_setup, django_db_blocker):
     yield contents
     with django_db_blocker.unblock():
         for alias, data in contents.items():
-            call_command("flush", database=alias, interactive=False, inhibit_post_migrate=True, verbosity=0)
-            connections[alias].creation.deserialize_db_from_string(data)
-            connections[alias].close()
+            connection = connections[alias]
+            call_command(
+                "flush",
+                database=alias,
+                interactive=False,
+                inhibit_post_migrate=True,
+                reset_sequences=False,
+                verbosity=0,
+            )
+            connection.creation.deserialize_db_from_string(data)
+            # The rows come back with their ids: move PostgreSQL's sequences past them.
+            statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+            with connection.cursor() as cursor:
+                for statement in statements:
+                    cursor.execute(statement)
+            connection.close()
 
 
 @pytest.fixture(scope="session", autouse=True)
