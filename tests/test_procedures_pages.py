@@ -14,6 +14,7 @@ import wagtail_factories
 
 from accounts.factories import StaffFactory, UserFactory
 from accounts.roles import Role
+from home.factories import StandardPageFactory
 from home.models import HomePage
 from procedures.factories import (
     PrivateDocumentFactory,
@@ -205,6 +206,29 @@ class TestModeration:
         assert procedure.live
 
 
+def chooser_html(response):
+    """The chooser's browse view answers JSON for the modal, its search view plain HTML."""
+    if response["Content-Type"] == "application/json":
+        return response.json()["html"]
+    return response.content.decode()
+
+
+class TestChoosers:
+    def test_page_chooser_never_offers_a_procedure(self, staff_client, home_page, index):
+        ProcedurePageFactory(parent=index, title="Procédure à ne pas lier")
+        StandardPageFactory(parent=home_page, title="Page à lier")
+
+        browse = staff_client.get(reverse("wagtailadmin_choose_page_child", args=(index.pk,)))
+        assert browse.status_code == 200
+        assert "Procédure à ne pas lier" not in chooser_html(browse)
+        home = staff_client.get(reverse("wagtailadmin_choose_page_child", args=(home_page.pk,)))
+        assert "Procédures internes" in chooser_html(home)  # The section itself stays choosable.
+
+        search = staff_client.get(reverse("wagtailadmin_choose_page_search"), {"q": "lier"})
+        assert "Page à lier" in chooser_html(search)
+        assert "Procédure à ne pas lier" not in chooser_html(search)
+
+
 class TestPrintView:
     def test_print_view_has_no_navigation(self, staff_client, index):
         procedure = ProcedurePageFactory(parent=index, title="Animer un atelier", audience=[Role.VOLUNTEER])
@@ -259,6 +283,13 @@ class TestReviewReport:
         assert response.status_code == 302
         assert response.url == reverse("wagtailadmin_home")
         assert reverse("procedures_review_due") not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+    def test_staff_export_the_report(self, staff_client, procedures):
+        response = staff_client.get(reverse("procedures_review_due"), {"export": "csv"})
+        assert response.status_code == 200
+        content = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+        assert "Charte ancienne" in content
+        assert "Charte à jour" not in content
 
     def test_review_due_follows_the_period(self):
         assert add_months(datetime.date(2026, 1, 31), 1) == datetime.date(2026, 2, 28)
