@@ -19,3 +19,17 @@ def home_page(db):
 @pytest.fixture
 def site(db, home_page):
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache.
+
+    Wagtail caches the site root paths (absolute or relative page URLs depend on how many sites
+    exist) and the autocomplete rate limit lives in the cache: neither may leak between tests.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
