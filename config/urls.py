@@ -27,6 +27,7 @@ if settings.DEBUG:
 # Public pages carry their language in the URL: /fr/, /en/, /ar/. `/` redirects to /fr/.
 urlpatterns += i18n_patterns(
     path("compte/", include("accounts.urls")),
+    path("recherche/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,0 +1,390 @@
+"""The site search: métier sheets, guidance articles and, for those allowed, internal procedures.
+
+How a query is answered
+-----------------------
+1. *Who may see what* comes first: `visible_pages()` lists the live pages of the current language the visitor
+   may open (public sheets and articles; procedures only through `procedures.access`' rules). Everything after
+   works inside that list: the full-text query is filtered on those ids (`id` is a filter field of every page,
+   on every backend), dictionary matches are intersected with it, and counts, facets, suggestions and
+   autocomplete are computed from the result. A draft or a private page cannot leak through any of them.
+2. Two rankings are blended: the term dictionary (`search.terms`: titles, feminine forms, alternative names,
+   centres d'intérêt and everyday words, accent-folded and typo-tolerant) and Wagtail's full-text search
+   (French stemming on PostgreSQL and Elasticsearch, FTS5 on SQLite). A sheet named like the query comes first;
+   the full-text rank orders the rest and brings articles and procedures.
+3. Filters (type, grand domaine, level) and their counts are computed on the blended list, each count as if
+   its own filter were not chosen; then a page of results is loaded.
+
+Bad input never fails: the query is cleaned and capped (`search.text.clean_query`), unknown filter values are
+ignored with a message, page numbers are clamped.
+"""
+
+import logging
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
+
+from . import terms
+from .text import clean_query, fold, full_text_words, meaningful_words
+
+logger = logging.getLogger(__name__)
+
+PER_PAGE = 10
+FULL_TEXT_LIMIT = 200
+MAX_ECHOED_LENGTH = 40
+# How much each ranking weighs in the blend: a dictionary score is between 0 and 1, a full-text rank gives
+# 1 for the first result, 0.5 for the fifth, 0.2 for the 17th.
+DICTIONARY_WEIGHT = 1.5
+FULL_TEXT_WEIGHT = 1.0
+# A sheet that bears exactly the name typed (« infirmière ») comes before those whose name merely starts so.
+EXACT_NAME_BONUS = 0.5
+TITLE_BONUS = 0.5
+
+
+@dataclass(frozen=True)
+class ResultType:
+    key: str
+    model: str
+    label: object
+    plural: object
+
+
+RESULT_TYPES = [
+    ResultType("metier", "metiers.MetierPage", _("Fiche métier"), _("Fiches métiers")),
+    ResultType("article", "orientation.GuidanceArticlePage", _("Article d'orientation"), _("Articles d'orientation")),
+    ResultType("procedure", "procedures.ProcedurePage", _("Procédure interne"), _("Procédures internes")),
+]
+TYPES_BY_KEY = {result_type.key: result_type for result_type in RESULT_TYPES}
+
+
+def model_for(result_type):
+    return apps.get_model(result_type.model)
+
+
+def visible_pages(user, locale):
+    """Live pages of `locale` that `user` may open, among the searchable types: {page id: type key}."""
+    from procedures.models import ProcedurePage, ProceduresIndexPage
+
+    content_types = {}
+    for result_type in RESULT_TYPES:
+        model = model_for(result_type)
+        content_types[model._meta.label_lower] = result_type.key
+    public_models = [model_for(result_type) for result_type in RESULT_TYPES if result_type.key != "procedure"]
+    public = Page.objects.live().filter(locale=locale).type(*public_models).public()
+    condition = Q(pk__in=public.values("pk"))
+    for index in ProceduresIndexPage.objects.live().filter(locale=locale):
+        if index.user_can_read(user):
+            readable = index.get_procedures_for(user).live().order_by()
+            condition |= Q(pk__in=ProcedurePage.objects.filter(pk__in=readable.values("pk")).values("pk"))
+    rows = Page.objects.filter(condition).values_list("pk", "content_type__app_label", "content_type__model").order_by()
+    return {pk: content_types[f"{app}.{model}"] for pk, app, model in rows if f"{app}.{model}" in content_types}
+
+
+def full_text_ids(query, ids, operator="and", limit=FULL_TEXT_LIMIT):
+    """Page ids matching `query` in Wagtail's search backend, most relevant first, among `ids` only."""
+    if not query or not ids:
+        return []
+    queryset = Page.objects.filter(pk__in=list(ids))
+    try:
+        results = queryset.search(query, operator=operator, order_by_relevance=True)[:limit]
+        return [page.pk for page in results]
+    except Exception:  # A backend down or a query it refuses: the dictionary still answers.
+        logger.exception("Full-text search failed for a query of %s characters", len(query))
+        return []
+
+
+def blend(dictionary_matches, full_text, words=()):
+    """One ranking out of two, best first. A page whose title holds every word of the query gets a bonus:
+    full-text ranks alone put a sheet that cites « apprentissage » among its 80 names before the article
+    called « L'apprentissage, comment ça marche ? »."""
+    scores = {}
+    if words and full_text:
+        for page_id, title in Page.objects.filter(pk__in=full_text).values_list("pk", "title"):
+            title_words = set(fold(title).split())
+            if all(any(known.startswith(word) for known in title_words) for word in words):
+                scores[page_id] = TITLE_BONUS
+    for match in dictionary_matches:
+        bonus = EXACT_NAME_BONUS if match.exact else 0
+        scores[match.page_id] = scores.get(match.page_id, 0) + DICTIONARY_WEIGHT * match.score + bonus
+    for position, page_id in enumerate(full_text):
+        scores[page_id] = scores.get(page_id, 0) + FULL_TEXT_WEIGHT / (1 + position * 0.25)
+    return sorted(scores, key=lambda page_id: -scores[page_id])
+
+
+def match_dictionary(folded, visible_ids, limit=60):
+    return terms.match(folded, visible_ids, limit=limit)
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int = 0
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    param: str
+    label: object
+    all_label: object
+    options: list
+    selected: FacetOption | None = None
+    options_by_key: dict = field(default_factory=dict)
+
+    @property
+    def visible_options(self):
+        return [option for option in self.options if option.count or option.selected]
+
+
+@dataclass
+class Result:
+    page: Page
+    type: ResultType
+    matched_name: str = ""
+
+    @property
+    def alias(self):
+        """The name the query matched, when the title does not already say it (« Mitron » for « Boulanger »)."""
+        if not self.matched_name or self.type.key != "metier":
+            return ""
+        folded = fold(self.matched_name)
+        if folded in fold(self.page.title) or folded in {fold(getattr(self.page, "title_feminine", ""))}:
+            return ""
+        return self.matched_name
+
+    @property
+    def summary(self):
+        page = self.page
+        return getattr(page, "listing_summary", "") or getattr(page, "introduction", "") or page.search_description
+
+
+class SiteSearch:
+    """One search: the parsed request, its results, facets, suggestions and promotions."""
+
+    def __init__(self, params, user, locale, per_page=PER_PAGE):
+        self.params = params
+        self.user = user
+        self.locale = locale
+        self.per_page = per_page
+        self.errors = []
+        self.query = clean_query(params.get("q", ""))
+        self.folded = fold(self.query)
+        self.words = meaningful_words(self.folded)
+        self.facets = self._build_facets()
+        self._parse_filters()
+        self.dictionary_matches = []
+        self.ranked = []
+        if self.words:
+            self._search()
+
+    # Parameters ------------------------------------------------------------------------------------
+    @property
+    def has_query(self):
+        return bool(self.query)
+
+    @property
+    def only_stop_words(self):
+        return bool(self.folded) and not self.words
+
+    def _echo(self, value):
+        value = str(value)
+        return value if len(value) <= MAX_ECHOED_LENGTH else value[:MAX_ECHOED_LENGTH] + "…"
+
+    def _build_facets(self):
+        from metiers.models import AccessLevel, GrandDomaine
+
+        facets = {
+            "type": Facet(
+                "type",
+                _("Type de contenu"),
+                _("Tous les contenus"),
+                [FacetOption(result_type.key, result_type.plural) for result_type in RESULT_TYPES],
+            ),
+            "domaine": Facet(
+                "domaine",
+                _("Grand domaine"),
+                _("Tous les domaines"),
+                [
+                    FacetOption(code, name)
+                    for code, name in GrandDomaine.objects.order_by("code").values_list("code", "name")
+                ],
+            ),
+            "niveau": Facet(
+                "niveau",
+                _("Niveau d'études minimum"),
+                _("Tous les niveaux"),
+                [FacetOption(str(level.value), level.label) for level in AccessLevel],
+            ),
+        }
+        for facet in facets.values():
+            facet.options_by_key = {option.value: option for option in facet.options}
+        return facets
+
+    def _parse_filters(self):
+        self.filters = {}
+        for name, facet in self.facets.items():
+            value = self.params.get(name, "")
+            value = value.strip() if isinstance(value, str) else ""
+            if not value:
+                continue
+            option = facet.options_by_key.get(value)
+            if option is None:
+                self.errors.append(
+                    _("Le filtre « %(facet)s » ne connaît pas la valeur « %(value)s » : il n'a pas été appliqué.")
+                    % {"facet": facet.label, "value": self._echo(clean_query(value) or "?")}
+                )
+                continue
+            option.selected = True
+            facet.selected = option
+            self.filters[name] = value
+
+    # Searching -------------------------------------------------------------------------------------
+    @cached_property
+    def visible(self):
+        return visible_pages(self.user, self.locale)
+
+    def _search(self):
+        visible_ids = set(self.visible)
+        self.dictionary_matches = match_dictionary(self.folded, visible_ids)
+        words = full_text_words(self.folded)
+        # The full-text query keeps the visitor's accents (the stemmers want them), without stop words.
+        typed = [word for word in self.query.split() if fold(word) and set(fold(word).split()) & set(words)]
+        text_query = " ".join(typed)
+        found = full_text_ids(text_query, visible_ids, operator="and")
+        if len(found) < 5 and len(words) > 1:
+            found += [
+                page_id for page_id in full_text_ids(text_query, visible_ids, operator="or") if page_id not in found
+            ]
+        self.ranked = blend(self.dictionary_matches, found, words)
+        self.matched_names = {match.page_id: match.label for match in self.dictionary_matches}
+
+    @cached_property
+    def _sheet_facts(self):
+        """Grand domaine code and access level of the sheets in the results, in one query."""
+        from metiers.models import MetierPage
+
+        sheet_ids = [page_id for page_id in self.ranked if self.visible.get(page_id) == "metier"]
+        rows = MetierPage.objects.filter(pk__in=sheet_ids).values_list("pk", "grand_domaine__code", "access_level")
+        return {pk: (domaine or "", str(level) if level else "") for pk, domaine, level in rows}
+
+    def _keeps(self, page_id, except_facet=None):
+        kind = self.visible.get(page_id)
+        for name, value in self.filters.items():
+            if name == except_facet:
+                continue
+            if name == "type" and kind != value:
+                return False
+            if name in ("domaine", "niveau"):
+                facts = self._sheet_facts.get(page_id)
+                if facts is None or facts[0 if name == "domaine" else 1] != value:
+                    return False
+        return True
+
+    def _value_of(self, name, page_id):
+        if name == "type":
+            return self.visible.get(page_id)
+        facts = self._sheet_facts.get(page_id)
+        if facts is None:
+            return None
+        return facts[0 if name == "domaine" else 1]
+
+    @cached_property
+    def results_ids(self):
+        ids = [page_id for page_id in self.ranked if self._keeps(page_id)]
+        for name, facet in self.facets.items():
+            counts = {}
+            for page_id in self.ranked:
+                if self._keeps(page_id, except_facet=name):
+                    value = self._value_of(name, page_id)
+                    counts[value] = counts.get(value, 0) + 1
+            for option in facet.options:
+                option.count = counts.get(option.value, 0)
+        return ids
+
+    @property
+    def ordered_facets(self):
+        self.results_ids  # noqa: B018 (computes the counts)
+        return list(self.facets.values())
+
+    @property
+    def active_filters(self):
+        """Chosen filters, each with the query string of the same search without it."""
+        chosen = []
+        for facet in self.facets.values():
+            if facet.selected:
+                params = self.params.copy()
+                params.pop(facet.param, None)
+                params.pop("page", None)
+                chosen.append((facet, f"?{params.urlencode()}"))
+        return chosen
+
+    @cached_property
+    def page_obj(self):
+        paginator = Paginator(self.results_ids, self.per_page)
+        page_obj = paginator.get_page(self.params.get("page"))
+        ids = list(page_obj.object_list)
+        pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+        page_obj.object_list = [
+            Result(pages[pk], TYPES_BY_KEY[self.visible[pk]], self.matched_names.get(pk, ""))
+            for pk in ids
+            if pk in pages
+        ]
+        return page_obj
+
+    @property
+    def count(self):
+        return len(self.results_ids)
+
+    # Help when the query is misspelt or finds nothing -------------------------------------------------
+    @cached_property
+    def suggestions(self):
+        """« Vouliez-vous dire … ? »: names of visible sheets close to the query, when it is not itself one."""
+        if not self.words:
+            return []
+        if any(match.exact for match in self.dictionary_matches):
+            return []
+        labels = []
+        for match in self.dictionary_matches[:10]:
+            if fold(match.label) != self.folded and match.label not in labels:
+                labels.append(match.label)
+        if not labels and not self.results_ids:
+            for match in terms.loose_match(self.folded, set(self.visible)):
+                if match.label not in labels:
+                    labels.append(match.label)
+        return labels[:3]
+
+    @cached_property
+    def promotions(self):
+        """Staff's promoted results for this exact query (Wagtail search promotions), visible pages only."""
+        if not self.query or self.page_obj.number != 1:
+            return []
+        query = Query.objects.filter(query_string=normalise_query_string(self.query)).first()
+        if query is None:
+            return []
+        promotions = []
+        for promotion in query.editors_picks.select_related("page").order_by("sort_order"):
+            if promotion.page_id and promotion.page_id not in self.visible:
+                continue
+            promotions.append(promotion)
+        return promotions
+
+    @cached_property
+    def browse_links(self):
+        """The catalogue and the guidance section, to browse when the search finds nothing."""
+        from metiers.models import MetiersIndexPage
+        from orientation.models import GuidanceIndexPage
+
+        links = []
+        for model in (MetiersIndexPage, GuidanceIndexPage):
+            page = model.objects.live().public().filter(locale=self.locale).first()
+            if page is not None:
+                links.append(page)
+        return links

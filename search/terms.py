@@ -1,0 +1,369 @@
+"""Building the term dictionary (`search.models.SearchTerm`) and matching a query against it.
+
+Matching has two steps:
+
+1. *Candidates*: the terms that could be what the visitor meant. On PostgreSQL, one indexed query with pg_trgm
+   (`%` similarity, `<%` word similarity, a GIN trigram index created by migration 0002) plus exact and prefix
+   matches. Elsewhere (SQLite, MySQL), an in-process index of the dictionary: word → terms and trigram → words,
+   loaded once per process and reloaded when the dictionary changes.
+2. *Scoring*, the same Python code on every backend: exact name 1.0, the query starting a name or a name
+   starting the query ~0.9, otherwise the best of whole-string and word-window trigram similarity (the measure
+   pg_trgm uses), times the weight of the kind of name (title > everyday word > alternative name > interest).
+
+The dictionary is rebuilt when the catalogue's fingerprint changes (the import's bulk writes send no signal),
+page by page when a sheet is published, unpublished or deleted, and by `manage.py rebuild_search_terms`.
+"""
+
+import csv
+import logging
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import connection, transaction
+from django.db.models import Count, Max
+
+from .models import KIND_WEIGHTS, SearchTerm, TermDictionaryState, TermKind
+from .text import fold, meaningful_words, search_words_of, trigrams
+
+logger = logging.getLogger(__name__)
+
+SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonymes.csv"
+MIN_SCORE = 0.42
+MAX_CANDIDATES = 400
+
+
+# Building ------------------------------------------------------------------------------------------------
+def split_genders(name):
+    """« Conducteur / Conductrice d'engins » → both complete forms (the import's rule, applied to every name)."""
+    if " / " not in name:
+        return [name]
+    left, right = name.split(" / ", 1)
+    tail = right.split(" ")[len(left.split(" ")) :]
+    return [" ".join([left, *tail]), right]
+
+
+def load_synonyms(path=SYNONYMS_FILE):
+    """Rows of the curated list: (everyday expression, [ROME codes])."""
+    rows = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(line for line in handle if not line.startswith("#")):
+            expression = (row.get("expression") or "").strip()
+            codes = [code.strip().upper() for code in (row.get("codes_rome") or "").split() if code.strip()]
+            if expression and codes:
+                rows.append((expression, codes))
+    return rows
+
+
+def terms_for_sheet(page, interest_names=(), synonyms=()):
+    """The dictionary rows of one métier sheet."""
+    names = [
+        (page.title, TermKind.TITLE),
+        (page.title_masculine, TermKind.TITLE),
+        (page.title_feminine, TermKind.TITLE),
+    ]
+    names += [(line, TermKind.ALTERNATIVE) for line in page.alternative_names.splitlines()]
+    names += [(name, TermKind.INTEREST) for name in interest_names]
+    names += [(expression, TermKind.SYNONYM) for expression in synonyms]
+    seen, rows = set(), []
+    for name, kind in names:
+        for form in split_genders((name or "").strip()):
+            term = fold(form)[:255]
+            if term and (term, kind) not in seen:
+                seen.add((term, kind))
+                rows.append(SearchTerm(page_id=page.pk, term=term, label=form[:255], kind=kind))
+    return rows
+
+
+def _sheets():
+    from metiers.models import MetierPage
+
+    return MetierPage.objects.live()
+
+
+def catalogue_fingerprint():
+    """Changes whenever a sheet is created, deleted, published, edited by the import or retagged."""
+    from metiers.models import CentreInteret, MetierPage, MetierPageCentreInteret
+
+    pages = MetierPage.objects.aggregate(
+        count=Count("pk"),
+        top=Max("pk"),
+        published=Max("last_published_at"),
+        revised=Max("latest_revision_created_at"),
+        imported=Max("imported_at"),
+    )
+    live = MetierPage.objects.filter(live=True).count()
+    tags = MetierPageCentreInteret.objects.aggregate(count=Count("pk"), top=Max("pk"))
+    interests = CentreInteret.objects.aggregate(count=Count("pk"), top=Max("pk"))
+    parts = [*pages.values(), live, *tags.values(), *interests.values(), _synonyms_mtime()]
+    return "|".join(str(part) for part in parts)[:200]
+
+
+def _synonyms_mtime():
+    try:
+        return int(SYNONYMS_FILE.stat().st_mtime)
+    except OSError:
+        return 0
+
+
+def _synonyms_by_code():
+    by_code = defaultdict(list)
+    for expression, codes in load_synonyms():
+        for code in codes:
+            by_code[code].append(expression)
+    return by_code
+
+
+def _interests_by_page(page_ids):
+    from metiers.models import MetierPageCentreInteret
+
+    by_page = defaultdict(list)
+    links = MetierPageCentreInteret.objects.filter(content_object_id__in=page_ids).values_list(
+        "content_object_id", "tag__name"
+    )
+    for page_id, name in links:
+        by_page[page_id].append(name)
+    return by_page
+
+
+def _rows_for(pages):
+    pages = list(pages.only("pk", "title", "title_masculine", "title_feminine", "alternative_names", "rome_code"))
+    interests = _interests_by_page([page.pk for page in pages])
+    synonyms = _synonyms_by_code()
+    rows = []
+    for page in pages:
+        rows += terms_for_sheet(page, interests.get(page.pk, ()), synonyms.get(page.rome_code, ()))
+    return rows
+
+
+def rebuild(force=False):
+    """Rebuild the whole dictionary if the catalogue changed since the last build (or if `force`).
+
+    The state row is locked first, so that two processes noticing the change at once build it once."""
+    with transaction.atomic():
+        state, _created = TermDictionaryState.objects.get_or_create(pk=1, defaults={"fingerprint": ""})
+        state = TermDictionaryState.objects.select_for_update().get(pk=1)
+        fingerprint = catalogue_fingerprint()
+        if not force and state.fingerprint == fingerprint:
+            return False
+        SearchTerm.objects.all().delete()
+        SearchTerm.objects.bulk_create(_rows_for(_sheets()), batch_size=2000)
+        state.fingerprint = fingerprint
+        state.save()
+    logger.info("Search term dictionary rebuilt")
+    return True
+
+
+def refresh_pages(page_ids):
+    """Rewrite the dictionary rows of some pages (after a publish, unpublish or delete) and record the new
+    fingerprint, so that the next search does not rebuild everything."""
+    with transaction.atomic():
+        TermDictionaryState.objects.get_or_create(pk=1, defaults={"fingerprint": ""})
+        state = TermDictionaryState.objects.select_for_update().get(pk=1)
+        SearchTerm.objects.filter(page_id__in=page_ids).delete()
+        SearchTerm.objects.bulk_create(_rows_for(_sheets().filter(pk__in=page_ids)))
+        if state.fingerprint:  # never built: the next search builds everything
+            state.fingerprint = catalogue_fingerprint()
+            state.save()
+
+
+def mark_stale():
+    """Make the next search rebuild the dictionary (after a change no fingerprint sees, such as a renamed tag)."""
+    TermDictionaryState.objects.filter(pk=1).update(fingerprint="")
+
+
+def ensure_fresh():
+    """Two small queries when nothing changed; a rebuild when the catalogue changed."""
+    state = TermDictionaryState.objects.filter(pk=1).values_list("fingerprint", "built_at").first()
+    if state is None or state[0] != catalogue_fingerprint():
+        rebuild()
+        state = TermDictionaryState.objects.filter(pk=1).values_list("fingerprint", "built_at").first()
+    return state
+
+
+# Matching ------------------------------------------------------------------------------------------------
+search_words = search_words_of
+
+
+@dataclass
+class TermMatch:
+    page_id: int
+    score: float
+    label: str
+    kind: str
+    exact: bool
+
+
+def score_term(query, term, prefix=False):
+    """How well a folded query matches a folded name, from 0 to 1. With `prefix` (typing in the search box),
+    a name that starts with the query, or has a word that does, matches well."""
+    if query == term:
+        return 1.0
+    if prefix and term.startswith(query):
+        return 0.9 + 0.05 * len(query) / len(term)
+    if prefix and f" {query}" in f" {term}":
+        return 0.75 + 0.05 * len(query) / len(term)
+    if term.startswith(query + " "):
+        return 0.86 + 0.08 * len(query) / len(term)
+    if query.startswith(term + " "):
+        return 0.8 + 0.1 * len(term) / len(query)
+    query_words = query.split()
+    term_words = term.split()
+    query_grams = trigrams(query)
+    best = _jaccard(query_grams, trigrams(term))
+    size = len(query_words)
+    if len(term_words) > size:
+        extra = len(term_words) - size
+        for start in range(extra + 1):
+            window = " ".join(term_words[start : start + size])
+            # The query is a part of a longer name: good, less so the longer the name.
+            part = 0.72 - 0.03 * min(extra, 6) + (0.06 if start == 0 else 0)
+            closeness = 1.0 if window == query else _jaccard(query_grams, trigrams(window))
+            best = max(best, part * closeness)
+    return best
+
+
+def _jaccard(first, second):
+    if not first or not second:
+        return 0.0
+    shared = len(first & second)
+    return shared / (len(first) + len(second) - shared)
+
+
+def rank(query, rows, min_score=MIN_SCORE, prefix=False):
+    """Scored matches of `rows` (term, label, kind, page_id), the best per page, best first."""
+    best = {}
+    for term, label, kind, page_id in rows:
+        raw = score_term(query, term, prefix=prefix)
+        if raw < min_score:
+            continue
+        score = raw * KIND_WEIGHTS.get(kind, 0.5)
+        current = best.get(page_id)
+        if current is None or score > current.score:
+            best[page_id] = TermMatch(page_id, score, label, kind, raw == 1.0)
+    return sorted(best.values(), key=lambda match: (-match.score, match.label))
+
+
+class PostgresTermMatcher:
+    """Candidates from PostgreSQL with pg_trgm, through the GIN trigram index on `term`."""
+
+    sql = (
+        "SELECT term, label, kind, page_id FROM search_searchterm "
+        "WHERE term = %s OR term LIKE %s OR term %% %s OR %s <%% term OR %s <%% term "
+        "ORDER BY (term = %s) DESC, word_similarity(%s, term) DESC, similarity(%s, term) DESC LIMIT %s"
+    )
+
+    def candidates(self, query):
+        prefix = query.replace("\\", "").replace("%", "").replace("_", "\\_") + "%"
+        with connection.cursor() as cursor:
+            words = " ".join(search_words(query)) or query
+            cursor.execute(self.sql, [query, prefix, query, query, words, query, query, query, MAX_CANDIDATES])
+            return cursor.fetchall()
+
+
+class MemoryTermMatcher:
+    """Candidates from an in-process index of the dictionary: the words of every name, their trigrams.
+
+    A query word found in the vocabulary brings the names containing it (and, for the last word, the words
+    it starts, as one types); an unknown word brings the names containing the most similar known words."""
+
+    def __init__(self):
+        self.version = None
+        self.lock = threading.Lock()
+        self.rows = []
+        self.word_terms = {}
+        self.gram_words = {}
+        self.sorted_words = []
+
+    def load(self, version):
+        rows = list(SearchTerm.objects.values_list("term", "label", "kind", "page_id"))
+        word_terms = defaultdict(set)
+        for index, row in enumerate(rows):
+            for word in set(row[0].split()):
+                word_terms[word].add(index)
+        gram_words = defaultdict(set)
+        for word in word_terms:
+            for gram in trigrams(word):
+                gram_words[gram].add(word)
+        with self.lock:
+            self.rows, self.word_terms, self.gram_words = rows, dict(word_terms), dict(gram_words)
+            self.sorted_words = sorted(word_terms)
+            self.version = version
+
+    def similar_words(self, word, limit=4):
+        grams = trigrams(word)
+        shared = defaultdict(int)
+        for gram in grams:
+            for known in self.gram_words.get(gram, ()):
+                shared[known] += 1
+        scored = []
+        for known, count in shared.items():
+            score = count / (len(grams) + len(trigrams(known)) - count)
+            if score >= 0.3:
+                scored.append((score, known))
+        scored.sort(reverse=True)
+        return [known for _score, known in scored[:limit]]
+
+    def words_starting(self, prefix, limit=30):
+        import bisect
+
+        start = bisect.bisect_left(self.sorted_words, prefix)
+        found = []
+        for word in self.sorted_words[start : start + limit]:
+            if not word.startswith(prefix):
+                break
+            found.append(word)
+        return found
+
+    def candidates(self, query):
+        query_words = search_words(query)
+        hits = defaultdict(int)
+        for position, word in enumerate(query_words):
+            known = [word] if word in self.word_terms else []
+            if position == len(query_words) - 1 and len(word) >= 3:
+                known += self.words_starting(word)
+            if not known or len(word) >= 5:
+                known += self.similar_words(word)
+            for found in dict.fromkeys(known):
+                for index in self.word_terms.get(found, ()):
+                    hits[index] += 1
+        # A very common word (« agent »): keep the names with the most query words, shortest first.
+        best = sorted(hits, key=lambda index: (-hits[index], len(self.rows[index][0])))[: MAX_CANDIDATES * 3]
+        return [self.rows[index] for index in best]
+
+
+_memory_matcher = MemoryTermMatcher()
+
+
+def get_matcher(version):
+    if connection.vendor == "postgresql":
+        return PostgresTermMatcher()
+    if _memory_matcher.version != version:
+        _memory_matcher.load(version)
+    return _memory_matcher
+
+
+def match(query, visible_ids, limit=50, min_score=MIN_SCORE, prefix=False):
+    """Sheets whose names match the folded `query` (as typed, and without its stop words), restricted to
+    `visible_ids`, best first."""
+    if not query or not search_words(query):
+        return []
+    version = ensure_fresh()
+    rows = get_matcher(version).candidates(query)
+    rows = [row for row in rows if row[3] in visible_ids]
+    forms = [query]
+    meaningful = " ".join(meaningful_words(query))
+    if meaningful and meaningful != query:
+        forms.append(meaningful)
+    best = {}
+    for form in forms:
+        for found in rank(form, rows, min_score=min_score, prefix=prefix):
+            if found.page_id not in best or found.score > best[found.page_id].score:
+                best[found.page_id] = found
+    return sorted(best.values(), key=lambda found: (-found.score, found.label))[:limit]
+
+
+def loose_match(query, visible_ids, limit=3):
+    """Distant names, for « Vouliez-vous dire … ? » when nothing matched."""
+    return match(query, visible_ids, limit=limit, min_score=0.25)
