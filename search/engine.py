@@ -22,6 +22,7 @@ import logging
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.functional import cached_property
@@ -31,12 +32,15 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from procedures.access import AUDIENCE_ROLES, is_staff_reader, user_group_names
+
 from . import terms
 from .text import clean_query, fold, full_text_words, meaningful_words
 
 logger = logging.getLogger(__name__)
 
 PER_PAGE = 10
+VISIBLE_CACHE_SECONDS = 30
 FULL_TEXT_LIMIT = 200
 MAX_ECHOED_LENGTH = 40
 # How much each ranking weighs in the blend: a dictionary score is between 0 and 1, a full-text rank gives
@@ -68,8 +72,30 @@ def model_for(result_type):
     return apps.get_model(result_type.model)
 
 
+def audience_key(user):
+    """What decides which pages a visitor may open: two visitors with the same key see the same pages."""
+    if is_staff_reader(user):
+        return "staff"
+    groups = sorted(user_group_names(user) & set(AUDIENCE_ROLES))
+    return "+".join(groups) or "public"
+
+
 def visible_pages(user, locale):
-    """Live pages of `locale` that `user` may open, among the searchable types: {page id: type key}."""
+    """Live pages of `locale` that `user` may open, among the searchable types: {page id: type key}.
+
+    Cached for a few seconds per kind of visitor, and dropped as soon as any page or view restriction changes
+    (see `search.signals`)."""
+    from .signals import generation
+
+    key = f"search:visible:{generation()}:{locale.pk}:{audience_key(user)}"
+    visible = cache.get(key)
+    if visible is None:
+        visible = _visible_pages(user, locale)
+        cache.set(key, visible, VISIBLE_CACHE_SECONDS)
+    return visible
+
+
+def _visible_pages(user, locale):
     from procedures.models import ProcedurePage, ProceduresIndexPage
 
     content_types = {}

@@ -1,15 +1,17 @@
 """Keep the term dictionary in step with the sheets staff publish, unpublish or delete in the admin.
 
 The import writes sheets in bulk and sends no signal: the dictionary notices through its fingerprint
-(`search.terms.ensure_fresh`). The autocomplete cache is keyed on a generation number bumped here, so that
-a page taken offline leaves the suggestions at once.
+(`search.terms.ensure_fresh`). The caches of the search (who may see which page, autocomplete answers, the
+dictionary's freshness check) are keyed on a generation number bumped here whenever a page or a view
+restriction changes, so that a page taken offline or made private leaves the results at once.
 """
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from metiers.models import CentreInteret, MetierPage
@@ -39,10 +41,17 @@ def page_changed(sender, instance, **kwargs):
         transaction.on_commit(lambda: terms.refresh_pages([page_id]))
 
 
+@receiver(post_save)
 @receiver(post_delete)
-def page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, MetierPage):
+def page_saved_or_deleted(sender, instance, **kwargs):
+    """Any page saved or deleted, or a view restriction changed: cached visibility lists are out of date."""
+    if isinstance(instance, Page | PageViewRestriction):
         bump_generation()
+
+
+@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
+def restriction_groups_changed(sender, **kwargs):
+    bump_generation()
 
 
 @receiver(post_save, sender=CentreInteret)

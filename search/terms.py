@@ -15,12 +15,14 @@ page by page when a sheet is published, unpublished or deleted, and by `manage.p
 """
 
 import csv
+import difflib
 import logging
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Count, Max
 
@@ -32,6 +34,7 @@ logger = logging.getLogger(__name__)
 SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonymes.csv"
 MIN_SCORE = 0.42
 MAX_CANDIDATES = 400
+FRESHNESS_SECONDS = 10
 
 
 # Building ------------------------------------------------------------------------------------------------
@@ -174,11 +177,18 @@ def mark_stale():
 
 
 def ensure_fresh():
-    """Two small queries when nothing changed; a rebuild when the catalogue changed."""
+    """The dictionary's version, after a rebuild if the catalogue changed. The catalogue's fingerprint (a few
+    aggregate queries) is checked at most every FRESHNESS_SECONDS, and at once after any page change."""
+    from .signals import generation
+
+    checked_key = f"search:terms-checked:{generation()}"
     state = TermDictionaryState.objects.filter(pk=1).values_list("fingerprint", "built_at").first()
+    if state is not None and cache.get(checked_key) == state[0]:
+        return state
     if state is None or state[0] != catalogue_fingerprint():
         rebuild()
         state = TermDictionaryState.objects.filter(pk=1).values_list("fingerprint", "built_at").first()
+    cache.set(checked_key, state[0], FRESHNESS_SECONDS)
     return state
 
 
@@ -211,7 +221,7 @@ def score_term(query, term, prefix=False):
     query_words = query.split()
     term_words = term.split()
     query_grams = trigrams(query)
-    best = _jaccard(query_grams, trigrams(term))
+    best = _closeness(query, query_grams, term)
     size = len(query_words)
     if len(term_words) > size:
         extra = len(term_words) - size
@@ -219,7 +229,7 @@ def score_term(query, term, prefix=False):
             window = " ".join(term_words[start : start + size])
             # The query is a part of a longer name: good, less so the longer the name.
             part = 0.72 - 0.03 * min(extra, 6) + (0.06 if start == 0 else 0)
-            closeness = 1.0 if window == query else _jaccard(query_grams, trigrams(window))
+            closeness = 1.0 if window == query else _closeness(query, query_grams, window)
             best = max(best, part * closeness)
     return best
 
@@ -229,6 +239,15 @@ def _jaccard(first, second):
         return 0.0
     shared = len(first & second)
     return shared / (len(first) + len(second) - shared)
+
+
+def _closeness(query, query_grams, text):
+    """Trigram similarity, helped by the edit ratio for short strings: trigrams punish a wrong letter in a
+    short word hard (« boulengé » shares 5 of 14 trigrams with « boulanger », edit ratio 0.82)."""
+    score = _jaccard(query_grams, trigrams(text))
+    if 0.2 <= score < 0.6 and len(query) <= 20:
+        score = max(score, 0.85 * difflib.SequenceMatcher(None, query, text).ratio() - 0.15)
+    return score
 
 
 def rank(query, rows, min_score=MIN_SCORE, prefix=False):

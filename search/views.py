@@ -11,10 +11,8 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Page
 
-from procedures.access import AUDIENCE_ROLES, is_staff_reader, user_group_names
-
 from . import terms
-from .engine import TYPES_BY_KEY, SiteSearch, visible_pages
+from .engine import TYPES_BY_KEY, SiteSearch, audience_key, visible_pages
 from .signals import generation
 from .text import clean_query, fold, search_words_of
 
@@ -40,14 +38,6 @@ def search(request):
         "search/search.html",
         {"search": site_search, "search_query": site_search.query},
     )
-
-
-def audience_key(user):
-    """What decides which pages a visitor sees: the answers of two visitors with the same key are the same."""
-    if is_staff_reader(user):
-        return "staff"
-    groups = sorted(user_group_names(user) & set(AUDIENCE_ROLES))
-    return "+".join(groups) or "public"
 
 
 def rate_limited(request):

@@ -1,0 +1,146 @@
+"""Relevance and latency of the site search over the full catalogue.
+
+Reads `search/relevance/queries.csv` (what pupils type, with the ROME codes of the sheets expected) and prints
+recall@5 (share of queries with an expected sheet in the first five results), MRR (mean of 1/rank of the first
+expected sheet, 0 when not in the first 20), the queries that miss, and the latency of the whole search (the
+same work as the search page: visibility, dictionary, full text, blend, facets, one page of results) and of the
+autocomplete, as p50/p95 over repeated runs. Nothing is written except the term dictionary, rebuilt first if
+the catalogue changed.
+
+Run it on the database the portal uses (DATABASE_URL, else db.sqlite3), after `make run` or, for another
+database, `manage.py migrate && manage.py load_demo`:
+
+    .venv/bin/python bench/search.py [-n 5] [--warmup 1]
+    DATABASE_URL=postgres://root@127.0.0.1:5432/search_bench .venv/bin/python bench/search.py
+"""
+
+import argparse
+import csv
+import os
+import statistics
+import sys
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib.auth.models import AnonymousUser  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.http import QueryDict  # noqa: E402
+from django.test import RequestFactory  # noqa: E402
+
+from wagtail.models import Locale  # noqa: E402
+
+from metiers.models import MetierPage  # noqa: E402
+from search import terms  # noqa: E402
+from search.engine import SiteSearch  # noqa: E402
+from search.models import SearchTerm  # noqa: E402
+from search.text import fold  # noqa: E402
+from search.views import suggest  # noqa: E402
+
+settings.DEBUG = False
+warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
+QUERIES = ROOT / "search" / "relevance" / "queries.csv"
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", "--runs", type=int, default=5, help="timed runs of the whole query set (default 5)")
+    parser.add_argument("--warmup", type=int, default=1, help="untimed runs first (default 1)")
+    parser.add_argument("--queries", default=str(QUERIES), help="CSV of query,kind,expected")
+    return parser.parse_args()
+
+
+def load_queries(path):
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return [(row["query"], row["kind"], set(row["expected"].split())) for row in rows]
+
+
+def run_search(query, user, locale):
+    search = SiteSearch(QueryDict(mutable=True) | {"q": [query]}, user, locale)
+    search.page_obj  # noqa: B018 (the page of results is part of the work)
+    return search
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def main():
+    args = parse_args()
+    queries = load_queries(args.queries)
+    locale = Locale.get_default()
+    user = AnonymousUser()
+    sheets = MetierPage.objects.live().count()
+    started = time.perf_counter()
+    rebuilt = terms.rebuild()
+    build_time = time.perf_counter() - started
+    print(f"Database: {connection.vendor} ({connection.settings_dict['NAME']}), {sheets} live sheets")
+    print(f"Term dictionary: {SearchTerm.objects.count()} terms{f', rebuilt in {build_time:.1f} s' if rebuilt else ''}")
+    print(f"Search backend: {settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND']}")
+    if sheets < 500:
+        print("Warning: fewer than 500 sheets; load the full catalogue (manage.py load_demo) for real figures.")
+
+    # Relevance
+    hits, reciprocal, misses = 0, [], []
+    by_kind = {}
+    codes = dict(MetierPage.objects.values_list("pk", "rome_code"))
+    for query, kind, expected in queries:
+        search = run_search(query, user, locale)
+        ranked = [codes.get(page_id) for page_id in search.results_ids[:20]]
+        rank = next((position + 1 for position, code in enumerate(ranked) if code in expected), None)
+        hit = rank is not None and rank <= 5
+        hits += hit
+        reciprocal.append(1 / rank if rank else 0.0)
+        total, found = by_kind.get(kind, (0, 0))
+        by_kind[kind] = (total + 1, found + hit)
+        if not hit:
+            misses.append((query, kind, sorted(expected), rank, [code or "·" for code in ranked[:5]]))
+    print(f"\nRelevance over {len(queries)} queries")
+    print(f"  recall@5  {hits / len(queries):.1%}  ({hits}/{len(queries)})")
+    print(f"  MRR       {statistics.mean(reciprocal):.3f}")
+    print("  by kind   " + ", ".join(f"{kind} {found}/{total}" for kind, (total, found) in sorted(by_kind.items())))
+    for query, kind, expected, rank, top in misses:
+        print(f"  miss: « {query} » ({kind}) expected {' '.join(expected)}, rank {rank or '>20'}, top 5: {' '.join(top)}")
+
+    # Latency
+    request = RequestFactory().get("/fr/recherche/autocomplete/")
+    request.user = user
+    for _ in range(args.warmup):
+        for query, _kind, _expected in queries:
+            run_search(query, user, locale)
+            suggest(request, fold(query), locale)
+    search_times, autocomplete_times, per_query = [], [], {}
+    for _ in range(args.runs):
+        for query, _kind, _expected in queries:
+            start = time.perf_counter()
+            run_search(query, user, locale)
+            elapsed = (time.perf_counter() - start) * 1000
+            search_times.append(elapsed)
+            per_query[query] = max(per_query.get(query, 0), elapsed)
+            prefix = fold(query)[: max(3, len(fold(query)) // 2)]
+            start = time.perf_counter()
+            suggest(request, prefix, locale)
+            autocomplete_times.append((time.perf_counter() - start) * 1000)
+    print(f"\nLatency over {args.runs} runs of {len(queries)} queries (ms)")
+    for label, values in (("search", search_times), ("autocomplete", autocomplete_times)):
+        print(
+            f"  {label:<13} p50 {statistics.median(values):6.1f}   p95 {percentile(values, 0.95):6.1f}"
+            f"   max {max(values):6.1f}"
+        )
+    slowest = sorted(per_query.items(), key=lambda item: -item[1])[:3]
+    print("  slowest searches: " + ", ".join(f"« {query} » {elapsed:.0f}" for query, elapsed in slowest))
+
+
+if __name__ == "__main__":
+    main()
