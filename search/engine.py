@@ -49,7 +49,7 @@ DICTIONARY_WEIGHT = 1.5
 FULL_TEXT_WEIGHT = 1.0
 # A sheet that bears exactly the name typed (« infirmière ») comes before those whose name merely starts so.
 EXACT_NAME_BONUS = 0.5
-TITLE_BONUS = 0.5
+TITLE_BONUS = 0.8
 
 
 @dataclass(frozen=True)

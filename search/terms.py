@@ -228,7 +228,7 @@ def score_term(query, term, prefix=False):
         for start in range(extra + 1):
             window = " ".join(term_words[start : start + size])
             # The query is a part of a longer name: good, less so the longer the name.
-            part = 0.72 - 0.03 * min(extra, 6) + (0.06 if start == 0 else 0)
+            part = 0.55 - 0.03 * min(extra, 6) + (0.06 if start == 0 else 0)
             closeness = 1.0 if window == query else _closeness(query, query_grams, window)
             best = max(best, part * closeness)
     return best

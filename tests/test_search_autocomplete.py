@@ -1,0 +1,52 @@
+"""The autocomplete endpoint behind the header search box: JSON, forgiving, cached, rate-limited per client."""
+
+from django.urls import reverse
+
+import pytest
+
+from search import views
+
+pytest_plugins = ["metiers.testing"]  # fixtures: metiers_index, imported
+pytestmark = pytest.mark.django_db
+
+URL = reverse("search:autocomplete")
+
+
+def test_returns_title_url_and_type(client, imported):
+    response = client.get(URL, {"q": "boulang"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    first = response.json()[0]
+    assert first == {"title": "Boulanger / Boulangère", "url": "/fr/metiers/boulanger/", "type": "Fiche métier"}
+
+
+@pytest.mark.parametrize("query", ["boulangé", "boulangere", "BOULAN"])
+def test_forgives_accents_capitals_and_typos(client, imported, query):
+    assert client.get(URL, {"q": query}).json()[0]["title"] == "Boulanger / Boulangère"
+
+
+@pytest.mark.parametrize("query", ["", "b", "le la", "&|!:*()'\"", "🙂🙂", "x" * 2000])
+def test_bad_input_answers_a_list(client, imported, query):
+    response = client.get(URL, {"q": query})
+    assert response.status_code == 200
+    assert isinstance(response.json(), list)
+
+
+def test_rate_limited_per_client_address(client, imported, settings, monkeypatch):
+    monkeypatch.setattr(views, "AUTOCOMPLETE_RATE", 3)
+    for _ in range(3):
+        assert client.get(URL, {"q": "boulang"}, REMOTE_ADDR="10.0.0.1").status_code == 200
+    refused = client.get(URL, {"q": "boulang"}, REMOTE_ADDR="10.0.0.1")
+    assert refused.status_code == 429
+    assert "Trop de requêtes" in refused.json()["error"]
+    assert refused["Retry-After"]
+    # Another client is not affected.
+    assert client.get(URL, {"q": "boulang"}, REMOTE_ADDR="10.0.0.2").status_code == 200
+
+
+def test_header_search_box_is_a_labelled_form_that_works_without_javascript(client, imported):
+    html = client.get("/fr/").content.decode()
+    assert 'role="search"' in html
+    assert 'action="/fr/recherche/"' in html
+    assert '<label for="site-search-q"' in html
+    assert "js/autocomplete.js" in html
