@@ -1,0 +1,45 @@
+"""A pupil types a misspelt job in the header search box, picks a suggestion with the keyboard and lands on the
+sheet; without picking, the form opens the search page. axe-core on every step."""
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import assert_no_axe_violations
+
+pytest_plugins = ["metiers.testing"]  # fixtures: metiers_index, imported
+pytestmark = pytest.mark.e2e
+
+
+def test_misspelt_job_in_header_box_then_suggestion_then_sheet(desktop_page, base_url, imported):
+    page = desktop_page
+    page.goto(base_url + "/fr/")
+    box = page.get_by_role("combobox", name="Rechercher un métier, un article")
+    expect(box).to_have_attribute("aria-expanded", "false")
+    box.press_sequentially("boulangé", delay=30)
+
+    listbox = page.get_by_role("listbox")
+    option = listbox.get_by_role("option").first
+    expect(option).to_contain_text("Boulanger / Boulangère")
+    expect(box).to_have_attribute("aria-expanded", "true")
+    assert_no_axe_violations(page)
+
+    box.press("ArrowDown")
+    expect(option).to_have_attribute("aria-selected", "true")
+    expect(box).to_have_attribute("aria-activedescendant", option.get_attribute("id"))
+    box.press("Enter")
+
+    expect(page).to_have_url(f"{base_url}/fr/metiers/boulanger/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Boulanger")
+    assert_no_axe_violations(page)
+
+
+def test_submitting_the_header_box_opens_the_search_page(desktop_page, base_url, imported):
+    page = desktop_page
+    page.goto(base_url + "/fr/")
+    box = page.get_by_role("combobox", name="Rechercher un métier, un article")
+    box.fill("patissiere")
+    page.get_by_role("search").first.get_by_role("button", name="Rechercher").click()
+    expect(page).to_have_url(f"{base_url}/fr/recherche/?q=patissiere")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Rechercher")
+    expect(page.locator(".search-result__title").first).to_contain_text("Pâtissier")
+    assert_no_axe_violations(page)
