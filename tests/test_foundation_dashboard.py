@@ -68,7 +68,7 @@ def test_pupil_sees_their_class_but_no_classmate(client, ines, yanis):
     content = dashboard(client, ines)
 
     assert "Bonjour Inès !" in content
-    assert "Tu es en 3e A au collège Collège Louise-Michel." in content
+    assert "Tu es en 3e A, Collège Louise-Michel." in content
     assert "Yanis" not in content
     assert "Benkirane" not in content
     assert "Ouvrir l'administration" not in content

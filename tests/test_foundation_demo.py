@@ -58,7 +58,7 @@ def test_demo_site_is_served_in_three_languages_with_working_logins(settings, cl
 
     _role, email, _first, _last, password = next(user for user in content.USERS if user[0] == "Élève")
     response = client.post("/fr/compte/connexion/", {"username": email, "password": password}, follow=True)
-    assert "Tu es en 3e A au collège Collège Louise-Michel." in response.content.decode()
+    assert "Tu es en 3e A, Collège Louise-Michel." in response.content.decode()
 
 
 def test_demo_is_refused_when_debug_is_off(settings):
