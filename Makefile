@@ -52,8 +52,10 @@ format: $(VENV)/.installed-dev ## Reformat code and templates
 	$(BIN)/ruff format .
 	$(BIN)/djhtml $$(git ls-files '*.html')
 
-bench: $(VENV)/.installed-dev ## Print render time and SQL query count per page type
+bench: $(VENV)/.installed-dev ## Print render times, SQL query counts and search relevance (after make run)
 	$(BIN)/python bench/render.py
+	$(BIN)/python bench/metiers.py
+	$(BIN)/python bench/search.py
 
 messages: $(VENV)/.installed-dev ## Update the translation catalogues (needs gettext)
 	$(BIN)/python manage.py makemessages -l en -l ar --ignore=.venv --ignore=staticfiles
