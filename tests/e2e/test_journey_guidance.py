@@ -20,7 +20,7 @@ def test_parent_finds_an_article_for_parents(mobile_page, base_url, demo_content
     page.get_by_label("Pour qui ?").select_option(label="Parents")
     page.get_by_role("button", name="Afficher les articles").click()
     expect(page).to_have_url(f"{base_url}/fr/orientation/?audience=parents&topic=")
-    expect(page.get_by_role("status")).to_have_text("1 article")
+    expect(page.get_by_role("main").get_by_role("status")).to_have_text("1 article")
     expect(page.get_by_label("Pour qui ?")).to_have_value("parents")
     assert_no_axe_violations(page)
 
