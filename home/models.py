@@ -137,6 +137,12 @@ class HomePage(BasePage):
         "metiers.MetiersIndexPage",
     ]
 
+    def get_featured_pages(self):
+        """The featured pages a visitor may see: live and public (never a private procedure or a draft)."""
+        ids = [item.featured_page_id for item in self.featured_pages.all()]
+        pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).live().public().specific()}
+        return [pages[pk] for pk in ids if pk in pages]
+
     class Meta:
         verbose_name = _("page d'accueil")
         verbose_name_plural = _("pages d'accueil")
