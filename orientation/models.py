@@ -20,10 +20,9 @@ from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from accounts.workflows import assign_staff_workflow
 from home.fields import BodyStreamField
 from home.models import BasePage
-
-from .workflows import assign_staff_workflow
 
 # Words read per minute by a pupil of 13 to 15 reading for understanding, not skimming.
 WORDS_PER_MINUTE = 180

@@ -27,6 +27,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from accounts.roles import Role
+from accounts.workflows import assign_staff_workflow
 from home.fields import BodyStreamField
 from home.models import BasePage
 
@@ -40,7 +41,6 @@ from .access import (
     user_group_names,
 )
 from .blocks import ChecklistStreamBlock
-from .workflows import assign_staff_workflow
 
 
 def add_months(date, months):

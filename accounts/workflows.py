@@ -1,8 +1,6 @@
-"""The moderation workflow of the guidance section: drafts by anyone who may not publish are approved
-by staff before they go live.
-
-`procedures` has the same helper: the two content apps do not import each other (see STYLE.md), and
-`get_or_create` by name makes them share one workflow.
+"""The moderation workflow of the content sections (guidance, procedures…): drafts by anyone who may
+not publish are approved by staff before they go live. It lives here, beside the roles, so that content
+apps share it without importing each other.
 """
 
 from django.contrib.auth.models import Group
