@@ -265,19 +265,32 @@ def rank(query, rows, min_score=MIN_SCORE, prefix=False):
 
 
 class PostgresTermMatcher:
-    """Candidates from PostgreSQL with pg_trgm, through the GIN trigram index on `term`."""
+    """Candidates from PostgreSQL with pg_trgm. One branch per operator, so that each uses the GIN trigram
+    index on `term` (an OR of operators would scan the whole table); each branch keeps its best rows."""
 
-    sql = (
-        "SELECT term, label, kind, page_id FROM search_searchterm "
-        "WHERE term = %s OR term LIKE %s OR term %% %s OR %s <%% term OR %s <%% term "
-        "ORDER BY (term = %s) DESC, word_similarity(%s, term) DESC, similarity(%s, term) DESC LIMIT %s"
+    branch = (
+        "(SELECT term, label, kind, page_id FROM search_searchterm WHERE {condition} "
+        "ORDER BY {order} LIMIT %s)"
     )
 
     def candidates(self, query):
         prefix = query.replace("\\", "").replace("%", "").replace("_", "\\_") + "%"
+        branches = [
+            ("term = %s", [query], "term", []),
+            ("term LIKE %s", [prefix], "length(term)", []),
+        ]
+        words = search_words(query)
+        if len(query.split()) == 1:
+            branches.append(("term %% %s", [query], "similarity(term, %s) DESC", [query]))
+        # Word by word: a multi-word pattern makes the GIN index recheck most of the table.
+        for word in words[:4]:
+            branches.append(("%s <%% term", [word], "word_similarity(%s, term) DESC, length(term)", [word]))
+        sql, params = [], []
+        for condition, condition_params, order, order_params in branches:
+            sql.append(self.branch.format(condition=condition, order=order))
+            params += [*condition_params, *order_params, MAX_CANDIDATES]
         with connection.cursor() as cursor:
-            words = " ".join(search_words(query)) or query
-            cursor.execute(self.sql, [query, prefix, query, query, words, query, query, query, MAX_CANDIDATES])
+            cursor.execute(" UNION ".join(sql), params)
             return cursor.fetchall()
 
 
