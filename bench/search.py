@@ -111,7 +111,9 @@ def main():
     print(f"  MRR       {statistics.mean(reciprocal):.3f}")
     print("  by kind   " + ", ".join(f"{kind} {found}/{total}" for kind, (total, found) in sorted(by_kind.items())))
     for query, kind, expected, rank, top in misses:
-        print(f"  miss: « {query} » ({kind}) expected {' '.join(expected)}, rank {rank or '>20'}, top 5: {' '.join(top)}")
+        print(
+            f"  miss: « {query} » ({kind}) expected {' '.join(expected)}, rank {rank or '>20'}, top 5: {' '.join(top)}"
+        )
 
     # Latency
     request = RequestFactory().get("/fr/recherche/autocomplete/")

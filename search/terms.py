@@ -268,10 +268,7 @@ class PostgresTermMatcher:
     """Candidates from PostgreSQL with pg_trgm. One branch per operator, so that each uses the GIN trigram
     index on `term` (an OR of operators would scan the whole table); each branch keeps its best rows."""
 
-    branch = (
-        "(SELECT term, label, kind, page_id FROM search_searchterm WHERE {condition} "
-        "ORDER BY {order} LIMIT %s)"
-    )
+    branch = "(SELECT term, label, kind, page_id FROM search_searchterm WHERE {condition} ORDER BY {order} LIMIT %s)"
 
     def candidates(self, query):
         prefix = query.replace("\\", "").replace("%", "").replace("_", "\\_") + "%"
