@@ -1,0 +1,25 @@
+"""Client address behind a reverse proxy."""
+
+from django.conf import settings
+
+
+class TrustedProxyMiddleware:
+    """Set REMOTE_ADDR to the client's address when the portal runs behind `TRUSTED_PROXY_COUNT` proxies.
+
+    Behind a load balancer every request comes from the proxy's address: login throttling and the
+    autocomplete rate limit would then treat all visitors as one. Each trusted proxy appends the address
+    it received the request from to X-Forwarded-For, so the client is the entry that many places from
+    the right; entries further left are written by the client and cannot be trusted.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        proxy_count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+        if proxy_count:
+            forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+            forwarded = [part for part in forwarded if part]
+            if len(forwarded) >= proxy_count:
+                request.META["REMOTE_ADDR"] = forwarded[-proxy_count]
+        return self.get_response(request)
