@@ -1,8 +1,16 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.users.apps import WagtailUsersAppConfig
+
 
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Comptes, collèges et classes")
     default_auto_field = "django.db.models.BigAutoField"
+
+
+class UsersAppConfig(WagtailUsersAppConfig):
+    """Wagtail's user management with the superuser guard of `accounts.admin_users`."""
+
+    user_viewset = "accounts.admin_users.UserViewSet"
