@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from .importing import MAX_BYTES as MAX_UPLOAD_BYTES
 from .models import School, current_school_year
 
 
@@ -48,12 +49,14 @@ class ClassImportForm(forms.Form):
 
     def clean_csv_file(self):
         upload = self.cleaned_data["csv_file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("Le fichier dépasse 1 Mo. Découpez la liste par classe."))
         if not upload.name.lower().endswith((".csv", ".txt")):
             raise forms.ValidationError(_("Choisissez un fichier .csv (enregistrez votre tableur au format CSV)."))
         return upload
 
 
 class ClassImportConfirmForm(forms.Form):
-    school = forms.ModelChoiceField(queryset=School.objects.all(), widget=forms.HiddenInput)
-    school_year = forms.CharField(widget=forms.HiddenInput)
+    """The checked file, its collège and school year, signed together so none can be changed on the way."""
+
     payload = forms.CharField(widget=forms.HiddenInput)

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from .models import SchoolClass, User
 from .roles import Role
@@ -36,6 +37,12 @@ COLUMNS = {
         "emailresponsable",
     },
 }
+# Characters that make a spreadsheet read a cell as a formula: refused at the start of a name.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+CSV_ERROR_MESSAGE = _lazy(
+    "Le fichier CSV est mal formé (guillemets non fermés ou cellule trop longue). "
+    "Enregistrez-le de nouveau depuis votre tableur au format CSV."
+)
 CLASS_NAME_RE = re.compile(r"^(?P<level>[34])\s*(?:e|ème|eme|è)?\b.*$", re.IGNORECASE)
 
 
@@ -63,6 +70,7 @@ class ImportRow:
     errors: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     status: str = ""  # "new", "existing" or "error"
+    parent_account_exists: bool = False
     level: str = ""
 
     @property
@@ -113,7 +121,7 @@ def read_rows(text):
     try:
         header = next(reader)
     except csv.Error as error:
-        raise ImportFileError(_("Le fichier CSV est mal formé : %(error)s") % {"error": error}) from error
+        raise ImportFileError(CSV_ERROR_MESSAGE) from error
     positions = {}
     folded = [_fold(name) for name in header]
     for key, spellings in COLUMNS.items():
@@ -149,7 +157,7 @@ def read_rows(text):
                 )
             )
     except csv.Error as error:
-        raise ImportFileError(_("Le fichier CSV est mal formé : %(error)s") % {"error": error}) from error
+        raise ImportFileError(CSV_ERROR_MESSAGE) from error
     if not rows:
         raise ImportFileError(_("Le fichier ne contient aucun élève."))
     return rows
@@ -171,6 +179,11 @@ def check(text, school, school_year):
     ).select_related("school_class"):
         existing_pupils.add((_fold(pupil.last_name), _fold(pupil.first_name), _fold(pupil.school_class.name)))
 
+    parent_emails = {row.parent_email for row in rows if row.parent_email}
+    existing_accounts = {
+        user.email: user for user in User.objects.filter(email__in=parent_emails).prefetch_related("groups")
+    }
+
     seen = {}
     new_classes = []
     for row in rows:
@@ -180,6 +193,8 @@ def check(text, school, school_year):
             row.errors.append(_("Le prénom est vide."))
         if len(row.last_name) > 150 or len(row.first_name) > 150:
             row.errors.append(_("Le nom ou le prénom dépasse 150 caractères."))
+        if row.last_name.startswith(FORMULA_PREFIXES) or row.first_name.startswith(FORMULA_PREFIXES):
+            row.errors.append(_("Un nom ne peut pas commencer par =, +, - ou @ (formule de tableur)."))
         match = CLASS_NAME_RE.match(row.class_name)
         if not row.class_name:
             row.errors.append(_("La classe est vide."))
@@ -201,6 +216,18 @@ def check(text, school, school_year):
                 row.errors.append(
                     _("L'adresse e-mail du parent « %(email)s » n'est pas valide.") % {"email": row.parent_email}
                 )
+            else:
+                account = existing_accounts.get(row.parent_email)
+                if account is not None and not _is_parent_only(account):
+                    row.errors.append(
+                        _(
+                            "L'adresse « %(email)s » est celle d'un compte qui n'est pas un compte de parent "
+                            "(élève, professeur, bénévole…). Vérifiez l'adresse du parent."
+                        )
+                        % {"email": row.parent_email}
+                    )
+                elif account is not None:
+                    row.parent_account_exists = True
         else:
             row.warnings.append(_("Pas d'e-mail de parent : l'accord des parents devra être recueilli sur papier."))
         if row.last_name and row.first_name and row.class_name:
@@ -214,7 +241,15 @@ def check(text, school, school_year):
             row.status = "existing"
         else:
             row.status = "new"
+            if row.parent_account_exists:
+                row.warnings.append(_("Compte de parent existant : l'élève y sera rattaché."))
     return ImportReport(rows=rows, new_classes=new_classes)
+
+
+def _is_parent_only(user):
+    """An account may be linked to a child only if it is a parent's and nothing else."""
+    names = {group.name for group in user.groups.all()}
+    return names <= {Role.PARENT} and not user.is_superuser and not user.is_staff and user.school_class_id is None
 
 
 @transaction.atomic

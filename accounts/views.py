@@ -11,6 +11,7 @@ from wagtail.admin.auth import permission_required
 
 from . import importing
 from .forms import ClassImportConfirmForm, ClassImportForm, EmailAuthenticationForm
+from .models import School
 from .roles import Role
 
 
@@ -68,34 +69,35 @@ class DashboardView(TemplateView):
 dashboard = login_required(DashboardView.as_view())
 
 
+IMPORT_SALT = "accounts.class_import"
+IMPORT_MAX_AGE = 60 * 60  # a preview can be confirmed within the hour
+
+
 @permission_required("accounts.import_pupils")
 def class_import(request):
-    """Admin view: upload a class list, preview every row, then confirm to import."""
+    """Admin view: upload a class list, preview every row, then confirm to import.
+
+    The preview signs the file together with its collège and school year; confirming re-checks it all.
+    """
     context = {"page_title": _("Importer une liste d'élèves"), "header_icon": "group"}
+    form = ClassImportForm()
     if request.method == "POST" and "confirm" in request.POST:
-        confirm_form = ClassImportConfirmForm(request.POST)
-        if confirm_form.is_valid():
-            try:
-                text = signing.loads(confirm_form.cleaned_data["payload"], salt="accounts.class_import")
-            except signing.BadSignature:
-                messages.error(request, _("Le fichier à importer a été modifié. Recommencez l'import."))
-            else:
-                school = confirm_form.cleaned_data["school"]
-                school_year = confirm_form.cleaned_data["school_year"]
-                report = importing.run_import(text, school, school_year)
-                if report.is_valid:
-                    messages.success(
-                        request,
-                        _("%(new)d élève(s) importé(s), %(existing)d déjà présent(s).")
-                        % {"new": report.new_count, "existing": report.existing_count},
-                    )
-                    return render(
-                        request,
-                        "accounts/admin/class_import_done.html",
-                        {**context, "report": report, "school": school},
-                    )
-                context.update(report=report, school=school, school_year=school_year)
-        form = ClassImportForm()
+        confirmed = _load_confirmed_import(request)
+        if confirmed is not None:
+            text, school, school_year = confirmed
+            report = importing.run_import(text, school, school_year)
+            if report.is_valid:
+                messages.success(
+                    request,
+                    _("%(new)d élève(s) importé(s), %(existing)d déjà présent(s).")
+                    % {"new": report.new_count, "existing": report.existing_count},
+                )
+                return render(
+                    request,
+                    "accounts/admin/class_import_done.html",
+                    {**context, "report": report, "school": school},
+                )
+            context.update(report=report, school=school, school_year=school_year)
     elif request.method == "POST":
         form = ClassImportForm(request.POST, request.FILES)
         if form.is_valid():
@@ -109,14 +111,25 @@ def class_import(request):
             else:
                 context.update(report=report, school=school, school_year=school_year)
                 if report.is_valid:
+                    payload = {"text": text, "school": school.pk, "school_year": school_year}
                     context["confirm_form"] = ClassImportConfirmForm(
-                        initial={
-                            "school": school.pk,
-                            "school_year": school_year,
-                            "payload": signing.dumps(text, salt="accounts.class_import", compress=True),
-                        }
+                        initial={"payload": signing.dumps(payload, salt=IMPORT_SALT, compress=True)}
                     )
-    else:
-        form = ClassImportForm()
     context["form"] = form
     return render(request, "accounts/admin/class_import.html", context)
+
+
+def _load_confirmed_import(request):
+    """The (text, school, school_year) of a confirmed preview, or None with a message saying why."""
+    confirm_form = ClassImportConfirmForm(request.POST)
+    try:
+        if not confirm_form.is_valid():
+            raise signing.BadSignature
+        payload = signing.loads(confirm_form.cleaned_data["payload"], salt=IMPORT_SALT, max_age=IMPORT_MAX_AGE)
+        school = School.objects.get(pk=payload["school"])
+        return payload["text"], school, payload["school_year"]
+    except signing.SignatureExpired:
+        messages.error(request, _("L'aperçu date de plus d'une heure. Vérifiez de nouveau le fichier."))
+    except (signing.BadSignature, School.DoesNotExist, KeyError, TypeError):
+        messages.error(request, _("Le fichier à importer a été modifié. Recommencez l'import."))
+    return None

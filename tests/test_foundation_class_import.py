@@ -40,7 +40,7 @@ def upload(client, school, filename):
 
 def confirm(client, preview_response, **overrides):
     form = preview_response.context["confirm_form"]
-    data = {name: form[name].value() for name in ("school", "school_year", "payload")}
+    data = {"payload": form["payload"].value()}
     data.update(overrides)
     return client.post(IMPORT_URL, {**data, "confirm": "1"})
 
@@ -239,3 +239,88 @@ def test_staff_sees_the_import_form(staff_client):
     assert response.status_code == 200
     assert "Importer une liste d'élèves" in text(response)
     assert Group.objects.get(name=Role.STAFF).permissions.filter(codename="import_pupils").exists()
+
+
+class TestImportGuards:
+    """What the preview cannot be tricked into: linking a child to a non-parent account, another
+    collège or year than the one checked, an old preview, spreadsheet formulas, oversized files."""
+
+    def test_a_parent_email_of_a_pupil_or_adult_volunteer_is_refused(self, staff_client, school):
+        UserFactory(email="eleve.existante@example.org", role=Role.PUPIL)
+        UserFactory(email="benevole@example.org", role=Role.VOLUNTEER)
+        csv_file = SimpleUploadedFile(
+            "liste.csv",
+            "nom,prénom,classe,email parent\n"
+            "Martin,Léa,3e A,eleve.existante@example.org\n"
+            "Durand,Hugo,3e A,benevole@example.org\n".encode(),
+            content_type="text/csv",
+        )
+        before = people_snapshot()
+
+        response = staff_client.post(IMPORT_URL, {"school": school.pk, "school_year": YEAR, "csv_file": csv_file})
+
+        content = text(response)
+        assert "n'est pas un compte de parent" in content
+        assert content.count("n'est pas un compte de parent") == 2
+        assert "confirm_form" not in response.context
+        assert people_snapshot() == before
+
+    def test_an_existing_parent_account_is_reused_and_announced(self, staff_client, school):
+        parent = UserFactory(email="maman@example.org", role=Role.PARENT)
+        csv_file = SimpleUploadedFile(
+            "liste.csv", "nom,prénom,classe,email parent\nMartin,Léa,3e A,maman@example.org\n".encode()
+        )
+        preview = staff_client.post(IMPORT_URL, {"school": school.pk, "school_year": YEAR, "csv_file": csv_file})
+        assert "Compte de parent existant" in text(preview)
+
+        confirm(staff_client, preview)
+
+        assert list(parent.children.values_list("first_name", flat=True)) == ["Léa"]
+
+    def test_the_confirmation_cannot_switch_collège_or_year(self, staff_client, school):
+        other_school = SchoolFactory()
+        preview = upload(staff_client, school, "classe_valide.csv")
+
+        # Extra fields posted beside the signed payload are ignored: the checked collège and year are used.
+        confirm(staff_client, preview, school=other_school.pk, school_year="n-importe-quoi")
+
+        assert not SchoolClass.objects.filter(school=other_school).exists()
+        assert not SchoolClass.objects.exclude(school_year=YEAR).exists()
+        assert SchoolClass.objects.filter(school=school, school_year=YEAR).exists()
+
+    def test_a_preview_older_than_an_hour_must_be_checked_again(self, staff_client, school, monkeypatch):
+        preview = upload(staff_client, school, "classe_valide.csv")
+        before = people_snapshot()
+        monkeypatch.setattr("accounts.views.IMPORT_MAX_AGE", -1)
+
+        response = confirm(staff_client, preview)
+
+        assert "L'aperçu date de plus d'une heure" in text(response)
+        assert people_snapshot() == before
+
+    def test_names_that_a_spreadsheet_would_run_as_formulas_are_refused(self, staff_client, school):
+        csv_file = SimpleUploadedFile(
+            "liste.csv",
+            'nom,prénom,classe,email parent\n"=HYPERLINK(""http://x"")",Léa,3e A,\n@SUM(1+1),Hugo,3e A,\n'.encode(),
+        )
+        response = staff_client.post(IMPORT_URL, {"school": school.pk, "school_year": YEAR, "csv_file": csv_file})
+
+        assert text(response).count("formule de tableur") == 2
+        assert "confirm_form" not in response.context
+
+    def test_an_oversized_file_is_refused_before_reading(self, staff_client, school):
+        big = SimpleUploadedFile("liste.csv", b"nom,pr\xc3\xa9nom,classe,email parent\n" + b"a" * (1024 * 1024 + 10))
+
+        response = staff_client.post(IMPORT_URL, {"school": school.pk, "school_year": YEAR, "csv_file": big})
+
+        assert "Le fichier dépasse 1 Mo" in text(response)
+
+    def test_a_malformed_csv_gets_a_french_message(self, staff_client, school):
+        csv_file = SimpleUploadedFile(
+            "liste.csv", ("nom,prénom,classe,email parent\n" + "Martin," + "x" * 200_000 + ",3e A,\n").encode()
+        )
+        response = staff_client.post(IMPORT_URL, {"school": school.pk, "school_year": YEAR, "csv_file": csv_file})
+
+        content = text(response)
+        assert "Le fichier CSV est mal formé" in content or "dépasse 150 caractères" in content
+        assert "field larger" not in content
