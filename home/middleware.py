@@ -23,3 +23,22 @@ class TrustedProxyMiddleware:
             if len(forwarded) >= proxy_count:
                 request.META["REMOTE_ADDR"] = forwarded[-proxy_count]
         return self.get_response(request)
+
+
+class AdminContentSecurityPolicyMiddleware:
+    """Let the Wagtail admin run its inline scripts while the public site allows none.
+
+    Placed after django-csp's middleware in MIDDLEWARE, so that it marks the response before django-csp
+    writes the header.
+    """
+
+    ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(self.ADMIN_PREFIXES):
+            response._csp_update = {"script-src": ["'unsafe-inline'"]}
+        return response
