@@ -1,6 +1,7 @@
 """The base every page app builds on: the abstract page, its mixins, the home page, standard pages
 (legal notices, accessibility statement) and the site-wide settings."""
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -163,7 +164,17 @@ class HomePageCallToAction(Orderable):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    link_url = models.CharField(_("ou adresse"), max_length=255, blank=True)
+    link_url = models.CharField(
+        _("ou adresse"),
+        max_length=255,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^(/|https?://|mailto:)",
+                _("Indiquez une adresse qui commence par /, https:// ou mailto:."),
+            )
+        ],
+    )
 
     panels = [
         FieldPanel("audience"),
