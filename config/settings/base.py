@@ -145,8 +145,13 @@ AXES_USERNAME_CALLABLE = "accounts.security.axes_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Keep failed attempts only (for the lockout), not a log of every successful login of minors.
+AXES_DISABLE_ACCESS_LOG = True
 
-# Sessions and cookies
+# Sessions and cookies. Pupils often use shared computers at school: a session ends with the browser
+# and lasts a school day at most.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -201,6 +206,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Un stage et après <ne-pas-repondre@unstageetapres.fr>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Who receives server error reports (comma-separated addresses).
+ADMINS = [("Équipe technique", address) for address in env_list("ADMINS")]
 EMAIL_SUBJECT_PREFIX = "[Un stage et après] "
 
 # Background work: the django-tasks queue that Wagtail uses, stored in the database and run by
