@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from .models import SchoolClass, User
 from .roles import Role
@@ -39,7 +39,7 @@ COLUMNS = {
 }
 # Characters that make a spreadsheet read a cell as a formula: refused at the start of a name.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-CSV_ERROR_MESSAGE = _lazy(
+CSV_ERROR_MESSAGE = gettext_lazy(
     "Le fichier CSV est mal formé (guillemets non fermés ou cellule trop longue). "
     "Enregistrez-le de nouveau depuis votre tableur au format CSV."
 )
