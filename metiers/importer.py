@@ -848,6 +848,9 @@ class CatalogueImporter:
         for start in range(0, len(pages), batch):
             MetierPage._base_manager.using(using)._insert(pages[start : start + batch], fields=fields, using=using)
         Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + len(pages))
+        # As treebeard's add_child does: the caller's index object must not keep a stale child count,
+        # or saving it later (publishing the index) would make its sheets unreachable.
+        self.index_page.numchild = Page.objects.values_list("numchild", flat=True).get(pk=index.pk)
         return pages
 
     def write_relations(self, changes, pk_by_code):

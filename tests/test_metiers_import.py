@@ -276,3 +276,10 @@ class TestCommand:
     def test_command_needs_the_index_page(self, home_page):
         with pytest.raises(CommandError, match="Aucune page index des métiers"):
             call_command("import_metiers", data=str(EXTRACT_DIR))
+
+
+def test_publishing_the_index_after_an_import_keeps_every_sheet_reachable(client, imported, metiers_index):
+    metiers_index.show_in_menus = True
+    metiers_index.save_revision().publish()
+
+    assert client.get("/fr/" + metiers_index.slug + "/boulanger/").status_code == 200
