@@ -1,6 +1,7 @@
 """The base every page app builds on: the abstract page, its mixins, the home page, standard pages
 (legal notices, accessibility statement) and the site-wide settings."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.functional import cached_property
@@ -9,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-from wagtail.fields import RichTextField
+from wagtail.documents import get_document_model
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -93,8 +95,42 @@ class BasePage(SeoMixin, ListingMixin, Page):
     class Meta:
         abstract = True
 
+    # Pages anyone may read must not link a document of a private collection (the internal procedures'
+    # attachments): its title would show and the link would refuse its readers. Private page types say True.
+    allows_private_documents = False
+
     def get_listing_summary(self):
         return self.listing_summary or self.introduction
+
+    def clean(self):
+        super().clean()
+        if not self.allows_private_documents:
+            self.refuse_private_documents()
+
+    def refuse_private_documents(self):
+        Document = get_document_model()
+        for field in self._meta.concrete_fields:
+            if not isinstance(field, StreamField | RichTextField):
+                continue
+            value = getattr(self, field.name)
+            if not value:
+                continue
+            document_ids = {
+                object_id
+                for model, object_id, _path, _content_path in field.extract_references(value)
+                if issubclass(model, Document)
+            }
+            for document in Document.objects.filter(pk__in=document_ids).select_related("collection"):
+                if document.collection.get_view_restrictions().exists():
+                    raise ValidationError(
+                        {
+                            field.name: _(
+                                "Le document « %(title)s » est réservé aux membres de l'association : "
+                                "il ne peut pas figurer sur une page publique."
+                            )
+                            % {"title": document.title}
+                        }
+                    )
 
     @cached_property
     def breadcrumbs(self):

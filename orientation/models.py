@@ -157,34 +157,6 @@ class GuidanceArticlePage(BasePage):
         verbose_name = _("article d'orientation")
         verbose_name_plural = _("articles d'orientation")
 
-    def clean(self):
-        super().clean()
-        self.refuse_private_documents()
-
-    def refuse_private_documents(self):
-        """A public article must not link a document from a restricted collection (the procedures'
-        attachments): its title would show in the article and the link would refuse its readers."""
-        from wagtail.documents import get_document_model
-
-        Document = get_document_model()
-        field = self._meta.get_field("body")
-        document_ids = {
-            object_id
-            for model, object_id, _path, _content_path in field.extract_references(self.body)
-            if issubclass(model, Document)
-        }
-        for document in Document.objects.filter(pk__in=document_ids).select_related("collection"):
-            if document.collection.get_view_restrictions().exists():
-                raise ValidationError(
-                    {
-                        "body": _(
-                            "Le document « %(title)s » est réservé aux membres de l'association : "
-                            "il ne peut pas figurer dans un article public."
-                        )
-                        % {"title": document.title}
-                    }
-                )
-
     @property
     def estimated_reading_time(self):
         """The editor's reading time, else the body's word count at a pupil's reading pace."""

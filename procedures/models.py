@@ -56,6 +56,8 @@ class PrivatePageMixin:
 
     # Hides the « Privacy » control in the admin: the view restrictions are written by `save()`.
     private_page_options = []
+    # Procedures are private: they may link their attachments from the private collection.
+    allows_private_documents = True
 
     def get_sitemap_urls(self, request=None):
         return []

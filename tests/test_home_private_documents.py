@@ -1,0 +1,34 @@
+"""No public page may show a document of a private collection; private procedures may."""
+
+from django.core.exceptions import ValidationError
+
+import pytest
+
+from home.factories import StandardPageFactory
+from procedures.factories import PrivateDocumentFactory, ProcedurePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_legal_page_cannot_offer_a_private_document(home_page):
+    document = PrivateDocumentFactory(title="Charte interne bénévoles")
+    page = StandardPageFactory.build(
+        title="Mentions", slug="mentions", body=[{"type": "document", "value": {"document": document.pk, "title": ""}}]
+    )
+    with pytest.raises(ValidationError, match="Charte interne bénévoles"):
+        page.full_clean()
+
+
+def test_the_home_page_mission_cannot_link_a_private_document(home_page):
+    document = PrivateDocumentFactory(title="Charte interne bénévoles")
+    home_page.mission = f'<p>Lire <a linktype="document" id="{document.pk}">la charte</a></p>'
+    with pytest.raises(ValidationError) as error:
+        home_page.full_clean()
+    assert "mission" in error.value.message_dict
+
+
+def test_a_procedure_may_attach_a_private_document():
+    document = PrivateDocumentFactory(title="Convention vierge")
+    procedure = ProcedurePageFactory()
+    procedure.body = [{"type": "document", "value": {"document": document.pk, "title": ""}}]
+    procedure.full_clean()
