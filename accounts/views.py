@@ -1,7 +1,11 @@
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core import signing
+from django.core.cache import cache
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
@@ -26,10 +30,32 @@ class LogoutView(auth_views.LogoutView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """Send a reset link, at most a few times an hour per address and per client, so nobody can flood a
+    parent's mailbox. Past the limit the visitor sees the same page, and no email is sent."""
+
     template_name = "accounts/password_reset_form.html"
     email_template_name = "accounts/emails/password_reset.txt"
     subject_template_name = "accounts/emails/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+    per_email_limit = 3
+    per_client_limit = 20
+    window = 60 * 60
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"].strip().lower()
+        email_key = "password-reset:email:" + hashlib.sha256(email.encode()).hexdigest()
+        client_key = "password-reset:client:" + self.request.META.get("REMOTE_ADDR", "")
+        if self._over_limit(email_key, self.per_email_limit) | self._over_limit(client_key, self.per_client_limit):
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
+
+    def _over_limit(self, key, limit):
+        cache.add(key, 0, self.window)
+        try:
+            return cache.incr(key) > limit
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, self.window)
+            return False
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
