@@ -20,9 +20,20 @@ from .roles import Role
 
 
 class LoginView(auth_views.LoginView):
+    """Log in with an email address.
+
+    A logged-in person sent here by a page restricted to other groups sees why, instead of being sent
+    straight back to that page (which would send them here again, in a loop). Without such a page to go
+    to, they go to « Mon espace ».
+    """
+
     form_class = EmailAuthenticationForm
     template_name = "accounts/login.html"
-    redirect_authenticated_user = True
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not self.get_redirect_url():
+            return HttpResponseRedirect(self.get_default_redirect_url())
+        return super().dispatch(request, *args, **kwargs)
 
 
 class LogoutView(auth_views.LogoutView):
