@@ -33,3 +33,12 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def staff_client(client):
+    """A client logged in as a member of the staff group (« Équipe »)."""
+    from accounts.factories import StaffFactory
+
+    client.force_login(StaffFactory())
+    return client

@@ -4,16 +4,10 @@ from django.urls import reverse
 
 import pytest
 
-from accounts.factories import StaffFactory, UserFactory
+from accounts.factories import UserFactory
 from accounts.models import User
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(StaffFactory())
-    return client
 
 
 def new_user_data(**extra):

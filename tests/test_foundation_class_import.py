@@ -11,7 +11,7 @@ from wagtail.test.utils import WagtailTestUtils
 
 import pytest
 
-from accounts.factories import SchoolFactory, StaffFactory, UserFactory
+from accounts.factories import SchoolFactory, UserFactory
 from accounts.models import SchoolClass, User
 from accounts.roles import Role
 
@@ -25,12 +25,6 @@ YEAR = "2026-2027"
 @pytest.fixture
 def school():
     return SchoolFactory(name="Collège Louise-Michel")
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(StaffFactory())
-    return client
 
 
 def upload(client, school, filename):

@@ -11,18 +11,12 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 import wagtail_factories
 
-from accounts.factories import StaffFactory
 from home.models import HomePage, StandardPage
+from tests.utils import add_url
 
 pytestmark = pytest.mark.django_db
 
 ALT_TEXT_ERROR = "Le texte alternatif est obligatoire, sauf pour une image décorative."
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(StaffFactory())
-    return client
 
 
 def promote_data(slug):
@@ -35,10 +29,6 @@ def promote_data(slug):
         "listing_summary": "",
         "listing_image": "",
     }
-
-
-def add_url(model, parent):
-    return reverse("wagtailadmin_pages:add", args=(model._meta.app_label, model._meta.model_name, parent.pk))
 
 
 class TestPageTree:

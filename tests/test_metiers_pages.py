@@ -14,7 +14,6 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 import wagtail_factories
 
-from accounts.factories import StaffFactory
 from home.models import HomePage, StandardPage
 from metiers.factories import (
     CentreInteretFactory,
@@ -25,21 +24,12 @@ from metiers.factories import (
     SecteurFactory,
 )
 from metiers.models import CentreInteret, DomaineProfessionnel, GrandDomaine, MetierPage, MetiersIndexPage, Secteur
+from tests.utils import add_url
 
 pytestmark = pytest.mark.django_db
 pytest_plugins = ["metiers.testing"]  # fixtures: metiers_index, imported
 
 VIDEO_URL = "https://www.youtube.com/watch?v=metier-boulanger"
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(StaffFactory())
-    return client
-
-
-def add_url(model, parent):
-    return reverse("wagtailadmin_pages:add", args=(model._meta.app_label, model._meta.model_name, parent.pk))
 
 
 def promote_data(slug):

@@ -2,7 +2,6 @@
 article shows, and what it refuses to show."""
 
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 
 from wagtail.models import Page, WorkflowPage
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -10,7 +9,6 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 import wagtail_factories
 
-from accounts.factories import StaffFactory
 from home.factories import StandardPageFactory
 from home.models import HomePage
 from orientation.factories import GuidanceArticlePageFactory, GuidanceIndexPageFactory
@@ -25,23 +23,14 @@ from orientation.models import (
     metier_page_model,
 )
 from procedures.factories import PrivateDocumentFactory
+from tests.utils import add_url
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def staff_client(client):
-    client.force_login(StaffFactory())
-    return client
-
-
-@pytest.fixture
 def guidance(home_page):
     return GuidanceIndexPageFactory(parent=home_page)
-
-
-def add_url(model, parent):
-    return reverse("wagtailadmin_pages:add", args=(model._meta.app_label, model._meta.model_name, parent.pk))
 
 
 def promote_data(slug):

@@ -23,23 +23,14 @@ from procedures.factories import (
     ProcedureStepFactory,
 )
 from procedures.models import ProcedurePage, ProceduresIndexPage, add_months
+from tests.utils import add_url
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def staff_client(client):
-    client.force_login(StaffFactory())
-    return client
-
-
-@pytest.fixture
 def index(home_page):
     return ProceduresIndexPageFactory(parent=home_page)
-
-
-def add_url(model, parent):
-    return reverse("wagtailadmin_pages:add", args=(model._meta.app_label, model._meta.model_name, parent.pk))
 
 
 def procedure_form_data(slug, **overrides):
