@@ -35,7 +35,7 @@ from wagtail.search.utils import normalise_query_string
 from procedures.access import AUDIENCE_ROLES, is_staff_reader, user_group_names
 
 from . import terms
-from .text import clean_query, fold, full_text_words, meaningful_words
+from .text import MAX_QUERY_LENGTH, clean_query, fold, full_text_words, meaningful_words
 
 logger = logging.getLogger(__name__)
 
@@ -201,7 +201,9 @@ class SiteSearch:
         self.locale = locale
         self.per_page = per_page
         self.errors = []
-        self.query = clean_query(params.get("q", ""))
+        # What the visitor typed, shown back in the search box as it was (the template escapes it).
+        self.typed = str(params.get("q", ""))[:MAX_QUERY_LENGTH]
+        self.query = clean_query(self.typed)
         self.folded = fold(self.query)
         self.words = meaningful_words(self.folded)
         self.facets = self._build_facets()

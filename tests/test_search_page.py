@@ -192,3 +192,12 @@ class TestDictionary:
         revision.publish()
         response = client.get(URL, {"q": "chocolatiere confiseuse"})
         assert codes(response)[0] == "D1104"
+
+
+def test_a_query_without_letters_is_kept_in_the_box_and_explained(client, home_page):
+    response = client.get("/fr/recherche/", {"q": "&| !:*() 😀"})
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'value="&amp;| !:*() 😀"' in content
+    assert "ni lettre ni chiffre" in content
