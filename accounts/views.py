@@ -1,10 +1,7 @@
-import hashlib
-
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.core.cache import cache
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse_lazy
@@ -12,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from wagtail.admin.auth import permission_required
+
+from home.rate_limits import over_limit
 
 from . import importing
 from .forms import ClassImportConfirmForm, ClassImportForm, EmailAuthenticationForm
@@ -48,25 +47,13 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "accounts/emails/password_reset.txt"
     subject_template_name = "accounts/emails/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
-    per_email_limit = 3
-    per_client_limit = 20
-    window = 60 * 60
 
     def form_valid(self, form):
         email = form.cleaned_data["email"].strip().lower()
-        email_key = "password-reset:email:" + hashlib.sha256(email.encode()).hexdigest()
-        client_key = "password-reset:client:" + self.request.META.get("REMOTE_ADDR", "")
-        if self._over_limit(email_key, self.per_email_limit) | self._over_limit(client_key, self.per_client_limit):
+        # Both limits count every request (`|`, not `or`): see RATE_LIMITS in the settings.
+        if over_limit(self.request, "password_reset_email", email) | over_limit(self.request, "password_reset_client"):
             return HttpResponseRedirect(self.get_success_url())
         return super().form_valid(form)
-
-    def _over_limit(self, key, limit):
-        cache.add(key, 0, self.window)
-        try:
-            return cache.incr(key) > limit
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, self.window)
-            return False
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

@@ -2,23 +2,21 @@
 
 import hashlib
 
-from django.conf import settings
 from django.core.cache import cache
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Page
+
+from home.rate_limits import rate_limit
 
 from . import terms
 from .engine import TYPES_BY_KEY, SiteSearch, audience_key, visible_pages
 from .signals import generation
 from .text import clean_query, fold, search_words_of
 
-# Autocomplete: at most RATE requests per WINDOW seconds per client address; answers cached CACHE seconds.
-AUTOCOMPLETE_RATE = getattr(settings, "SEARCH_AUTOCOMPLETE_RATE", 30)
-AUTOCOMPLETE_WINDOW = getattr(settings, "SEARCH_AUTOCOMPLETE_WINDOW", 10)
+# Autocomplete answers are cached CACHE seconds; its rate limit is RATE_LIMITS["search_autocomplete"].
 AUTOCOMPLETE_CACHE = 60
 AUTOCOMPLETE_SIZE = 8
 
@@ -40,28 +38,10 @@ def search(request):
     )
 
 
-def rate_limited(request):
-    """Fixed window per client address, in the shared cache (Redis in production)."""
-    address = request.META.get("REMOTE_ADDR", "unknown")
-    key = f"search:rate:{address}"
-    cache.add(key, 0, AUTOCOMPLETE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, AUTOCOMPLETE_WINDOW)
-        count = 1
-    return count > AUTOCOMPLETE_RATE
-
-
 @require_GET
+@rate_limit("search_autocomplete", json=True)
 def autocomplete(request):
     """JSON suggestions for the header search box: [{title, url, type}], visible pages only."""
-    if rate_limited(request):
-        response = JsonResponse(
-            {"error": _("Trop de requêtes : attends quelques secondes avant de réessayer.")}, status=429
-        )
-        response["Retry-After"] = str(AUTOCOMPLETE_WINDOW)
-        return response
     query = clean_query(request.GET.get("q", ""))
     folded = fold(query)
     if len(folded) < 2 or not search_words_of(folded):

@@ -4,8 +4,6 @@ from django.urls import reverse
 
 import pytest
 
-from search import views
-
 pytest_plugins = ["metiers.testing"]  # fixtures: metiers_index, imported
 pytestmark = pytest.mark.django_db
 
@@ -32,8 +30,8 @@ def test_bad_input_answers_a_list(client, imported, query):
     assert isinstance(response.json(), list)
 
 
-def test_rate_limited_per_client_address(client, imported, settings, monkeypatch):
-    monkeypatch.setattr(views, "AUTOCOMPLETE_RATE", 3)
+def test_rate_limited_per_client_address(client, imported, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search_autocomplete": "3/h"}
     for _ in range(3):
         assert client.get(URL, {"q": "boulang"}, REMOTE_ADDR="10.0.0.1").status_code == 200
     refused = client.get(URL, {"q": "boulang"}, REMOTE_ADDR="10.0.0.1")

@@ -169,6 +169,16 @@ if os.environ.get("REDIS_URL"):
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 
+# Rate limits (home/rate_limits.py): limit name -> "count/period" (s, m, h, d; "30/10s" is 30 per ten
+# seconds), counted per client address unless the view counts per another value (an email address).
+RATE_LIMITS = {
+    # Password reset emails: per address asked for, and per client, so nobody floods a parent's mailbox.
+    "password_reset_email": "3/h",
+    "password_reset_client": "20/h",
+    # The header search box asks for suggestions as the visitor types.
+    "search_autocomplete": "30/10s",
+}
+
 # Internationalisation: French first. Interface and content in French, English and Arabic.
 LANGUAGE_CODE = "fr"
 TIME_ZONE = "Europe/Paris"

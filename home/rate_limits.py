@@ -1,0 +1,73 @@
+"""One rate limiter for every view: named limits in `settings.RATE_LIMITS`, counted by django-ratelimit.
+
+Each limit is a name mapped to a rate such as "20/h" or "30/10s" (a count per period: s, m, h or d,
+optionally with a multiplier). Counts live in the default cache: local memory on a single server, Redis
+when `REDIS_URL` is set (shared by every app server). By default a limit counts per client address
+(`REMOTE_ADDR`, set from X-Forwarded-For by `home.middleware` behind trusted proxies); a view may count
+per another value instead, such as an email address (hashed into the cache key, never stored as is).
+
+Two ways to use it, both one line:
+
+* refuse with HTTP 429 past the limit: decorate the view, ``@rate_limit("search_autocomplete", json=True)``
+  (a class-based view: ``method_decorator(rate_limit("name"), name="dispatch")``);
+* answer as usual but skip the costly or abusable part: ``if over_limit(request, "password_reset_client"):``
+  (the password reset shows the same page and sends no email, so nobody learns whether it was sent).
+
+django-ratelimit is not in INSTALLED_APPS on purpose: its only use there is a system check that refuses
+the local-memory cache, which is right for a single server (see the cache settings).
+"""
+
+from functools import wraps
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from django_ratelimit.core import get_usage
+
+
+def over_limit(request, name, value=None):
+    """Count one use of limit `name` by this client (or by `value`) and say whether it went over."""
+    return _usage(request, name, value)["should_limit"]
+
+
+def rate_limit(name, json=False):
+    """Decorator: past limit `name` for this client address, answer 429 (a JSON error if `json`)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            usage = _usage(request, name)
+            if usage["should_limit"]:
+                return too_many_requests(request, usage["time_left"], json=json)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def too_many_requests(request, retry_after, json=False):
+    """The 429 answer, in French, telling the browser when to try again (seconds)."""
+    message = _("Trop de requêtes : attends quelques secondes avant de réessayer.")
+    if json:
+        response = JsonResponse({"error": message}, status=429)
+    else:
+        response = TemplateResponse(request, "429.html", {"message": message}, status=429)
+    response["Retry-After"] = str(max(1, retry_after))
+    return response
+
+
+def _usage(request, name, value=None):
+    if value is None:
+        value = request.META.get("REMOTE_ADDR") or "unknown"
+    usage = get_usage(
+        request,
+        group=f"rate-limit:{name}",
+        key=lambda group, request: value,
+        rate=settings.RATE_LIMITS[name],
+        increment=True,
+    )
+    # None only when RATELIMIT_ENABLE is False: nothing is limited then.
+    return usage or {"should_limit": False, "time_left": 0}

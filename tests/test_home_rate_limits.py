@@ -1,0 +1,55 @@
+"""The one rate limiter (home/rate_limits.py): limits named in settings, per client address or per value."""
+
+import json
+
+from django.http import HttpResponse
+from django.test import RequestFactory
+
+import pytest
+
+from home.rate_limits import over_limit, rate_limit
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def limits(settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "test_page": "2/h"}
+
+
+def page_view(request):
+    return HttpResponse("la page")
+
+
+def test_the_decorator_refuses_a_client_past_the_limit_with_a_french_page(limits, home_page):
+    view = rate_limit("test_page")(page_view)
+    factory = RequestFactory()
+    answers = [view(factory.get("/fr/", REMOTE_ADDR="10.0.0.1")) for _ in range(3)]
+    assert [answer.status_code for answer in answers] == [200, 200, 429]
+    refused = answers[-1]
+    refused.render()
+    assert "Trop de requêtes" in refused.content.decode()
+    assert int(refused["Retry-After"]) > 0
+    # Another client is not affected.
+    assert view(factory.get("/fr/", REMOTE_ADDR="10.0.0.2")).status_code == 200
+
+
+def test_the_decorator_answers_json_to_a_json_endpoint(limits):
+    view = rate_limit("test_page", json=True)(page_view)
+    factory = RequestFactory()
+    for _ in range(2):
+        view(factory.get("/", REMOTE_ADDR="10.0.0.1"))
+    refused = view(factory.get("/", REMOTE_ADDR="10.0.0.1"))
+    assert refused.status_code == 429
+    assert "Trop de requêtes" in json.loads(refused.content)["error"]
+
+
+def test_a_view_may_count_per_value_instead_of_per_client(limits):
+    request = RequestFactory().post("/", REMOTE_ADDR="10.0.0.1")
+    assert [over_limit(request, "test_page", "a@example.org") for _ in range(3)] == [False, False, True]
+    assert over_limit(request, "test_page", "b@example.org") is False
+
+
+def test_an_unknown_limit_name_fails_loudly(settings):
+    with pytest.raises(KeyError):
+        over_limit(RequestFactory().get("/"), "no_such_limit")
