@@ -28,7 +28,6 @@ from metiers.models import (
 )
 
 pytestmark = pytest.mark.django_db
-pytest_plugins = ["metiers.testing"]  # fixtures: metiers_index, imported
 
 EXTRACT_DIR = Path(settings.BASE_DIR) / "tests" / "data" / "metiers"  # what `imported` reads
 

@@ -15,7 +15,6 @@ from metiers.factories import (
 from metiers.models import AccessLevel, CentreInteret, Secteur
 
 pytestmark = pytest.mark.django_db
-pytest_plugins = ["metiers.testing"]  # fixtures: metiers_index
 
 
 @pytest.fixture

@@ -27,7 +27,6 @@ from metiers.models import CentreInteret, DomaineProfessionnel, GrandDomaine, Me
 from tests.utils import add_url
 
 pytestmark = pytest.mark.django_db
-pytest_plugins = ["metiers.testing"]  # fixtures: metiers_index, imported
 
 VIDEO_URL = "https://www.youtube.com/watch?v=metier-boulanger"
 

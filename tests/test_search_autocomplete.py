@@ -4,7 +4,6 @@ from django.urls import reverse
 
 import pytest
 
-pytest_plugins = ["metiers.testing"]  # fixtures: metiers_index, imported
 pytestmark = pytest.mark.django_db
 
 URL = reverse("search:autocomplete")

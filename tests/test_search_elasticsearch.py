@@ -17,7 +17,6 @@ from accounts.factories import UserFactory
 from accounts.roles import Role
 from procedures.factories import ProcedurePageFactory, ProceduresIndexPageFactory
 
-pytest_plugins = ["metiers.testing"]  # fixtures: metiers_index, imported
 pytestmark = [
     pytest.mark.elasticsearch,
     pytest.mark.django_db,

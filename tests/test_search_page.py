@@ -13,7 +13,6 @@ from orientation.factories import GuidanceArticlePageFactory, GuidanceIndexPageF
 from search import terms
 from search.models import SearchTerm
 
-pytest_plugins = ["metiers.testing"]  # fixtures: metiers_index, imported
 pytestmark = pytest.mark.django_db
 
 URL = reverse("search:search")

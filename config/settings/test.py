@@ -1,4 +1,5 @@
-"""Test settings: fast hasher, local-memory cache and email, plain static storage, immediate tasks."""
+"""Test settings: fast hasher, local-memory cache and email, plain static storage, immediate tasks, a
+file-backed SQLite test database kept between runs, the small métiers extract."""
 
 from .base import *  # noqa: F403
 
@@ -12,3 +13,13 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The demo (and any import without a folder) reads the small extract: five sheets instead of 532.
+METIERS_DATA_DIR = BASE_DIR / "tests" / "data" / "metiers"
+
+# SQLite: the test database is a file, not memory, so that `--reuse-db` (pytest's addopts) keeps the
+# migrated database from one run to the next; `--create-db` rebuilds it. Its content is disposable,
+# so SQLite need not wait for the disk.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    (BASE_DIR / "var").mkdir(exist_ok=True)
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA synchronous = OFF;"

@@ -45,7 +45,14 @@ Modules, one per step
 """
 
 from .catalogue import CatalogueImporter
-from .files import DEFAULT_DATA_DIR, CatalogueError, load_catalogue
+from .files import DEFAULT_DATA_DIR, CatalogueError, data_dir, load_catalogue
 from .report import ImportReport
 
-__all__ = ["DEFAULT_DATA_DIR", "CatalogueError", "CatalogueImporter", "ImportReport", "load_catalogue"]
+__all__ = [
+    "DEFAULT_DATA_DIR",
+    "CatalogueError",
+    "CatalogueImporter",
+    "ImportReport",
+    "data_dir",
+    "load_catalogue",
+]

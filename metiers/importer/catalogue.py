@@ -6,7 +6,7 @@ from pathlib import Path
 from django.db import transaction
 
 from .classifications import sync_classifications
-from .files import DEFAULT_DATA_DIR, load_catalogue
+from .files import data_dir, load_catalogue
 from .pages import PageWriter, sync_appellations
 from .records import build_records
 from .report import ImportReport
@@ -17,7 +17,7 @@ class CatalogueImporter:
 
     def __init__(self, index_page, folder=None, update_search_index=True):
         self.index_page = index_page
-        self.folder = Path(folder or DEFAULT_DATA_DIR)
+        self.folder = Path(folder or data_dir())
         self.update_search_index = update_search_index
         self.report = ImportReport()
 

@@ -9,6 +9,15 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 DEFAULT_DATA_DIR = Path(settings.BASE_DIR) / "data" / "metiers"
+
+
+def data_dir():
+    """The folder imported when none is given: `settings.METIERS_DATA_DIR`, else the full catalogue.
+
+    The test settings point it to the small extract in tests/data/metiers, so that the demo loads in
+    seconds there; the full catalogue stays covered by `make run` (CI) and the benchmark."""
+    return Path(getattr(settings, "METIERS_DATA_DIR", DEFAULT_DATA_DIR))
+
 ROME_CODE = re.compile(r"^[A-N]\d{4}$")
 
 # Columns each file must have: a file without them is refused before anything is written.

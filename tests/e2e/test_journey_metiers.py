@@ -5,15 +5,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from metiers.testing import imported, metiers_index  # noqa: F401 (fixtures)
-
 from .conftest import assert_no_axe_violations
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def catalogue(imported, metiers_index):  # noqa: F811
+def catalogue(imported, metiers_index):
     metiers_index.show_in_menus = True
     metiers_index.save_revision().publish()
     return metiers_index

@@ -6,7 +6,6 @@ from playwright.sync_api import expect
 
 from .conftest import assert_no_axe_violations
 
-pytest_plugins = ["metiers.testing"]  # fixtures: metiers_index, imported
 pytestmark = pytest.mark.e2e
 
 

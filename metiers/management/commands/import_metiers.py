@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from metiers.importer import DEFAULT_DATA_DIR, CatalogueError, CatalogueImporter
+from metiers.importer import CatalogueError, CatalogueImporter, data_dir
 from metiers.models import MetiersIndexPage
 
 
@@ -15,7 +15,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--data",
-            default=str(DEFAULT_DATA_DIR),
+            default=str(data_dir()),
             help="Dossier des fichiers de données (par défaut : %(default)s).",
         )
         parser.add_argument("--skip-index", action="store_true", help="Ne met pas à jour l'index de recherche.")
