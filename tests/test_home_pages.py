@@ -12,23 +12,11 @@ import pytest
 import wagtail_factories
 
 from home.models import HomePage, StandardPage
-from tests.utils import add_url
+from tests.utils import add_url, promote_data
 
 pytestmark = pytest.mark.django_db
 
 ALT_TEXT_ERROR = "Le texte alternatif est obligatoire, sauf pour une image décorative."
-
-
-def promote_data(slug):
-    return {
-        "slug": slug,
-        "seo_title": "",
-        "search_description": "",
-        "social_image": "",
-        "listing_title": "",
-        "listing_summary": "",
-        "listing_image": "",
-    }
 
 
 class TestPageTree:

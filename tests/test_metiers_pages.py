@@ -24,23 +24,11 @@ from metiers.factories import (
     SecteurFactory,
 )
 from metiers.models import CentreInteret, DomaineProfessionnel, GrandDomaine, MetierPage, MetiersIndexPage, Secteur
-from tests.utils import add_url
+from tests.utils import add_url, promote_data
 
 pytestmark = pytest.mark.django_db
 
 VIDEO_URL = "https://www.youtube.com/watch?v=metier-boulanger"
-
-
-def promote_data(slug):
-    return {
-        "slug": slug,
-        "seo_title": "",
-        "search_description": "",
-        "social_image": "",
-        "listing_title": "",
-        "listing_summary": "",
-        "listing_image": "",
-    }
 
 
 class TestPageTree:

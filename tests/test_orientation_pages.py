@@ -23,7 +23,7 @@ from orientation.models import (
     metier_page_model,
 )
 from procedures.factories import PrivateDocumentFactory
-from tests.utils import add_url
+from tests.utils import add_url, promote_data
 
 pytestmark = pytest.mark.django_db
 
@@ -31,18 +31,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def guidance(home_page):
     return GuidanceIndexPageFactory(parent=home_page)
-
-
-def promote_data(slug):
-    return {
-        "slug": slug,
-        "seo_title": "",
-        "search_description": "",
-        "social_image": "",
-        "listing_title": "",
-        "listing_summary": "",
-        "listing_image": "",
-    }
 
 
 class TestPageTree:

@@ -23,7 +23,7 @@ from procedures.factories import (
     ProcedureStepFactory,
 )
 from procedures.models import ProcedurePage, ProceduresIndexPage, add_months
-from tests.utils import add_url
+from tests.utils import add_url, promote_data
 
 pytestmark = pytest.mark.django_db
 
@@ -53,13 +53,7 @@ def procedure_form_data(slug, **overrides):
         ),
         "attachments": inline_formset([]),
         "body": streamfield([]),
-        "slug": slug,
-        "seo_title": "",
-        "search_description": "",
-        "social_image": "",
-        "listing_title": "",
-        "listing_summary": "",
-        "listing_image": "",
+        **promote_data(slug),
         "action-publish": "publish",
     }
     data.update(overrides)
