@@ -18,6 +18,7 @@ def data_dir():
     seconds there; the full catalogue stays covered by `make run` (CI) and the benchmark."""
     return Path(getattr(settings, "METIERS_DATA_DIR", DEFAULT_DATA_DIR))
 
+
 ROME_CODE = re.compile(r"^[A-N]\d{4}$")
 
 # Columns each file must have: a file without them is refused before anything is written.
