@@ -8,14 +8,17 @@ reported and left alone, so the same list can be imported again after an update.
 import csv
 import io
 import re
-import unicodedata
 from dataclasses import dataclass, field
+from functools import partial
 
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from home.text import fold
 
 from .models import SchoolClass, User
 from .roles import Role
@@ -45,15 +48,12 @@ CSV_ERROR_MESSAGE = gettext_lazy(
 )
 CLASS_NAME_RE = re.compile(r"^(?P<level>[34])\s*(?:e|ème|eme|è)?\b.*$", re.IGNORECASE)
 
+# Names, class names and column headers are compared folded, whatever their spacing (« 3e A » = « 3eA »).
+fold_name = partial(fold, sep="")
+
 
 class ImportFileError(Exception):
     """The file as a whole cannot be read (encoding, missing columns, too large)."""
-
-
-def _fold(text):
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
 def _clean_name(text):
@@ -75,7 +75,7 @@ class ImportRow:
 
     @property
     def key(self):
-        return (_fold(self.last_name), _fold(self.first_name), _fold(self.class_name))
+        return (fold_name(self.last_name), fold_name(self.first_name), fold_name(self.class_name))
 
 
 @dataclass
@@ -123,7 +123,7 @@ def read_rows(text):
     except csv.Error as error:
         raise ImportFileError(CSV_ERROR_MESSAGE) from error
     positions = {}
-    folded = [_fold(name) for name in header]
+    folded = [fold_name(name) for name in header]
     for key, spellings in COLUMNS.items():
         for index, name in enumerate(folded):
             if name in spellings:
@@ -171,13 +171,15 @@ def check(text, school, school_year):
     """Read and validate the whole file against the database. Writes nothing."""
     rows = read_rows(text)
     existing_classes = {
-        _fold(cls.name): cls for cls in SchoolClass.objects.filter(school=school, school_year=school_year)
+        fold_name(cls.name): cls for cls in SchoolClass.objects.filter(school=school, school_year=school_year)
     }
     existing_pupils = set()
     for pupil in User.objects.filter(
         school_class__school=school, school_class__school_year=school_year, groups__name=Role.PUPIL
     ).select_related("school_class"):
-        existing_pupils.add((_fold(pupil.last_name), _fold(pupil.first_name), _fold(pupil.school_class.name)))
+        existing_pupils.add(
+            (fold_name(pupil.last_name), fold_name(pupil.first_name), fold_name(pupil.school_class.name))
+        )
 
     parent_emails = {row.parent_email for row in rows if row.parent_email}
     existing_accounts = {
@@ -205,8 +207,8 @@ def check(text, school, school_year):
             )
         else:
             row.level = f"{match.group('level')}e"
-            if _fold(row.class_name) not in existing_classes and _fold(row.class_name) not in {
-                _fold(n) for n in new_classes
+            if fold_name(row.class_name) not in existing_classes and fold_name(row.class_name) not in {
+                fold_name(n) for n in new_classes
             }:
                 new_classes.append(row.class_name)
         if row.parent_email:
@@ -255,23 +257,22 @@ def _is_parent_only(user):
 @transaction.atomic
 def run_import(text, school, school_year):
     """Check the file again and, if every row is valid, create classes, pupils and parents."""
-    from django.contrib.auth.models import Group
 
     report = check(text, school, school_year)
     if not report.is_valid:
         return report
     pupil_group = Group.objects.get(name=Role.PUPIL)
     parent_group = Group.objects.get(name=Role.PARENT)
-    classes = {_fold(cls.name): cls for cls in SchoolClass.objects.filter(school=school, school_year=school_year)}
+    classes = {fold_name(cls.name): cls for cls in SchoolClass.objects.filter(school=school, school_year=school_year)}
     for row in report.rows:
         if row.status != "new":
             continue
-        school_class = classes.get(_fold(row.class_name))
+        school_class = classes.get(fold_name(row.class_name))
         if school_class is None:
             school_class = SchoolClass.objects.create(
                 school=school, school_year=school_year, name=row.class_name, level=row.level
             )
-            classes[_fold(row.class_name)] = school_class
+            classes[fold_name(row.class_name)] = school_class
         pupil = User(first_name=row.first_name, last_name=row.last_name, school_class=school_class, is_active=False)
         pupil.set_unusable_password()
         pupil.save()

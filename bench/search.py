@@ -39,11 +39,11 @@ from django.test import RequestFactory  # noqa: E402
 
 from wagtail.models import Locale  # noqa: E402
 
+from home.text import fold  # noqa: E402
 from metiers.models import MetierPage  # noqa: E402
 from search import terms  # noqa: E402
 from search.engine import SiteSearch  # noqa: E402
 from search.models import SearchTerm  # noqa: E402
-from search.text import fold  # noqa: E402
 from search.views import suggest  # noqa: E402
 
 settings.DEBUG = False

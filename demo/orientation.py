@@ -3,6 +3,7 @@ teachers (« vous »). Idempotent: pages are updated in place, found by slug."""
 
 from wagtail.models import Locale
 
+from metiers.models import MetierPage
 from orientation.models import (
     Audience,
     GuidanceArticleMetier,
@@ -10,7 +11,6 @@ from orientation.models import (
     GuidanceArticleRelated,
     GuidanceIndexPage,
     Topic,
-    metier_page_model,
 )
 
 INDEX = {
@@ -339,13 +339,10 @@ def upsert_child(parent, model, slug, locale, **fields):
 
 
 def find_metiers(keywords):
-    """Live métier sheets whose title contains one of `keywords`, when the métiers demo is loaded."""
-    model = metier_page_model()
-    if model is None:
-        return []
+    """Live métier sheets whose title contains one of `keywords` (the métiers demo is loaded first)."""
     found = []
     for keyword in keywords:
-        page = model.objects.live().public().filter(title__icontains=keyword).order_by("title").first()
+        page = MetierPage.objects.live().public().filter(title__icontains=keyword).order_by("title").first()
         if page is not None and page not in found:
             found.append(page)
     return found

@@ -4,7 +4,6 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -131,11 +130,6 @@ class BasePage(SeoMixin, ListingMixin, Page):
                             % {"title": document.title}
                         }
                     )
-
-    @cached_property
-    def breadcrumbs(self):
-        """Ancestors below the site root, shown as « fil d'Ariane »."""
-        return self.get_ancestors().filter(depth__gt=2).live().specific(defer=True)
 
 
 class HomePage(BasePage):

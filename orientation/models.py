@@ -7,7 +7,6 @@ articles by filtering the index; each article points to related métier sheets a
 import math
 from collections.abc import Mapping, Sequence
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -16,13 +15,13 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from accounts.workflows import assign_staff_workflow
 from home.fields import BodyStreamField
 from home.models import BasePage
+from metiers.models import MetierPage
 
 # Words read per minute by a pupil of 13 to 15 reading for understanding, not skimming.
 WORDS_PER_MINUTE = 180
@@ -42,25 +41,6 @@ class Topic(models.TextChoices):
     CV_LETTER = "cv-letter", _("CV et lettre de motivation")
     APPLICATIONS = "applications", _("Les vœux d'orientation et l'affectation")
     DISCOVER = "discover", _("Découvrir les métiers")
-
-
-def metier_page_model():
-    """The métier sheet model once the `metiers` app provides it, else None (the app is being built)."""
-    try:
-        return apps.get_model("metiers", "MetierPage")
-    except LookupError:
-        return None
-
-
-class MetierChooserPanel(PageChooserPanel):
-    """Chooses a métier sheet; any page while the `metiers` app has no sheet model yet."""
-
-    def get_form_options(self):
-        opts = super().get_form_options()
-        model = metier_page_model()
-        if model is not None:
-            opts.setdefault("widgets", {})[self.field_name] = AdminPageChooser(target_models=[model])
-        return opts
 
 
 def collect_text(value):
@@ -96,7 +76,7 @@ class GuidanceIndexPage(BasePage):
         return GuidanceArticlePage.objects.child_of(self).live().public().order_by("-first_published_at", "title")
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import GuidanceFilterForm
+        from .forms import GuidanceFilterForm  # here, not at the top: orientation.forms imports this module
 
         context = super().get_context(request, *args, **kwargs)
         form = GuidanceFilterForm(request.GET)
@@ -182,17 +162,14 @@ class GuidanceArticlePage(BasePage):
 
 
 class GuidanceArticleMetier(Orderable):
-    """A métier sheet that an article points to.
-
-    A plain page link until the `metiers` app lands: the chooser then offers only métier sheets.
-    """
+    """A métier sheet that an article points to (the chooser and `clean` accept only public sheets)."""
 
     page = ParentalKey(GuidanceArticlePage, related_name="related_metiers", on_delete=models.CASCADE)
     metier = models.ForeignKey(
         "wagtailcore.Page", verbose_name=_("fiche métier"), on_delete=models.CASCADE, related_name="+"
     )
 
-    panels = [MetierChooserPanel("metier")]
+    panels = [PageChooserPanel("metier", page_type="metiers.MetierPage")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("fiche métier liée")
@@ -202,8 +179,7 @@ class GuidanceArticleMetier(Orderable):
         super().clean()
         if not self.metier_id:
             return
-        model = metier_page_model()
-        if model is not None and not model.objects.filter(pk=self.metier_id).exists():
+        if not MetierPage.objects.filter(pk=self.metier_id).exists():
             raise ValidationError({"metier": _("Choisissez une fiche métier.")})
         if not Page.objects.filter(pk=self.metier_id).public().exists():
             raise ValidationError({"metier": _("Cette page est privée : elle ne peut pas être liée à un article.")})

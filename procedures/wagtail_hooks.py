@@ -38,11 +38,11 @@ def check_procedure_access(page, request, serve_args, serve_kwargs):
     return None
 
 
-@hooks.register("before_serve_document")
+@hooks.register("before_serve_document", order=-1)
 def check_attachment_access(document, request):
     """A document of the private collection is served to staff, and to the readers of a live procedure
-    that attaches it. Runs before Wagtail's collection restriction check (`procedures` comes first in
-    INSTALLED_APPS), which stays as a second lock."""
+    that attaches it. Runs before Wagtail's collection restriction check (order -1, Wagtail's hooks have
+    0), which stays as a second lock."""
     if document.collection_id not in private_collection_ids():
         return None
     if is_staff_reader(request.user):

@@ -32,10 +32,15 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from home.text import fold
+from metiers.models import AccessLevel, GrandDomaine, MetierPage, MetiersIndexPage
+from orientation.models import GuidanceIndexPage
 from procedures.access import AUDIENCE_ROLES, is_staff_reader, user_group_names
+from procedures.models import ProcedurePage, ProceduresIndexPage
 
 from . import terms
-from .text import MAX_QUERY_LENGTH, clean_query, fold, full_text_words, meaningful_words
+from .signals import generation
+from .text import MAX_QUERY_LENGTH, clean_query, full_text_words, meaningful_words
 
 logger = logging.getLogger(__name__)
 
@@ -85,8 +90,6 @@ def visible_pages(user, locale):
 
     Cached for a few seconds per kind of visitor, and dropped as soon as any page or view restriction changes
     (see `search.signals`)."""
-    from .signals import generation
-
     key = f"search:visible:{generation()}:{locale.pk}:{audience_key(user)}"
     visible = cache.get(key)
     if visible is None:
@@ -96,8 +99,6 @@ def visible_pages(user, locale):
 
 
 def _visible_pages(user, locale):
-    from procedures.models import ProcedurePage, ProceduresIndexPage
-
     content_types = {}
     for result_type in RESULT_TYPES:
         model = model_for(result_type)
@@ -142,10 +143,6 @@ def blend(dictionary_matches, full_text, words=()):
     for position, page_id in enumerate(full_text):
         scores[page_id] = scores.get(page_id, 0) + FULL_TEXT_WEIGHT / (1 + position * 0.25)
     return sorted(scores, key=lambda page_id: -scores[page_id])
-
-
-def match_dictionary(folded, visible_ids, limit=60):
-    return terms.match(folded, visible_ids, limit=limit)
 
 
 @dataclass
@@ -227,8 +224,6 @@ class SiteSearch:
         return value if len(value) <= MAX_ECHOED_LENGTH else value[:MAX_ECHOED_LENGTH] + "…"
 
     def _build_facets(self):
-        from metiers.models import AccessLevel, GrandDomaine
-
         facets = {
             "type": Facet(
                 "type",
@@ -281,7 +276,7 @@ class SiteSearch:
 
     def _search(self):
         visible_ids = set(self.visible)
-        self.dictionary_matches = match_dictionary(self.folded, visible_ids)
+        self.dictionary_matches = terms.match(self.folded, visible_ids, limit=60)
         words = full_text_words(self.folded)
         # The full-text query keeps the visitor's accents (the stemmers want them), without stop words.
         typed = [word for word in self.query.split() if fold(word) and set(fold(word).split()) & set(words)]
@@ -297,8 +292,6 @@ class SiteSearch:
     @cached_property
     def _sheet_facts(self):
         """Grand domaine code and access level of the sheets in the results, in one query."""
-        from metiers.models import MetierPage
-
         sheet_ids = [page_id for page_id in self.ranked if self.visible.get(page_id) == "metier"]
         rows = MetierPage.objects.filter(pk__in=sheet_ids).values_list("pk", "grand_domaine__code", "access_level")
         return {pk: (domaine or "", str(level) if level else "") for pk, domaine, level in rows}
@@ -407,8 +400,6 @@ class SiteSearch:
     @cached_property
     def browse_links(self):
         """The catalogue and the guidance section, to browse when the search finds nothing."""
-        from metiers.models import MetiersIndexPage
-        from orientation.models import GuidanceIndexPage
 
         links = []
         for model in (MetiersIndexPage, GuidanceIndexPage):

@@ -14,6 +14,7 @@ The dictionary is rebuilt when the catalogue's fingerprint changes (the import's
 page by page when a sheet is published, unpublished or deleted, and by `manage.py rebuild_search_terms`.
 """
 
+import bisect
 import csv
 import difflib
 import logging
@@ -26,8 +27,11 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Count, Max
 
+from home.text import fold, split_genders
+from metiers.models import CentreInteret, MetierPage, MetierPageCentreInteret
+
 from .models import KIND_WEIGHTS, SearchTerm, TermDictionaryState, TermKind
-from .text import fold, meaningful_words, search_words_of, trigrams
+from .text import meaningful_words, search_words_of, trigrams
 
 logger = logging.getLogger(__name__)
 
@@ -38,15 +42,6 @@ FRESHNESS_SECONDS = 10
 
 
 # Building ------------------------------------------------------------------------------------------------
-def split_genders(name):
-    """« Conducteur / Conductrice d'engins » → both complete forms (the import's rule, applied to every name)."""
-    if " / " not in name:
-        return [name]
-    left, right = name.split(" / ", 1)
-    tail = right.split(" ")[len(left.split(" ")) :]
-    return [" ".join([left, *tail]), right]
-
-
 def load_synonyms(path=SYNONYMS_FILE):
     """Rows of the curated list: (everyday expression, [ROME codes])."""
     rows = []
@@ -80,14 +75,12 @@ def terms_for_sheet(page, interest_names=(), synonyms=()):
 
 
 def _sheets():
-    from metiers.models import MetierPage
 
     return MetierPage.objects.live()
 
 
 def catalogue_fingerprint():
     """Changes whenever a sheet is created, deleted, published, edited by the import or retagged."""
-    from metiers.models import CentreInteret, MetierPage, MetierPageCentreInteret
 
     pages = MetierPage.objects.aggregate(
         count=Count("pk"),
@@ -119,7 +112,6 @@ def _synonyms_by_code():
 
 
 def _interests_by_page(page_ids):
-    from metiers.models import MetierPageCentreInteret
 
     by_page = defaultdict(list)
     links = MetierPageCentreInteret.objects.filter(content_object_id__in=page_ids).values_list(
@@ -179,7 +171,7 @@ def mark_stale():
 def ensure_fresh():
     """The dictionary's version, after a rebuild if the catalogue changed. The catalogue's fingerprint (a few
     aggregate queries) is checked at most every FRESHNESS_SECONDS, and at once after any page change."""
-    from .signals import generation
+    from .signals import generation  # here, not at the top: search.signals imports this module
 
     checked_key = f"search:terms-checked:{generation()}"
     state = TermDictionaryState.objects.filter(pk=1).values_list("fingerprint", "built_at").first()
@@ -193,9 +185,6 @@ def ensure_fresh():
 
 
 # Matching ------------------------------------------------------------------------------------------------
-search_words = search_words_of
-
-
 @dataclass
 class TermMatch:
     page_id: int
@@ -276,7 +265,7 @@ class PostgresTermMatcher:
             ("term = %s", [query], "term", []),
             ("term LIKE %s", [prefix], "length(term)", []),
         ]
-        words = search_words(query)
+        words = search_words_of(query)
         if len(query.split()) == 1:
             branches.append(("term %% %s", [query], "similarity(term, %s) DESC", [query]))
         # Word by word: a multi-word pattern makes the GIN index recheck most of the table.
@@ -335,7 +324,6 @@ class MemoryTermMatcher:
         return [known for _score, known in scored[:limit]]
 
     def words_starting(self, prefix, limit=30):
-        import bisect
 
         start = bisect.bisect_left(self.sorted_words, prefix)
         found = []
@@ -346,7 +334,7 @@ class MemoryTermMatcher:
         return found
 
     def candidates(self, query):
-        query_words = search_words(query)
+        query_words = search_words_of(query)
         hits = defaultdict(int)
         for position, word in enumerate(query_words):
             known = [word] if word in self.word_terms else []
@@ -376,7 +364,7 @@ def get_matcher(version):
 def match(query, visible_ids, limit=50, min_score=MIN_SCORE, prefix=False):
     """Sheets whose names match the folded `query` (as typed, and without its stop words), restricted to
     `visible_ids`, best first."""
-    if not query or not search_words(query):
+    if not query or not search_words_of(query):
         return []
     version = ensure_fresh()
     rows = get_matcher(version).candidates(query)

@@ -1,11 +1,10 @@
 """Text helpers shared by the term dictionary, the query parser and the highlighter.
 
-Everything is compared in a *folded* form: lower case, accents removed, ligatures split, anything that is not
-a letter or a digit turned into a space. « Infirmière », « infirmiere » and « INFIRMIÈRE » fold to the same
+Everything is compared in a *folded* form (`home.text.fold`): lower case, accents removed, ligatures split,
+anything that is not a letter or a digit turned into a space. « Infirmière », « infirmiere » and « INFIRMIÈRE » fold to the same
 string, so a pupil who types without accents still matches, on every database and search backend.
 """
 
-import re
 import unicodedata
 from functools import lru_cache
 
@@ -26,19 +25,6 @@ STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 GENERIC_WORDS = frozenset(
     {"metier", "metiers", "travail", "travailler", "faire", "aime", "aimer", "veux", "voudrais", "devenir"}
 )
-
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "’": "'"})
-_NON_WORD = re.compile(r"[^0-9a-z]+")
-
-
-def fold(text):
-    """`text` lower-cased, without accents, ligatures or punctuation, words separated by one space."""
-    if not text:
-        return ""
-    text = str(text).translate(_LIGATURES)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    return _NON_WORD.sub(" ", text.lower()).strip()
 
 
 def clean_query(raw):
@@ -82,14 +68,6 @@ def trigrams(folded):
         padded = f"  {word} "
         grams.update(padded[index : index + 3] for index in range(len(padded) - 2))
     return frozenset(grams)
-
-
-def similarity(first, second):
-    """pg_trgm's `similarity()`: shared trigrams over all trigrams of both strings (0 to 1)."""
-    a, b = trigrams(first), trigrams(second)
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
 
 
 def search_words_of(folded):

@@ -10,11 +10,12 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
 from home.rate_limits import rate_limit
+from home.text import fold
 
 from . import terms
 from .engine import TYPES_BY_KEY, SiteSearch, audience_key, visible_pages
 from .signals import generation
-from .text import clean_query, fold, search_words_of
+from .text import clean_query, search_words_of
 
 # Autocomplete answers are cached CACHE seconds; its rate limit is RATE_LIMITS["search_autocomplete"].
 AUTOCOMPLETE_CACHE = 60

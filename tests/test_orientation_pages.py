@@ -11,6 +11,7 @@ import wagtail_factories
 
 from home.factories import StandardPageFactory
 from home.models import HomePage
+from metiers.factories import MetierPageFactory, MetiersIndexPageFactory
 from orientation.factories import GuidanceArticlePageFactory, GuidanceIndexPageFactory
 from orientation.models import (
     ARTICLES_PER_PAGE,
@@ -20,7 +21,6 @@ from orientation.models import (
     GuidanceArticleRelated,
     GuidanceIndexPage,
     Topic,
-    metier_page_model,
 )
 from procedures.factories import PrivateDocumentFactory
 from tests.utils import add_url, promote_data
@@ -259,16 +259,9 @@ class TestArticle:
 
     def test_related_metiers_show_only_public_live_pages(self, client, home_page, guidance):
         article = GuidanceArticlePageFactory(parent=guidance)
-        model = metier_page_model()
-        if model is not None:
-            from metiers.factories import MetierPageFactory, MetiersIndexPageFactory
-
-            metiers_index = MetiersIndexPageFactory(parent=home_page)
-            shown = MetierPageFactory(parent=metiers_index, title="Électricienne")
-            hidden = MetierPageFactory(parent=metiers_index, title="Métier en brouillon", live=False)
-        else:
-            shown = StandardPageFactory(parent=home_page, title="Électricienne")
-            hidden = StandardPageFactory(parent=home_page, title="Métier en brouillon", live=False)
+        metiers_index = MetiersIndexPageFactory(parent=home_page)
+        shown = MetierPageFactory(parent=metiers_index, title="Électricienne")
+        hidden = MetierPageFactory(parent=metiers_index, title="Métier en brouillon", live=False)
         GuidanceArticleMetier.objects.create(page=article, metier=shown, sort_order=0)
         GuidanceArticleMetier.objects.create(page=article, metier=hidden, sort_order=1)
         html = client.get(article.url).content.decode()
@@ -278,11 +271,8 @@ class TestArticle:
     def test_a_related_metier_must_be_a_metier_sheet(self, home_page, guidance):
         article = GuidanceArticlePageFactory(parent=guidance)
         link = GuidanceArticleMetier(page=article, metier=StandardPageFactory(parent=home_page))
-        if metier_page_model() is None:
-            link.full_clean()  # Any public page until the métiers app exists.
-        else:
-            with pytest.raises(ValidationError, match="Choisissez une fiche métier"):
-                link.full_clean()
+        with pytest.raises(ValidationError, match="Choisissez une fiche métier"):
+            link.full_clean()
 
     def test_a_related_article_in_draft_is_not_shown(self, client, guidance):
         article = GuidanceArticlePageFactory(parent=guidance)

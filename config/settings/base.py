@@ -37,7 +37,6 @@ INSTALLED_APPS = [
     # Wagtail and its contrib apps.
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from home.text import split_genders
+
 from ..models import AccessLevel
 from .files import ROME_CODE
-from .text import capitalise, lines_as_list, onisep_html, plain_text, split_genders, truncate_words
+from .text import capitalise, lines_as_list, onisep_html, plain_text, truncate_words
 
 HOOK_MAX_LENGTH = 600
 

@@ -38,16 +38,6 @@ def capitalise(text):
     return text[:1].upper() + text[1:]
 
 
-def split_genders(title):
-    """« Conducteur / Conductrice d'engins agricoles » -> masculine and feminine titles."""
-    if " / " not in title:
-        return title, title
-    left, right = title.split(" / ", 1)
-    right_words = right.split(" ")
-    tail = right_words[len(left.split(" ")) :]
-    return " ".join([left, *tail]), right
-
-
 def unique_slug(slug, taken, suffix=""):
     """`slug`, or `slug-suffix`, or `slug-2`, `slug-3`… whichever is not in `taken` (which it joins)."""
     slug = slug or "fiche"

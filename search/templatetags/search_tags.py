@@ -6,7 +6,8 @@ from django import template
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
-from search.text import fold, search_words_of
+from home.text import fold
+from search.text import search_words_of
 
 register = template.Library()
 

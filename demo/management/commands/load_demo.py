@@ -1,5 +1,7 @@
 """Build a believable demo site. Idempotent: running it again updates what it created, duplicates nothing."""
 
+from importlib import import_module
+
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -45,8 +47,6 @@ class Command(BaseCommand):
 
     def extra_steps(self):
         """Each content app's demo content: a module of `demo` with a `load(command, home)` function."""
-        from importlib import import_module
-
         return [import_module(f"demo.{name}").load for name in DEMO_MODULES]
 
     # Pages -------------------------------------------------------------------------------------
