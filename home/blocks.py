@@ -1,7 +1,8 @@
 """StreamField blocks shared by every page type of the portal.
 
-Each block has a template under `templates/blocks/`, an icon, a label and a preview value so that
-editors see what they add. Images always carry an alternative text: the block refuses to save
+Each block has a template under `templates/blocks/`, an icon, a label, a description and a preview
+value, so that the admin's block picker shows editors what they add (previews are styled by
+templates/wagtailcore/shared/block_preview.html). Images always carry an alternative text: the block refuses to save
 without one, unless the editor states that the image is decorative.
 """
 
@@ -10,8 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -26,6 +29,7 @@ class RichTextBlock(blocks.RichTextBlock):
         icon = "pilcrow"
         label = _("Texte")
         template = "blocks/rich_text.html"
+        description = _("Des paragraphes, avec intertitres, listes et liens.")
         preview_value = "<p>Pendant le stage de 3e, tu découvres un métier pendant une semaine.</p>"
 
 
@@ -58,10 +62,17 @@ class ImageBlock(blocks.StructBlock):
             )
         return value
 
+    def get_preview_value(self):
+        """The latest image of the library, so that the preview shows a real picture (none: no image)."""
+        image = get_image_model().objects.order_by("-created_at").first()
+        return self.normalize({**self.meta.preview_value, "image": image})
+
     class Meta:
         icon = "image"
         label = _("Image")
         template = "blocks/image.html"
+        description = _("Une image de la médiathèque, avec son texte alternatif et une légende facultative.")
+        preview_value = {"alt_text": "Des élèves visitent une boulangerie", "decorative": False, "caption": ""}
 
 
 class VideoBlock(blocks.StructBlock):
@@ -73,6 +84,12 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         label = _("Vidéo")
         template = "blocks/video.html"
+        description = _("Une vidéo YouTube ou Vimeo, avec un titre et sa transcription.")
+        # No address: a preview must not call YouTube. The template shows the title and transcript.
+        preview_value = {
+            "title": "Une journée dans une boulangerie",
+            "transcript": "<p>La boulangère explique comment elle prépare le pain.</p>",
+        }
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -88,6 +105,7 @@ class CalloutBlock(blocks.StructBlock):
         icon = "warning"
         label = _("Encadré")
         template = "blocks/callout.html"
+        description = _("Un encadré pour une information, un conseil ou une mise en garde.")
         preview_value = {
             "style": "tip",
             "title": "Bon à savoir",
@@ -102,6 +120,8 @@ class FaqItemBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         label = _("Question")
+        description = _("Une question et sa réponse.")
+        preview_value = {"question": "Le stage est-il payé ?", "answer": "<p>Non, c'est un stage d'observation.</p>"}
 
 
 class FaqBlock(blocks.StructBlock):
@@ -112,6 +132,7 @@ class FaqBlock(blocks.StructBlock):
         icon = "help"
         label = _("Questions fréquentes")
         template = "blocks/faq.html"
+        description = _("Des questions et leurs réponses, à déplier.")
         preview_value = {
             "title": "Questions fréquentes",
             "items": [{"question": "Le stage est-il payé ?", "answer": "<p>Non, c'est un stage d'observation.</p>"}],
@@ -122,10 +143,17 @@ class DocumentLinkBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))
     title = blocks.CharBlock(label=_("Intitulé du lien"), required=False, max_length=200)
 
+    def get_preview_value(self):
+        """The latest document of the library, so that the preview shows a real link (none: no link)."""
+        document = get_document_model().objects.order_by("-created_at").first()
+        return self.normalize({**self.meta.preview_value, "document": document})
+
     class Meta:
         icon = "doc-full"
         label = _("Document à télécharger")
         template = "blocks/document_link.html"
+        description = _("Un lien vers un document de la médiathèque, avec son format et son poids.")
+        preview_value = {"title": "La convention de stage"}
 
 
 class StepBlock(blocks.StructBlock):
@@ -135,6 +163,8 @@ class StepBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ol"
         label = _("Étape")
+        description = _("Une étape et son explication.")
+        preview_value = {"title": "Choisir un métier", "text": "<p>Parcours les fiches métiers.</p>"}
 
 
 class StepsBlock(blocks.StructBlock):
@@ -145,6 +175,7 @@ class StepsBlock(blocks.StructBlock):
         icon = "list-ol"
         label = _("Étapes")
         template = "blocks/steps.html"
+        description = _("Une suite numérotée d'étapes à suivre dans l'ordre.")
         preview_value = {
             "title": "Trouver son stage",
             "steps": [
@@ -163,6 +194,8 @@ class BaseStreamBlock(blocks.StreamBlock):
         template="blocks/heading.html",
         form_classname="title",
         group=_("Texte"),
+        description=_("Un titre de section (niveau 2)."),
+        preview_value="Comment trouver son stage",
     )
     paragraph = RichTextBlock(group=_("Texte"))
     callout = CalloutBlock(group=_("Texte"))

@@ -23,6 +23,7 @@ class TestimonyBlock(blocks.StructBlock):
         icon = "user"
         label = _("Témoignage")
         template = "metiers/blocks/testimony.html"
+        description = _("Un ou une professionnelle raconte son métier avec ses mots.")
         preview_value = {
             "name": "Inès",
             "job": "Boulangère à Saint-Denis",
@@ -38,6 +39,7 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Citation")
         template = "metiers/blocks/quote.html"
+        description = _("Une phrase marquante et son auteur ou autrice.")
         preview_value = {"quote": "On apprend le métier en le faisant.", "author": "Un maître d'apprentissage"}
 
 

@@ -17,6 +17,7 @@ class ChecklistBlock(blocks.StructBlock):
         icon = "tasks"
         label = _("Liste de vérification")
         template = "procedures/blocks/checklist.html"
+        description = _("Des points à cocher le jour venu, imprimés avec une case devant chacun.")
         preview_value = {
             "title": "Avant l'accueil de l'élève",
             "items": ["La convention est signée par les quatre parties.", "Le tuteur a le numéro du collège."],

@@ -125,7 +125,7 @@ class ProcedurePage(PrivatePageMixin, RoutablePageMixin, BasePage):
         limit_choices_to={"name__in": AUDIENCE_ROLES},
         help_text=_("L'équipe lit toujours toutes les procédures. Ne cochez rien pour la réserver à l'équipe."),
     )
-    checklists = BodyStreamField(ChecklistStreamBlock(), verbose_name=_("listes de vérification"))
+    checklists = BodyStreamField(ChecklistStreamBlock, verbose_name=_("listes de vérification"))
     body = BodyStreamField(verbose_name=_("précisions"))
     last_reviewed = models.DateField(_("dernière relecture"), default=datetime.date.today)
 

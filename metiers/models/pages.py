@@ -154,7 +154,7 @@ class MetierPage(BasePage):
     riasec_minor = models.CharField(_("profil RIASEC secondaire"), max_length=1, choices=Riasec.choices, blank=True)
 
     onisep_links = models.JSONField(_("fiches Onisep"), default=list, blank=True, editable=False)
-    body = BodyStreamField(MetierStreamBlock(), verbose_name=_("pour aller plus loin"))
+    body = BodyStreamField(MetierStreamBlock, verbose_name=_("pour aller plus loin"))
 
     # What the import wrote last, per field: a different current value means staff edited it.
     import_snapshot = models.JSONField(default=dict, blank=True, editable=False)
