@@ -61,7 +61,7 @@ def _clean_name(text):
 
 
 @dataclass
-class ImportRow:
+class ClassListRow:
     line: int
     last_name: str
     first_name: str
@@ -79,7 +79,9 @@ class ImportRow:
 
 
 @dataclass
-class ImportReport:
+class ClassListPreview:
+    """What importing a class list would do, row by row, shown before staff confirm."""
+
     rows: list
     new_classes: list
 
@@ -148,7 +150,7 @@ def read_rows(text):
                 return values[index].strip() if index < len(values) else ""
 
             rows.append(
-                ImportRow(
+                ClassListRow(
                     line=line_number,
                     last_name=_clean_name(value("last_name")),
                     first_name=_clean_name(value("first_name")),
@@ -245,7 +247,7 @@ def check(text, school, school_year):
             row.status = "new"
             if row.parent_account_exists:
                 row.warnings.append(_("Compte de parent existant : l'élève y sera rattaché."))
-    return ImportReport(rows=rows, new_classes=new_classes)
+    return ClassListPreview(rows=rows, new_classes=new_classes)
 
 
 def _is_parent_only(user):
