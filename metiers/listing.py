@@ -10,12 +10,12 @@ Bad input never fails: an unknown or malformed value is ignored with a message i
 page number shows the first page, a page past the end shows the last one.
 """
 
-from dataclasses import dataclass, field
-
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
+from home.facets import Facet, FacetOption, Facets, echo
 
 from .models import AccessLevel, CentreInteret, GrandDomaine, MetierPage, MetierPageCentreInteret, Secteur
 
@@ -26,109 +26,58 @@ SORTS = {
     "-niveau": (_("Études les plus longues d'abord"), (F("access_level").desc(nulls_last=True), "title")),
 }
 DEFAULT_SORT = "titre"
-MAX_ECHOED_LENGTH = 40
+
+# How each facet filters the sheets, given the chosen option's key (a pk or an access level).
+CONDITIONS = {
+    "domaine": lambda key: Q(grand_domaine_id=key),
+    "secteur": lambda key: Q(sectors=key),
+    "interet": lambda key: Q(tagged_items__tag_id=key),
+    "niveau": lambda key: Q(access_level=key),
+}
 
 
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    pk: object
-    count: int = 0
-    selected: bool = False
-
-
-@dataclass
-class Facet:
-    """One filter of the listing: its GET parameter, label and the values it offers."""
-
-    param: str
-    label: str
-    all_label: str
-    options: list[FacetOption]
-    selected: FacetOption | None = None
-    counts: dict = field(default_factory=dict)
-    remove_query: str = ""
-
-    @property
-    def visible_options(self):
-        """Values that match at least one sheet, and the chosen one even when it matches none."""
-        return [option for option in self.options if option.count or option.selected]
+def catalogue_facets():
+    """The catalogue's facets, their values read from the classification snippets."""
+    domaines = GrandDomaine.objects.order_by("code")
+    sectors = Secteur.objects.filter(parent__isnull=True).order_by("name")
+    interests = CentreInteret.objects.order_by("name")
+    return [
+        Facet(
+            "domaine",
+            _("Grand domaine"),
+            _("Tous les domaines"),
+            [FacetOption(item.code, item.name, item.pk) for item in domaines],
+        ),
+        Facet(
+            "secteur",
+            _("Secteur d'activité"),
+            _("Tous les secteurs"),
+            [FacetOption(item.code, item.name, item.pk) for item in sectors],
+        ),
+        Facet(
+            "interet",
+            _("Centre d'intérêt"),
+            _("Tous les centres d'intérêt"),
+            [FacetOption(item.slug, item.name, item.pk) for item in interests],
+        ),
+        Facet(
+            "niveau",
+            _("Niveau d'études minimum"),
+            _("Tous les niveaux"),
+            [FacetOption(str(level.value), str(level.label), level.value) for level in AccessLevel],
+        ),
+    ]
 
 
 class MetierListing:
     def __init__(self, index_page, params, per_page=None):
         self.params = params
-        self.errors = []
         self.base = MetierPage.objects.live().child_of(index_page)
         self.per_page = per_page or index_page.per_page or 24
-        self.facets = self._build_facets()
-        self.filters = self._parse_filters()
+        self.facets = Facets(params, catalogue_facets())
+        self.errors = list(self.facets.errors)
         self.sort = self._parse_sort()
-        self._count_facets()
-
-    # Parameters --------------------------------------------------------------------------------
-    def _build_facets(self):
-        domaines = GrandDomaine.objects.order_by("code")
-        sectors = Secteur.objects.filter(parent__isnull=True).order_by("name")
-        interests = CentreInteret.objects.order_by("name")
-        return {
-            "domaine": Facet(
-                "domaine",
-                _("Grand domaine"),
-                _("Tous les domaines"),
-                [FacetOption(item.code, item.name, item.pk) for item in domaines],
-            ),
-            "secteur": Facet(
-                "secteur",
-                _("Secteur d'activité"),
-                _("Tous les secteurs"),
-                [FacetOption(item.code, item.name, item.pk) for item in sectors],
-            ),
-            "interet": Facet(
-                "interet",
-                _("Centre d'intérêt"),
-                _("Tous les centres d'intérêt"),
-                [FacetOption(item.slug, item.name, item.pk) for item in interests],
-            ),
-            "niveau": Facet(
-                "niveau",
-                _("Niveau d'études minimum"),
-                _("Tous les niveaux"),
-                [FacetOption(str(level.value), str(level.label), level.value) for level in AccessLevel],
-            ),
-        }
-
-    def _echo(self, value):
-        return value if len(value) <= MAX_ECHOED_LENGTH else value[:MAX_ECHOED_LENGTH] + "…"
-
-    def _parse_filters(self):
-        filters = {}
-        for name, facet in self.facets.items():
-            value = (self.params.get(name) or "").strip()
-            if not value:
-                continue
-            option = next((option for option in facet.options if option.value == value), None)
-            if option is None:
-                self.errors.append(
-                    _("Le filtre « %(facet)s » ne connaît pas la valeur « %(value)s » : il n'a pas été appliqué.")
-                    % {"facet": facet.label, "value": self._echo(value)}
-                )
-                continue
-            option.selected = True
-            facet.selected = option
-            filters[name] = self._condition(name, option)
-        return filters
-
-    @staticmethod
-    def _condition(name, option):
-        if name == "domaine":
-            return Q(grand_domaine_id=option.pk)
-        if name == "secteur":
-            return Q(sectors=option.pk)
-        if name == "interet":
-            return Q(tagged_items__tag_id=option.pk)
-        return Q(access_level=option.pk)
+        self.facets.count(self._count)
 
     def _parse_sort(self):
         value = (self.params.get("tri") or "").strip()
@@ -137,45 +86,40 @@ class MetierListing:
         if value not in SORTS:
             self.errors.append(
                 _("Le tri « %(value)s » n'existe pas : la liste est triée par ordre alphabétique.")
-                % {"value": self._echo(value)}
+                % {"value": echo(value)}
             )
             return DEFAULT_SORT
         return value
 
     # Queries -----------------------------------------------------------------------------------
-    def _filtered(self, except_facet=None):
+    def _filtered(self, chosen):
         queryset = self.base
-        for name, condition in self.filters.items():
-            if name != except_facet:
-                queryset = queryset.filter(condition)
+        for param, option in chosen.items():
+            queryset = queryset.filter(CONDITIONS[param](option.key))
         return queryset
 
-    def _count_facets(self):
-        for name, facet in self.facets.items():
-            queryset = self._filtered(except_facet=name).order_by()
-            ids = queryset.values("pk")
-            if name == "domaine":
-                rows = queryset.values_list("grand_domaine_id").annotate(n=Count("pk"))
-            elif name == "niveau":
-                rows = queryset.values_list("access_level").annotate(n=Count("pk"))
-            elif name == "secteur":
-                through = MetierPage.sectors.through
-                rows = (
-                    through.objects.filter(metierpage_id__in=ids)
-                    .values_list("secteur_id")
-                    .annotate(n=Count("metierpage_id"))
-                    .order_by()
-                )
-            else:
-                rows = (
-                    MetierPageCentreInteret.objects.filter(content_object_id__in=ids)
-                    .values_list("tag_id")
-                    .annotate(n=Count("content_object_id"))
-                    .order_by()
-                )
-            facet.counts = dict(rows.order_by())
-            for option in facet.options:
-                option.count = facet.counts.get(option.pk, 0)
+    def _count(self, facet, chosen):
+        """Sheets per value of `facet` among those the other chosen filters keep (see home.facets)."""
+        queryset = self._filtered(chosen).order_by()
+        ids = queryset.values("pk")
+        if facet.param == "domaine":
+            rows = queryset.values_list("grand_domaine_id").annotate(n=Count("pk"))
+        elif facet.param == "niveau":
+            rows = queryset.values_list("access_level").annotate(n=Count("pk"))
+        elif facet.param == "secteur":
+            through = MetierPage.sectors.through
+            rows = (
+                through.objects.filter(metierpage_id__in=ids)
+                .values_list("secteur_id")
+                .annotate(n=Count("metierpage_id"))
+            )
+        else:
+            rows = (
+                MetierPageCentreInteret.objects.filter(content_object_id__in=ids)
+                .values_list("tag_id")
+                .annotate(n=Count("content_object_id"))
+            )
+        return dict(rows.order_by())
 
     @property
     def ordered_facets(self):
@@ -188,13 +132,8 @@ class MetierListing:
     @property
     def active_filters(self):
         """Chosen filters, each with the query string of the same list without it."""
-        facets = [facet for facet in self.ordered_facets if facet.selected]
-        for facet in facets:
-            params = self.params.copy()
-            params.pop(facet.param, None)
-            params.pop("page", None)
-            facet.remove_query = f"?{params.urlencode()}" if params else "?"
-        return facets
+        active = self.facets.active
+        return [facet for facet in self.ordered_facets if facet in active]  # in the order of the form
 
     @property
     def sort_options(self):
@@ -203,7 +142,7 @@ class MetierListing:
     @cached_property
     def page_obj(self):
         queryset = (
-            self._filtered()
+            self._filtered(self.facets.chosen())
             .select_related("grand_domaine", "locale")
             .only(
                 "id",

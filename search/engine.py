@@ -19,7 +19,7 @@ ignored with a message, page numbers are clamped.
 """
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.cache import cache
@@ -32,6 +32,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from home.facets import Facet, FacetOption, Facets
 from home.text import fold
 from metiers.models import AccessLevel, GrandDomaine, MetierPage, MetiersIndexPage
 from orientation.models import GuidanceIndexPage
@@ -47,7 +48,6 @@ logger = logging.getLogger(__name__)
 PER_PAGE = 10
 VISIBLE_CACHE_SECONDS = 30
 FULL_TEXT_LIMIT = 200
-MAX_ECHOED_LENGTH = 40
 # How much each ranking weighs in the blend: a dictionary score is between 0 and 1, a full-text rank gives
 # 1 for the first result, 0.5 for the fifth, 0.2 for the 17th.
 DICTIONARY_WEIGHT = 1.5
@@ -146,28 +146,6 @@ def blend(dictionary_matches, full_text, words=()):
 
 
 @dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int = 0
-    selected: bool = False
-
-
-@dataclass
-class Facet:
-    param: str
-    label: object
-    all_label: object
-    options: list
-    selected: FacetOption | None = None
-    options_by_key: dict = field(default_factory=dict)
-
-    @property
-    def visible_options(self):
-        return [option for option in self.options if option.count or option.selected]
-
-
-@dataclass
 class Result:
     page: Page
     type: ResultType
@@ -189,6 +167,33 @@ class Result:
         return getattr(page, "listing_summary", "") or getattr(page, "introduction", "") or page.search_description
 
 
+def search_facets():
+    """The search page's facets: the type of content, and the domain and level of métier sheets."""
+    return [
+        Facet(
+            "type",
+            _("Type de contenu"),
+            _("Tous les contenus"),
+            [FacetOption(result_type.key, result_type.plural) for result_type in RESULT_TYPES],
+        ),
+        Facet(
+            "domaine",
+            _("Grand domaine"),
+            _("Tous les domaines"),
+            [
+                FacetOption(code, name)
+                for code, name in GrandDomaine.objects.order_by("code").values_list("code", "name")
+            ],
+        ),
+        Facet(
+            "niveau",
+            _("Niveau d'études minimum"),
+            _("Tous les niveaux"),
+            [FacetOption(str(level.value), level.label) for level in AccessLevel],
+        ),
+    ]
+
+
 class SiteSearch:
     """One search: the parsed request, its results, facets, suggestions and promotions."""
 
@@ -203,8 +208,8 @@ class SiteSearch:
         self.query = clean_query(self.typed)
         self.folded = fold(self.query)
         self.words = meaningful_words(self.folded)
-        self.facets = self._build_facets()
-        self._parse_filters()
+        self.facets = Facets(params, search_facets(), clean=clean_query)
+        self.errors += self.facets.errors
         self.dictionary_matches = []
         self.ranked = []
         if self.words:
@@ -218,56 +223,6 @@ class SiteSearch:
     @property
     def only_stop_words(self):
         return bool(self.folded) and not self.words
-
-    def _echo(self, value):
-        value = str(value)
-        return value if len(value) <= MAX_ECHOED_LENGTH else value[:MAX_ECHOED_LENGTH] + "…"
-
-    def _build_facets(self):
-        facets = {
-            "type": Facet(
-                "type",
-                _("Type de contenu"),
-                _("Tous les contenus"),
-                [FacetOption(result_type.key, result_type.plural) for result_type in RESULT_TYPES],
-            ),
-            "domaine": Facet(
-                "domaine",
-                _("Grand domaine"),
-                _("Tous les domaines"),
-                [
-                    FacetOption(code, name)
-                    for code, name in GrandDomaine.objects.order_by("code").values_list("code", "name")
-                ],
-            ),
-            "niveau": Facet(
-                "niveau",
-                _("Niveau d'études minimum"),
-                _("Tous les niveaux"),
-                [FacetOption(str(level.value), level.label) for level in AccessLevel],
-            ),
-        }
-        for facet in facets.values():
-            facet.options_by_key = {option.value: option for option in facet.options}
-        return facets
-
-    def _parse_filters(self):
-        self.filters = {}
-        for name, facet in self.facets.items():
-            value = self.params.get(name, "")
-            value = value.strip() if isinstance(value, str) else ""
-            if not value:
-                continue
-            option = facet.options_by_key.get(value)
-            if option is None:
-                self.errors.append(
-                    _("Le filtre « %(facet)s » ne connaît pas la valeur « %(value)s » : il n'a pas été appliqué.")
-                    % {"facet": facet.label, "value": self._echo(clean_query(value) or "?")}
-                )
-                continue
-            option.selected = True
-            facet.selected = option
-            self.filters[name] = value
 
     # Searching -------------------------------------------------------------------------------------
     @cached_property
@@ -296,56 +251,42 @@ class SiteSearch:
         rows = MetierPage.objects.filter(pk__in=sheet_ids).values_list("pk", "grand_domaine__code", "access_level")
         return {pk: (domaine or "", str(level) if level else "") for pk, domaine, level in rows}
 
-    def _keeps(self, page_id, except_facet=None):
-        kind = self.visible.get(page_id)
-        for name, value in self.filters.items():
-            if name == except_facet:
-                continue
-            if name == "type" and kind != value:
-                return False
-            if name in ("domaine", "niveau"):
-                facts = self._sheet_facts.get(page_id)
-                if facts is None or facts[0 if name == "domaine" else 1] != value:
-                    return False
-        return True
-
-    def _value_of(self, name, page_id):
-        if name == "type":
+    def _value_of(self, param, page_id):
+        """The value of facet `param` for one result: its type, or the sheet's domain or level."""
+        if param == "type":
             return self.visible.get(page_id)
         facts = self._sheet_facts.get(page_id)
         if facts is None:
             return None
-        return facts[0 if name == "domaine" else 1]
+        return facts[0 if param == "domaine" else 1]
+
+    def _keeps(self, page_id, chosen):
+        return all(self._value_of(param, page_id) == option.value for param, option in chosen.items())
+
+    def _count(self, facet, chosen):
+        """Results per value of `facet` among those the other chosen filters keep (see home.facets)."""
+        counts = {}
+        for page_id in self.ranked:
+            if self._keeps(page_id, chosen):
+                value = self._value_of(facet.param, page_id)
+                counts[value] = counts.get(value, 0) + 1
+        return counts
 
     @cached_property
     def results_ids(self):
-        ids = [page_id for page_id in self.ranked if self._keeps(page_id)]
-        for name, facet in self.facets.items():
-            counts = {}
-            for page_id in self.ranked:
-                if self._keeps(page_id, except_facet=name):
-                    value = self._value_of(name, page_id)
-                    counts[value] = counts.get(value, 0) + 1
-            for option in facet.options:
-                option.count = counts.get(option.value, 0)
-        return ids
+        self.facets.count(self._count)
+        chosen = self.facets.chosen()
+        return [page_id for page_id in self.ranked if self._keeps(page_id, chosen)]
 
     @property
     def ordered_facets(self):
         self.results_ids  # noqa: B018 (computes the counts)
-        return list(self.facets.values())
+        return list(self.facets)
 
     @property
     def active_filters(self):
-        """Chosen filters, each with the query string of the same search without it."""
-        chosen = []
-        for facet in self.facets.values():
-            if facet.selected:
-                params = self.params.copy()
-                params.pop(facet.param, None)
-                params.pop("page", None)
-                chosen.append((facet, f"?{params.urlencode()}"))
-        return chosen
+        """Chosen filters, each with the query string of the same search without it (`remove_query`)."""
+        return self.facets.active
 
     @cached_property
     def page_obj(self):
