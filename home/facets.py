@@ -12,8 +12,9 @@ with `Facets(request.GET, [...])`:
   other chosen options;
 * `Facets.active` lists the chosen filters, each with the query string of the same list without it.
 
-Used by the métiers catalogue (`metiers.listing`) and the search page (`search.engine`); the template
-`includes/facet_select.html` renders one facet as a labelled select.
+Used by the métiers catalogue (`metiers.listing`), the search page (`search.engine`) and the guidance
+index (`orientation`, whose filter form gives its facets through `Facet.from_choice_field`); the template
+`includes/facet_select.html` renders one facet as a labelled select with its counts.
 """
 
 from dataclasses import dataclass, field
@@ -58,6 +59,13 @@ class Facet:
 
     def __post_init__(self):
         self.options_by_value = {option.value: option for option in self.options}
+
+    @classmethod
+    def from_choice_field(cls, param, choice_field):
+        """The facet of a form's ChoiceField whose first choice is the empty « all » one (a filter form
+        such as the guidance index's renders the form and filters through the facets)."""
+        (_empty, all_label), *choices = choice_field.choices
+        return cls(param, choice_field.label, all_label, [FacetOption(str(value), label) for value, label in choices])
 
     @property
     def visible_options(self):

@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from accounts.workflows import assign_staff_workflow
+from home.facets import Facets
 from home.fields import BodyStreamField
 from home.models import BasePage
 from metiers.models import MetierPage
@@ -80,8 +81,9 @@ class GuidanceIndexPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         form = GuidanceFilterForm(request.GET)
-        form.is_valid()  # An unknown value in the address is ignored; the valid filters still apply.
-        filters = {name: value for name, value in form.cleaned_data.items() if value}
+        # An unknown value in the address is ignored; the valid filters still apply.
+        facets = Facets(request.GET, form.facets())
+        filters = {param: option.value for param, option in facets.chosen().items()}
         articles = self.get_articles().filter(**filters)
         paginator = Paginator(articles, ARTICLES_PER_PAGE)
         context["filter_form"] = form
