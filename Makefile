@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
+# Test processes for `make test` (pytest-xdist): one per CPU core; TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 .PHONY: help run test e2e lint format check bench demo messages clean
@@ -36,7 +38,7 @@ run: $(VENV)/.installed-run ## Serve the portal with demo content on http://127.
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev ## Run the test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
-	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -m "not e2e" -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 e2e: $(VENV)/.installed-dev ## Run the browser journeys in Chromium with an accessibility scan
 	DJANGO_SETTINGS_MODULE=config.settings.test DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e $(PYTEST_ARGS)
