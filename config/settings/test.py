@@ -18,8 +18,12 @@ METIERS_DATA_DIR = BASE_DIR / "tests" / "data" / "metiers"
 
 # SQLite: the test database is a file, not memory, so that `--reuse-db` (pytest's addopts) keeps the
 # migrated database from one run to the next; `--create-db` rebuilds it. Its content is disposable,
-# so SQLite need not wait for the disk.
+# so SQLite need not wait for the disk. The browser journeys' live server writes from another thread
+# than the test: write-ahead logging lets them read while the other writes, and a write waits for the
+# other's (up to 30 s on a busy machine) instead of failing with « database is locked ».
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     (BASE_DIR / "var").mkdir(exist_ok=True)
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA synchronous = OFF;"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA synchronous = OFF; PRAGMA journal_mode = WAL;", timeout=30
+    )
