@@ -9,6 +9,11 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Comptes, collèges et classes")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self):
+        from . import audit
+
+        audit.register()
+
 
 class UsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user management with the superuser guard of `accounts.admin_users`."""
