@@ -97,7 +97,9 @@ def _issue(pupil, purpose, now):
 
 
 def class_pupils(school_class):
-    return User.objects.filter(school_class=school_class, groups__name=Role.PUPIL).order_by(
+    return User.objects.filter(
+        school_class=school_class, groups__name=Role.PUPIL, anonymised_at__isnull=True
+    ).order_by(
         "last_name", "first_name", "pk"
     )
 

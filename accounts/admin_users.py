@@ -6,6 +6,9 @@ from django.core.exceptions import PermissionDenied
 
 from wagtail.users.views import users
 
+from .audit import log_staff_read
+from .roles import Role
+
 
 class SuperuserFieldGuard:
     def get_form(self, form_class=None):
@@ -23,6 +26,8 @@ class EditView(SuperuserFieldGuard, users.EditView):
     def dispatch(self, request, *args, **kwargs):
         if self.object.is_superuser and not request.user.is_superuser:
             raise PermissionDenied
+        if request.method == "GET" and self.object.has_role(Role.PUPIL):
+            log_staff_read(request, self.object)  # a staff member opened a pupil's record
         return super().dispatch(request, *args, **kwargs)
 
 

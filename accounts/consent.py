@@ -116,3 +116,22 @@ def read_link_token(token, max_age=LINK_MAX_AGE):
 
 def link_max_age_days():
     return datetime.timedelta(seconds=LINK_MAX_AGE).days
+
+
+def send_requests(pupils, build_absolute_uri):
+    """Email each parent with an address a consent link for each pupil still waiting for a parent's
+    answer (through the task queue). Returns the number of emails queued."""
+    from django.urls import reverse
+
+    from . import emails
+
+    sent = 0
+    for pupil in pupils:
+        if not needs_parent(pupil) or latest(pupil) is not None:
+            continue
+        for parent in pupil.parents.filter(email__isnull=False, anonymised_at__isnull=True):
+            url = build_absolute_uri(reverse("accounts:consent_by_link", args=[make_link_token(pupil, parent)]))
+            context = {"first_name": pupil.first_name, "url": url, "days": link_max_age_days()}
+            emails.queue_email("accounts/emails/consent_request", context, [parent.email])
+            sent += 1
+    return sent

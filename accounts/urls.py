@@ -35,6 +35,7 @@ urlpatterns = [
     path("classes/", views_spaces.class_list, name="class_list"),
     path("classes/<int:pk>/", views_spaces.class_detail, name="class_detail"),
     path("classes/<int:pk>/cartes/", views_spaces.class_cards, name="class_cards"),
+    path("classes/<int:pk>/emails-accord/", views_spaces.class_consent_emails, name="class_consent_emails"),
     path("enfants/<int:pk>/accord/", views_spaces.child_consent, name="child_consent"),
     # Rights over one's data (accounts.views_rights)
     path("mes-donnees/", views_rights.my_data, name="my_data"),

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Locale
 
-from . import access, activation, consent
+from . import access, activation, audit, consent
 from .models import ConsentRecord
 from .roles import Role
 
@@ -101,6 +101,7 @@ def class_list(request):
 @login_required
 def class_detail(request, pk):
     school_class = _managed_class_or_404(request, pk)
+    audit.log_staff_read(request, school_class)
     pupils = activation.class_pupils(school_class).prefetch_related("consent_records")
     rows = pupil_rows(pupils)
     counts = {
@@ -145,6 +146,18 @@ def class_cards(request, pk):
             "consent_url": request.build_absolute_uri(reverse("accounts:consent_by_code")),
         },
     )
+
+
+@never_cache
+@login_required
+@require_POST
+def class_consent_emails(request, pk):
+    """Email the consent link to the parents (with an address) of pupils still waiting for an answer."""
+    school_class = _managed_class_or_404(request, pk)
+    pupils = activation.class_pupils(school_class).prefetch_related("consent_records")
+    sent = consent.send_requests(pupils, request.build_absolute_uri)
+    messages.success(request, _("%(count)d e-mail(s) de demande d'accord envoyé(s) aux parents.") % {"count": sent})
+    return HttpResponseRedirect(reverse("accounts:class_detail", args=[school_class.pk]))
 
 
 # Parent: a child's consent --------------------------------------------------------------------------

@@ -153,6 +153,8 @@ AXES_DISABLE_ACCESS_LOG = True
 
 # Pupils' activation cards: how long a printed code works (see accounts/activation.py).
 ACTIVATION_CODE_VALIDITY_DAYS = int(os.environ.get("ACTIVATION_CODE_VALIDITY_DAYS", "30"))
+# Yearly anonymisation (`manage.py anonymise_old_pupils`): months after the end of a pupil's school year.
+ANONYMISE_PUPILS_AFTER_MONTHS = int(os.environ.get("ANONYMISE_PUPILS_AFTER_MONTHS", "12"))
 # Audit log (django-auditlog) of changes to people's records and staff reads; no IP address kept.
 AUDITLOG_DISABLE_REMOTE_ADDR = True
 
