@@ -5,6 +5,8 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
+    # `default`: this module defines two configs, and Django picks none by itself (then `ready` never runs).
+    default = True
     name = "accounts"
     verbose_name = _("Comptes, collèges et classes")
     default_auto_field = "django.db.models.BigAutoField"

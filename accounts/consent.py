@@ -105,9 +105,9 @@ def make_link_token(pupil, parent):
     return signing.dumps({"p": pupil.pk, "r": parent.pk}, salt=LINK_SALT, compress=True)
 
 
-def read_link_token(token, max_age=LINK_MAX_AGE):
+def read_link_token(token):
     """(pupil_pk, parent_pk) of a valid token; raises `signing.BadSignature` (or `SignatureExpired`)."""
-    data = signing.loads(token, salt=LINK_SALT, max_age=max_age)
+    data = signing.loads(token, salt=LINK_SALT, max_age=LINK_MAX_AGE)
     try:
         return int(data["p"]), int(data["r"])
     except (KeyError, TypeError, ValueError) as error:
