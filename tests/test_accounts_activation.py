@@ -230,3 +230,41 @@ def test_a_pupil_not_yet_activated_cannot_log_in(client, card):
 
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_printings_at_the_same_time_leave_one_valid_code_per_pupil(client):
+    """Two teachers print the same class at once: each pupil still has exactly one code that works."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("Row locks are only meaningful on PostgreSQL (the CI database).")
+    school_class = SchoolClassFactory()
+    NewPupilFactory.create_batch(5, school_class=school_class)
+    results = []
+    barrier = threading.Barrier(2)
+
+    def print_sheet():
+        barrier.wait()
+        try:
+            results.append(activation.print_class(school_class))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=print_sheet) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert len(results) == 2
+    assert AccessCode.objects.filter(purpose=AccessCode.Purpose.ACTIVATION).count() == 5
+    for first, second in zip(*results, strict=True):
+        valid = [
+            card.activation_code
+            for card in (first, second)
+            if activation.find_code(card.identifier, card.activation_code, AccessCode.Purpose.ACTIVATION)
+        ]
+        assert len(valid) == 1
