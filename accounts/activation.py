@@ -25,14 +25,85 @@ from .models import AccessCode, SchoolClass, User
 from .roles import Role
 
 # Short French words without accents, easy to read aloud and to type on a school keyboard.
-WORDS = (
-    "abeille arbre avion balle bateau biche bison bleu bol cactus canard caramel castor cerise chat cheval "
-    "citron colibri comete corail crabe dauphin domino dragon ecureuil etoile faucon fleur foret fusee "
-    "girafe glace gorille guitare hibou igloo jaguar jardin kiwi koala lapin lion loup lune mangue marmotte "
-    "melon miel montagne nuage ocean olive orange panda perle piano pirate planete pomme prairie radis "
-    "renard riviere robot sable sapin soleil souris tambour tigre tomate tortue trefle tulipe vague volcan "
-    "zebre"
-).split()
+WORDS = [
+    "abeille",
+    "arbre",
+    "avion",
+    "balle",
+    "bateau",
+    "biche",
+    "bison",
+    "bleu",
+    "bol",
+    "cactus",
+    "canard",
+    "caramel",
+    "castor",
+    "cerise",
+    "chat",
+    "cheval",
+    "citron",
+    "colibri",
+    "comete",
+    "corail",
+    "crabe",
+    "dauphin",
+    "domino",
+    "dragon",
+    "ecureuil",
+    "etoile",
+    "faucon",
+    "fleur",
+    "foret",
+    "fusee",
+    "girafe",
+    "glace",
+    "gorille",
+    "guitare",
+    "hibou",
+    "igloo",
+    "jaguar",
+    "jardin",
+    "kiwi",
+    "koala",
+    "lapin",
+    "lion",
+    "loup",
+    "lune",
+    "mangue",
+    "marmotte",
+    "melon",
+    "miel",
+    "montagne",
+    "nuage",
+    "ocean",
+    "olive",
+    "orange",
+    "panda",
+    "perle",
+    "piano",
+    "pirate",
+    "planete",
+    "pomme",
+    "prairie",
+    "radis",
+    "renard",
+    "riviere",
+    "robot",
+    "sable",
+    "sapin",
+    "soleil",
+    "souris",
+    "tambour",
+    "tigre",
+    "tomate",
+    "tortue",
+    "trefle",
+    "tulipe",
+    "vague",
+    "volcan",
+    "zebre",
+]
 # No 0/O, 1/I/L: a code copied by hand is read back without doubt.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
@@ -97,9 +168,7 @@ def _issue(pupil, purpose, now):
 
 
 def class_pupils(school_class):
-    return User.objects.filter(
-        school_class=school_class, groups__name=Role.PUPIL, anonymised_at__isnull=True
-    ).order_by(
+    return User.objects.filter(school_class=school_class, groups__name=Role.PUPIL, anonymised_at__isnull=True).order_by(
         "last_name", "first_name", "pk"
     )
 

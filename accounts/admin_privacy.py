@@ -55,7 +55,9 @@ def email_sends(request):
         {
             "result": result,
             "subject": (result.args_kwargs.get("args") or [""])[0],
-            "attempt": (result.args_kwargs.get("args") or [None] * 4)[3] if len(result.args_kwargs.get("args") or []) > 3 else 1,
+            "attempt": (result.args_kwargs.get("args") or [None] * 4)[3]
+            if len(result.args_kwargs.get("args") or []) > 3
+            else 1,
         }
         for result in page
     ]

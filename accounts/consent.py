@@ -93,9 +93,7 @@ def record(pupil, decision, method, *, by_user=None, by_name="", version=TEXT_VE
         decided_by_name=by_name[:150],
     )
     if method == ConsentRecord.Method.CODE:
-        AccessCode.objects.filter(pupil=pupil, purpose=AccessCode.Purpose.PARENT_CONSENT).update(
-            used_at=timezone.now()
-        )
+        AccessCode.objects.filter(pupil=pupil, purpose=AccessCode.Purpose.PARENT_CONSENT).update(used_at=timezone.now())
     return entry
 
 

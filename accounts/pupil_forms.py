@@ -146,9 +146,7 @@ class SelfConsentForm(forms.Form):
 class ParentAccountRequestForm(forms.Form):
     """After answering, a parent may ask for an account: we send a link to the address to prove it is theirs."""
 
-    email = forms.EmailField(
-        label=_("Votre adresse e-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
-    )
+    email = forms.EmailField(label=_("Votre adresse e-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
 
 
 class ParentPasswordForm(NewPasswordMixin):

@@ -120,7 +120,8 @@ def old_pupils(months=12, today=None):
     today = today or timezone.localdate()
     limit = today - datetime.timedelta(days=round(months * 365.25 / 12))
     ended = [
-        year for year in SchoolClass.objects.values_list("school_year", flat=True).distinct()
+        year
+        for year in SchoolClass.objects.values_list("school_year", flat=True).distinct()
         if school_year_end(year) < limit
     ]
     return User.objects.filter(groups__name=Role.PUPIL, anonymised_at__isnull=True, school_class__school_year__in=ended)
@@ -158,4 +159,3 @@ def statistics(school_year=None):
         "activated": pupils.filter(activated_at__isnull=False).count(),
         "consent_given": pupils.filter(latest_decision=ConsentRecord.Decision.GIVEN).count(),
     }
-

@@ -5,8 +5,7 @@ parent on at once to an address without it. Every page here sends `Cache-Control
 """
 
 from django.contrib import messages
-from django.contrib.auth import login
-from django.contrib.auth import password_validation
+from django.contrib.auth import login, password_validation
 from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.exceptions import ValidationError

@@ -91,7 +91,10 @@ def register_activation_menu_item():
 @hooks.register("register_settings_menu_item")
 def register_audit_log_menu_item():
     return PermissionMenuItem(
-        _("Journal d'audit"), reverse("accounts_audit_log"), icon_name="history", order=900,
+        _("Journal d'audit"),
+        reverse("accounts_audit_log"),
+        icon_name="history",
+        order=900,
         permission="auditlog.view_logentry",
     )
 
@@ -99,7 +102,10 @@ def register_audit_log_menu_item():
 @hooks.register("register_settings_menu_item")
 def register_email_sends_menu_item():
     return PermissionMenuItem(
-        _("Envois d'e-mails"), reverse("accounts_email_sends"), icon_name="mail", order=910,
+        _("Envois d'e-mails"),
+        reverse("accounts_email_sends"),
+        icon_name="mail",
+        order=910,
         permission="accounts.view_user",
     )
 

@@ -14,7 +14,7 @@ from accounts.roles import Role
 
 from .content import SCHOOL, USERS
 
-PUPIL_PASSWORD = "demo-eleve-2026"
+PUPIL_PASSWORD = "demo-eleve-2026"  # noqa: S105 - demo accounts, refused outside development
 # (identifier, first name, last name, class, birth date, activated, decision, parent email)
 PUPILS = [
     ("colibri-olive-26", "Inès", "Diallo", "3e A", (2012, 3, 10), True, "given", "parent@demo.unstageetapres.fr"),
@@ -72,6 +72,6 @@ def load(command, home):
             else:
                 consent.record(pupil, decision, ConsentRecord.Method.CODE, by_name="Parent de démonstration")
     command.stdout.write("Élèves de démonstration (identifiant / mot de passe) :")
-    for identifier, first, _last, class_name, _born, activated, decision, _parent in PUPILS:
+    for identifier, first, _last, class_name, _born, activated, _decision, _parent in PUPILS:
         state = PUPIL_PASSWORD if activated else "(à activer : imprimez les cartes de la classe)"
         command.stdout.write(f"  {class_name:<5} {first:<7} {identifier:<18} {state}")

@@ -90,7 +90,9 @@ def test_printing_again_leaves_one_valid_code_per_pupil(client, card):
 
 
 def test_a_good_code_activates_the_account_logs_in_and_spends_the_code(client, card):
-    response = activate(client, card.identifier, card.activation_code.lower().replace("-", " "), email="ines@example.org")
+    response = activate(
+        client, card.identifier, card.activation_code.lower().replace("-", " "), email="ines@example.org"
+    )
 
     assert response.status_code == 302
     assert response["Location"] == reverse("accounts:dashboard")
@@ -214,11 +216,15 @@ def test_codes_never_appear_in_addresses(client, teacher, school_class, card):
 def test_login_with_identifier_or_email(client):
     pupil = PupilFactory(identifier="tigre-lune-27", email="ines@example.org")
 
-    by_identifier = client.post(reverse("accounts:login"), {"username": " Tigre-Lune-27 ", "password": "mot-de-passe-de-test-2026"})
+    by_identifier = client.post(
+        reverse("accounts:login"), {"username": " Tigre-Lune-27 ", "password": "mot-de-passe-de-test-2026"}
+    )
     assert by_identifier.status_code == 302
     assert int(client.session["_auth_user_id"]) == pupil.pk
     client.logout()
-    by_email = client.post(reverse("accounts:login"), {"username": "INES@example.org", "password": "mot-de-passe-de-test-2026"})
+    by_email = client.post(
+        reverse("accounts:login"), {"username": "INES@example.org", "password": "mot-de-passe-de-test-2026"}
+    )
     assert by_email.status_code == 302
     client.logout()
     wrong = client.post(reverse("accounts:login"), {"username": "tigre-lune-27", "password": "faux"})

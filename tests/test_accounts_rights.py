@@ -102,7 +102,13 @@ def test_staff_erase_an_account_and_the_statistics_keep_their_counts(client, fam
 
     assert response.status_code == 302
     pupil.refresh_from_db()
-    assert (pupil.first_name, pupil.last_name, pupil.email, pupil.identifier, pupil.birth_date) == ("", "", None, None, None)
+    assert (pupil.first_name, pupil.last_name, pupil.email, pupil.identifier, pupil.birth_date) == (
+        "",
+        "",
+        None,
+        None,
+        None,
+    )
     assert not pupil.is_active and not pupil.has_usable_password()
     assert not parent.children.exists()
     assert not ConsentRecord.objects.filter(decided_by_name__icontains="Diallo").exists()

@@ -49,7 +49,7 @@ def test_a_class_is_activated_and_a_parent_agrees_on_a_phone(desktop_page, mobil
     expect(teacher.get_by_role("heading", level=1)).to_contain_text("Cartes d'activation – 4e B")
     card = teacher.locator(".activation-card", has_text="Moussa")
     identifier = card.locator("dt:has-text('Identifiant') + dd").inner_text().strip()
-    code = card.locator("dt:has-text(\"Code d'activation\") + dd").inner_text().strip()
+    code = card.locator('dt:has-text("Code d\'activation") + dd').inner_text().strip()
     assert identifier == "koala-sapin-35"
     assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}", code)
     assert code not in teacher.url
@@ -87,7 +87,9 @@ def test_a_class_is_activated_and_a_parent_agrees_on_a_phone(desktop_page, mobil
     parent.goto(link)
     expect(parent).to_have_url(f"{base_url}/fr/compte/accord/reponse/")
     expect(parent.get_by_role("heading", level=1)).to_have_text("Accord pour Moussa")
-    expect(parent.get_by_role("heading", name="Ce que fait le portail avec les données de votre enfant")).to_be_visible()
+    expect(
+        parent.get_by_role("heading", name="Ce que fait le portail avec les données de votre enfant")
+    ).to_be_visible()
     expect(parent.get_by_label("Votre prénom et votre nom")).to_have_value("Fatou Traoré")
     assert_no_horizontal_scroll(parent)
     assert_no_axe_violations(parent)
