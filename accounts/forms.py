@@ -13,7 +13,6 @@ class EmailAuthenticationForm(AuthenticationForm):
     username = forms.CharField(
         label=_("Adresse e-mail ou identifiant"),
         max_length=254,
-        help_text=_("Élève : ton identifiant est écrit sur ta carte, par exemple « tigre-lune-27 »."),
         widget=forms.TextInput(
             attrs={"autocomplete": "username", "autofocus": True, "autocapitalize": "none", "spellcheck": "false"}
         ),

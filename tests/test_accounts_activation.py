@@ -274,3 +274,17 @@ def test_two_printings_at_the_same_time_leave_one_valid_code_per_pupil(client):
             if activation.find_code(card.identifier, card.activation_code, AccessCode.Purpose.ACTIVATION)
         ]
         assert len(valid) == 1
+
+
+def test_a_password_like_the_identifier_is_refused(client, card):
+    response = activate(client, card.identifier, card.activation_code, password=card.identifier)
+
+    assert response.status_code == 200
+    assert "trop semblable" in text(response)
+
+
+def test_the_login_page_leads_pupils_to_activation_and_parents_to_consent(client):
+    content = text(client.get(reverse("accounts:login")))
+
+    assert reverse("accounts:activate") in content
+    assert reverse("accounts:consent_by_code") in content
