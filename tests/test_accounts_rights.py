@@ -251,3 +251,54 @@ def test_anonymised_pupils_leave_the_teachers_list(client):
 
     assert "Benkacem" not in content
     assert User.objects.filter(pk=pupil.pk).exists()
+
+
+def test_with_the_database_queue_a_failed_send_is_kept_retried_later_and_shown_to_staff(client, monkeypatch, settings):
+    """As in production (django-tasks-db and its worker): the failed attempt stays visible as failed,
+    and the next attempt waits in the queue."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+    def down(self, *args, **kwargs):
+        raise OSError("SMTP down")
+
+    monkeypatch.setattr(emails.EmailMessage, "send", down)
+    emails.queue_email("accounts/emails/parent_account", {"url": "http://testserver/x/"}, ["parent@example.org"])
+    assert not mail.outbox  # nothing is sent inside the request
+
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+
+    results = DBTaskResult.objects.filter(task_path="accounts.emails.send_email").order_by("enqueued_at")
+    assert [result.status for result in results] == ["FAILED", "READY"]
+    assert results[1].args_kwargs["args"][3] == 2
+    assert results[1].run_after > results[0].finished_at
+    client.force_login(StaffFactory())
+    page = text(client.get(reverse("accounts_email_sends")))
+    assert "Créer votre compte parent" in page
+    assert "OSError" in page
+
+
+def test_staff_changes_to_a_pupil_are_audited_with_the_staff_member_as_actor(client):
+    pupil = NewPupilFactory(first_name="Lina", last_name="Morel", birth_date=None)
+    staff = StaffFactory()
+    client.force_login(staff)
+
+    client.post(
+        reverse("wagtailusers_users:edit", args=[pupil.pk]),
+        {
+            "email": "",
+            "first_name": "Lina",
+            "last_name": "Morel",
+            "birth_date": "2011-02-03",
+            "school_class": pupil.school_class.pk,
+            "groups": [group.pk for group in pupil.groups.all()],
+            "password1": "",
+            "password2": "",
+        },
+    )
+
+    change = LogEntry.objects.get_for_object(pupil).filter(action=LogEntry.Action.UPDATE).first()
+    assert change is not None
+    assert change.actor == staff
+    assert "birth_date" in change.changes_dict
