@@ -21,6 +21,7 @@ BAD_PARENT_CODE = _(
     "Identifiant ou code incorrect, ou code déjà utilisé ou expiré. Vérifiez la carte de votre enfant ; "
     "si cela ne marche toujours pas, demandez une nouvelle carte au professeur ou à l'association."
 )
+BAD_EMAIL = _("Écrivez une adresse e-mail complète, par exemple prenom.nom@exemple.fr.")
 TOO_MANY = _(
     "Trop d'essais. Pour protéger les comptes, attendez une heure avant de réessayer, "
     "ou demandez une nouvelle carte au professeur."
@@ -85,6 +86,7 @@ class ActivationForm(NewPasswordMixin):
     email = forms.EmailField(
         label=_("Ton adresse e-mail (facultatif)"),
         required=False,
+        error_messages={"invalid": BAD_EMAIL},
         help_text=_("Seulement si tu en as une : elle sert à retrouver ton mot de passe si tu l'oublies."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
@@ -146,7 +148,11 @@ class SelfConsentForm(forms.Form):
 class ParentAccountRequestForm(forms.Form):
     """After answering, a parent may ask for an account: we send a link to the address to prove it is theirs."""
 
-    email = forms.EmailField(label=_("Votre adresse e-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = forms.EmailField(
+        label=_("Votre adresse e-mail"),
+        error_messages={"invalid": BAD_EMAIL},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
 
 
 class ParentPasswordForm(NewPasswordMixin):

@@ -216,6 +216,8 @@ def parent_account_request(request):
     token = signing.dumps({"e": email, "p": answered["pupil"]}, salt=ACCOUNT_SALT, compress=True)
     url = request.build_absolute_uri(reverse("accounts:parent_account_link", args=[token]))
     emails.queue_email("accounts/emails/parent_account", {"url": url}, [email])
+    # One link per answer: a card cannot be used to send emails to address after address.
+    del request.session[SESSION_ANSWERED]
     # The same answer whatever the address: nobody learns whether it already has an account.
     return render(request, "accounts/consent/account_sent.html", {"email": email})
 

@@ -290,3 +290,27 @@ def test_a_new_pupil_card_has_both_codes():
     pupil = NewPupilFactory(school_class=SchoolClassFactory())
     card = activation.issue_cards([pupil])[0]
     assert card.activation_code and card.parent_code
+
+
+def test_one_answer_sends_one_account_link_at_most(client, pupil):
+    card = activation.issue_cards([pupil])[0]
+    open_with_code(client, pupil.identifier, card.parent_code)
+    answer(client, "given")
+    client.post(reverse("accounts:parent_account_request"), {"email": "un@example.org"})
+
+    again = client.post(reverse("accounts:parent_account_request"), {"email": "deux@example.org"})
+
+    assert again.status_code == 302
+    assert [message.to for message in mail.outbox] == [["un@example.org"]]
+
+
+def test_a_bad_email_for_the_account_is_explained_and_kept(client, pupil):
+    card = activation.issue_cards([pupil])[0]
+    open_with_code(client, pupil.identifier, card.parent_code)
+    answer(client, "given")
+
+    response = client.post(reverse("accounts:parent_account_request"), {"email": "maman@"})
+
+    assert "Écrivez une adresse e-mail complète, par exemple prenom.nom@exemple.fr." in text(response)
+    assert 'value="maman@"' in text(response)
+    assert not mail.outbox
