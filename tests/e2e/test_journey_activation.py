@@ -107,3 +107,29 @@ def test_a_class_is_activated_and_a_parent_agrees_on_a_phone(desktop_page, mobil
     pupil.get_by_role("button", name="Se déconnecter").click()
     login(pupil, base_url, identifier, PASSWORD)
     expect(pupil).to_have_url(f"{base_url}/fr/compte/mon-espace/")
+
+
+def test_a_parent_withdraws_consent_and_downloads_the_childs_data(new_context, base_url, demo_content):
+    """The demo parent, on a 375 px phone: her child's consent, its withdrawal, the child's data."""
+    parent = new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True).new_page()
+    login(parent, base_url, "parent@demo.unstageetapres.fr", "demo-parent-2026")
+    children = parent.get_by_role("region", name="Mes enfants")
+    expect(children).to_contain_text("Accord donné")
+    assert_no_horizontal_scroll(parent)
+    assert_no_axe_violations(parent)
+
+    children.get_by_role("link", name="Donner, refuser ou retirer l'accord pour Inès").click()
+    expect(parent.get_by_role("heading", level=1)).to_have_text("Accord pour Inès")
+    assert_no_horizontal_scroll(parent)
+    assert_no_axe_violations(parent)
+    parent.get_by_role("button", name="Retirer mon accord").click()
+    expect(parent.get_by_role("region", name="Mes enfants")).to_contain_text("Accord retiré")
+
+    parent.get_by_role("link", name="Voir et télécharger les données de Inès").click()
+    expect(parent.get_by_role("heading", level=1)).to_have_text("Les données de Inès")
+    expect(parent.get_by_text("colibri-olive-26")).to_be_visible()
+    assert_no_horizontal_scroll(parent)
+    assert_no_axe_violations(parent)
+    with parent.expect_download() as download:
+        parent.get_by_role("link", name="Télécharger le fichier (JSON)").click()
+    assert download.value.suggested_filename == "donnees-enfant.json"
