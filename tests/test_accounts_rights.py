@@ -253,6 +253,9 @@ def test_anonymised_pupils_leave_the_teachers_list(client):
     assert User.objects.filter(pk=pupil.pk).exists()
 
 
+# The worker closes the database connection after each task, as in production: the test cannot run inside
+# a transaction; the migrations' rows (role groups) are restored afterwards.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_with_the_database_queue_a_failed_send_is_kept_retried_later_and_shown_to_staff(client, monkeypatch, settings):
     """As in production (django-tasks-db and its worker): the failed attempt stays visible as failed,
     and the next attempt waits in the queue."""
