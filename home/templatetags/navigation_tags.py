@@ -69,3 +69,9 @@ def language_switcher(context):
             url = translate_url(request.path, code)
         links.append({"code": code, "name": name, "url": url, "current": code == current_code})
     return {"links": links}
+
+
+@register.simple_tag
+def page_numbers(page_obj):
+    """The page numbers to link around the current page (1 … 4 5 6 … 23): `Paginator.ELLIPSIS` marks a gap."""
+    return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1))

@@ -28,6 +28,8 @@ def test_pupil_browses_by_interest_and_follows_a_related_sheet(mobile_page, base
     expect(page.get_by_role("heading", level=1)).to_have_text(catalogue.title)
     assert_no_axe_violations(page)
 
+    # Results come first on a phone: the interests are in the folded « Filtrer les métiers » disclosure.
+    page.get_by_role("main").locator("summary", has_text="Filtrer les métiers").click()
     page.get_by_role("main").get_by_role("link", name=re.compile("sens du contact")).first.click()
     expect(page).to_have_url(re.compile(re.escape(catalogue.url) + r"\?.*interet="))
     results = page.get_by_role("main")
