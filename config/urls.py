@@ -34,6 +34,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("compte/", include("accounts.urls")),
     path("recherche/", include("search.urls")),
+    path("stages/", include("stages.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

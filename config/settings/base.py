@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "metiers",
     "orientation",
     "procedures",
+    "stages",
     "search",
     "demo",
     # Wagtail and its contrib apps.
