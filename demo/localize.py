@@ -39,5 +39,9 @@ def translate_page(page, locale, strings):
             context=segment.context,
             defaults={"data": translated, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
         )
-    translation.save_target(publish=True)
-    return page.get_translation(locale), missing
+    # As `Translation.save_target` does, but publishing now rather than when the transaction commits: the
+    # next page translated (a child) must find this one live and with its current tree fields.
+    source.create_or_update_translation(locale, publish=False, copy_parent_pages=True, fallback=True)
+    translated = page.get_translation(locale)
+    translated.get_latest_revision().publish()
+    return translated.specific, missing

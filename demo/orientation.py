@@ -5,7 +5,6 @@ from wagtail.models import Locale
 
 from demo.localize import translate_page
 from demo.orientation_translations import PARENTS_ARTICLE, TRANSLATIONS
-
 from orientation.models import (
     Audience,
     GuidanceArticleMetier,

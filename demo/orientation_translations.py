@@ -17,8 +17,7 @@ TRANSLATIONS = {
         "aider-votre-enfant-a-trouver-un-stage": "aider-votre-enfant-a-trouver-un-stage",
         "Vous n'avez pas besoin de carnet d'adresses pour aider votre enfant : votre présence et quelques gestes "
         "simples comptent beaucoup.": (
-            "You do not need a network of contacts to help your child: being there and a few simple steps "
-            "matter a lot."
+            "You do not need a network of contacts to help your child: being there and a few simple steps matter a lot."
         ),
         "Le stage d'observation de 3e dure une semaine. Il est obligatoire et n'est pas rémunéré. Il aide votre "
         "enfant à découvrir le monde du travail et à réfléchir à son orientation.": (
@@ -36,10 +35,8 @@ TRANSLATIONS = {
             "Help them list places near your home. Let them make the calls: that is part of learning too."
         ),
         "Signer la convention": "Sign the agreement",
-        "Vous la signez avec le collège et l'entreprise avant le début du stage. Lisez les horaires et "
-        "l'adresse.": (
-            "You sign it with the school and the host before the placement starts. Check the hours and the "
-            "address."
+        "Vous la signez avec le collège et l'entreprise avant le début du stage. Lisez les horaires et l'adresse.": (
+            "You sign it with the school and the host before the placement starts. Check the hours and the address."
         ),
         "L'encourager": "Encourage them",
         "Les refus sont normaux. Aidez-le à ne pas se décourager et à relancer.": (
@@ -55,12 +52,10 @@ TRANSLATIONS = {
         "Mon enfant est-il assuré pendant le stage ?": "Is my child insured during the placement?",
         "Oui, la convention prévoit l'assurance. Vérifiez avec le collège que votre assurance responsabilité "
         "civile est à jour.": (
-            "Yes, the agreement covers insurance. Check with the school that your liability insurance is up "
-            "to date."
+            "Yes, the agreement covers insurance. Check with the school that your liability insurance is up to date."
         ),
         "Et si le stage se passe mal ?": "What if the placement goes badly?",
-        "Votre enfant doit en parler tout de suite à vous et à son professeur. Le collège peut arrêter le "
-        "stage.": (
+        "Votre enfant doit en parler tout de suite à vous et à son professeur. Le collège peut arrêter le stage.": (
             "Your child should tell you and their teacher straight away. The school can end the placement."
         ),
     },
@@ -90,12 +85,9 @@ TRANSLATIONS = {
         ),
         "Chercher ensemble": "ابحثا معًا",
         "Aidez-le à faire une liste de lieux près de chez vous. Laissez-le appeler lui-même : c'est aussi un "
-        "apprentissage.": (
-            "ساعده على كتابة قائمة بالأماكن القريبة من منزلكم. اتركه يتصل بنفسه: فهذا أيضًا تعلّم."
-        ),
+        "apprentissage.": ("ساعده على كتابة قائمة بالأماكن القريبة من منزلكم. اتركه يتصل بنفسه: فهذا أيضًا تعلّم."),
         "Signer la convention": "وقّع الاتفاقية",
-        "Vous la signez avec le collège et l'entreprise avant le début du stage. Lisez les horaires et "
-        "l'adresse.": (
+        "Vous la signez avec le collège et l'entreprise avant le début du stage. Lisez les horaires et l'adresse.": (
             "توقّعها مع المدرسة والمؤسسة قبل بداية التدريب. اقرأ المواعيد والعنوان."
         ),
         "L'encourager": "شجّعه",
@@ -115,8 +107,7 @@ TRANSLATIONS = {
             "نعم، الاتفاقية تنص على التأمين. تأكّد مع المدرسة من أن تأمين المسؤولية المدنية الخاص بك ساري المفعول."
         ),
         "Et si le stage se passe mal ?": "وإذا لم يمر التدريب بشكل جيد؟",
-        "Votre enfant doit en parler tout de suite à vous et à son professeur. Le collège peut arrêter le "
-        "stage.": (
+        "Votre enfant doit en parler tout de suite à vous et à son professeur. Le collège peut arrêter le stage.": (
             "على طفلك أن يخبرك ويخبر أستاذه فورًا. تستطيع المدرسة إيقاف التدريب."
         ),
     },

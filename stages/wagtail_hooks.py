@@ -19,7 +19,18 @@ class ProfessionalProposalViewSet(ModelViewSet):
     list_display = ["organisation", "job", "kind", "postcode", "created_at", "handled"]
     list_filter = ["kind", "handled"]
     search_fields = ["organisation", "job", "name", "postcode"]
-    list_export = ["created_at", "kind", "name", "organisation", "job", "email", "phone", "postcode", "message", "handled"]
+    list_export = [
+        "created_at",
+        "kind",
+        "name",
+        "organisation",
+        "job",
+        "email",
+        "phone",
+        "postcode",
+        "message",
+        "handled",
+    ]
     panels = [
         FieldPanel("kind", read_only=True),
         FieldPanel("name", read_only=True),
