@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from metiers.testing import imported, metiers_index  # noqa: F401 (fixtures)
 
-from .conftest import assert_no_axe_violations
+from .conftest import assert_no_axe_violations, open_menu
 
 pytestmark = pytest.mark.e2e
 
@@ -23,6 +23,7 @@ def test_pupil_browses_by_interest_and_follows_a_related_sheet(mobile_page, base
     page = mobile_page
 
     page.goto(base_url + "/fr/")
+    open_menu(page)
     page.get_by_role("navigation", name="Navigation principale").get_by_role("link", name=catalogue.title).click()
     expect(page).to_have_url(f"{base_url}{catalogue.url}")
     expect(page.get_by_role("heading", level=1)).to_have_text(catalogue.title)
