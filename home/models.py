@@ -335,3 +335,36 @@ class SiteSettings(BaseGenericSetting):
         """The legal pages, in the visitor's language when a translation exists."""
         pages = [self.legal_notice_page, self.privacy_page, self.accessibility_page]
         return [page.localized.specific_deferred for page in pages if page is not None and page.live]
+
+
+class GlossaryTerm(models.Model):
+    """A hard word of the sheets and articles (« astreinte », « AFGSU »…) with a plain definition, explained
+    where it appears (home/templatetags/glossary_tags.py): the first time on each page, next to the word."""
+
+    term = models.CharField(_("mot"), max_length=80, unique=True)
+    variants = models.TextField(
+        _("autres formes"),
+        blank=True,
+        help_text=_(
+            "Pluriel, féminin, sigle développé… une forme par ligne. Le mot est cherché sous toutes ses formes."
+        ),
+    )
+    definition = models.CharField(
+        _("définition"), max_length=300, help_text=_("Une ou deux phrases courtes qu'un élève de 13 ans comprend.")
+    )
+
+    panels = [FieldPanel("term"), FieldPanel("variants"), FieldPanel("definition")]
+
+    class Meta:
+        verbose_name = _("mot du lexique")
+        verbose_name_plural = _("lexique")
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
+
+    @property
+    def forms(self):
+        """Every form of the word, the longest first (« codes ROME » before « code ROME »)."""
+        forms = {self.term.strip(), *(line.strip() for line in self.variants.splitlines())}
+        return sorted((form for form in forms if form), key=len, reverse=True)
