@@ -14,7 +14,9 @@ from wagtail.models import Page
 
 import pytest
 
+from metiers.factories import MetierPageFactory
 from metiers.importer import CatalogueError, CatalogueImporter
+from metiers.importer.tree import bulk_add_children
 from metiers.models import (
     AccessLevel,
     Appellation,
@@ -283,3 +285,27 @@ def test_publishing_the_index_after_an_import_keeps_every_sheet_reachable(client
     metiers_index.save_revision().publish()
 
     assert client.get("/fr/" + metiers_index.slug + "/boulanger/").status_code == 200
+
+
+class TestBulkAddChildren:
+    """The one function that uses treebeard's and Django's private APIs: a Wagtail, treebeard or Django
+    upgrade that changes them must fail here."""
+
+    def test_new_pages_join_the_tree_after_the_existing_children(self, client, metiers_index):
+        existing = MetierPageFactory(parent=metiers_index, title="Boulanger", slug="boulanger", rome_code="D1102")
+        pages = [
+            MetierPage(title=title, draft_title=title, slug=slug, rome_code=code, locale_id=metiers_index.locale_id)
+            for title, slug, code in [("Pâtissier", "patissier", "D1104"), ("Boucher", "boucher", "D1101")]
+        ]
+        bulk_add_children(metiers_index, pages)
+
+        assert Page.find_problems() == ([], [], [], [], [])
+        assert metiers_index.numchild == 3  # the caller's object is up to date, as with add_child
+        children = MetierPage.objects.child_of(metiers_index).order_by("path")
+        assert list(children.values_list("slug", flat=True)) == ["boulanger", "patissier", "boucher"]
+        assert children.get(slug="boucher").specific.rome_code == "D1101"
+        assert client.get(children.get(slug="patissier").url).status_code == 200
+        # A page added the ordinary way afterwards takes the next place.
+        later = MetierPageFactory(parent=metiers_index, slug="charcutier", rome_code="D1103")
+        assert later.path > children.get(slug="boucher").path
+        assert existing.get_next_sibling().slug == "patissier"
