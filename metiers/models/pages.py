@@ -283,6 +283,16 @@ class MetierPage(BasePage):
                 names.append(name)
         return names
 
+    @property
+    def onisep_primary(self):
+        """The Onisep métier whose texts the sheet shows (named like the sheet), if any."""
+        return next((link for link in self.onisep_links if link.get("primary")), None)
+
+    @property
+    def onisep_family(self):
+        """The other Onisep métiers of the sheet's ROME family: « Métiers de la même famille »."""
+        return [link for link in self.onisep_links if not link.get("primary")]
+
     @cached_property
     def en_bref(self):
         """The « En bref » lines to show: [(label, sentence, derived?)] (see metiers/en_bref.py)."""
