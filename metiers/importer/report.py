@@ -20,6 +20,8 @@ class ImportReport:
     # Where each sheet's introduction and main texts come from: "onisep" (a métier named like the sheet) or
     # "rome" (ROME's definition, when no Onisep métier bears one of the sheet's names).
     text_sources: dict = field(default_factory=dict)
+    interests_merged: int = 0  # Onisep centres d'intérêt joined to their France Travail twin
+    interests_retired: int = 0  # tags of such centres removed, left by an earlier import
     warnings: list = field(default_factory=list)
     seconds: float = 0.0
 
@@ -51,6 +53,10 @@ class ImportReport:
                 **counts,
             }
         yield _("Métiers Onisep rattachés à une fiche : %(count)d.") % {"count": self.onisep_matched}
+        yield _("Centres d'intérêt en double fusionnés : %(merged)d (anciennes étiquettes retirées : %(retired)d).") % {
+            "merged": self.interests_merged,
+            "retired": self.interests_retired,
+        }
         yield _(
             "Textes des fiches : %(onisep)d d'un métier Onisep qui porte le nom de la fiche, "
             "%(rome)d de la définition du ROME."
