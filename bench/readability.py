@@ -76,10 +76,11 @@ def sheets_before():
         yield sheet.title, " ".join([sheet.introduction, plain(sheet.tasks), plain(sheet.work_description)])
 
 
-def sheets_after():
+def sheets_after(derived=None):
+    """The « En bref » of each sheet; `derived` True / False: only those derived from the data / by staff."""
     for sheet in MetierPage.objects.live().filter(locale=Locale.get_default()).order_by("title"):
         lines = sheet.en_bref
-        if lines:
+        if lines and (derived is None or all(line[3] for line in lines) == derived):
             yield sheet.title, " ".join(sentence for _key, _label, sentence, _derived in lines)
 
 
@@ -110,7 +111,9 @@ def main():
     print("Lisibilité (Kandel–Moles, plus haut = plus facile ; 60–70 : niveau collège)")
     report("Page d'accueil", home_texts(), options.worst)
     report("Fiches : début de fiche (avant « En bref »)", sheets_before(), options.worst)
-    report("Fiches : « En bref »", sheets_after(), options.worst)
+    report("Fiches : « En bref » (toutes)", sheets_after(), options.worst)
+    report("Fiches : « En bref » tiré des données", sheets_after(derived=True), options.worst)
+    report("Fiches : « En bref » écrit par l'équipe", sheets_after(derived=False), options.worst)
     report("Articles d'orientation", articles(), options.worst)
 
 

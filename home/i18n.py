@@ -27,7 +27,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.http import Http404
-from django.utils.functional import cached_property
 
 _visitor = ContextVar("visitor_language", default=None)
 
@@ -49,19 +48,15 @@ class VisitorLanguageMiddleware:
         self.get_response = get_response
         self.prefixes = {f"/{code}/": code for code, _name in settings.LANGUAGES if code != default_language()}
 
-    @cached_property
-    def default_locale_id(self):
+    def __call__(self, request):
         from wagtail.models import Locale
 
-        return Locale.get_default().pk
-
-    def __call__(self, request):
         language = next((code for prefix, code in self.prefixes.items() if request.path.startswith(prefix)), None)
         if language is None:
             return self.get_response(request)
-        try:
-            default_locale_id = self.default_locale_id
-        except Exception:  # no locale yet (empty database): nothing to rewrite
+        # Looked up per request (one query), not cached: tests and data loads may recreate the locales.
+        default_locale_id = Locale.objects.filter(language_code=default_language()).values_list("pk", flat=True).first()
+        if default_locale_id is None:  # no French locale yet (empty database): nothing to rewrite
             return self.get_response(request)
         token = _visitor.set(Visitor(language, default_locale_id))
         try:
