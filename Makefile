@@ -54,10 +54,11 @@ format: $(VENV)/.installed-dev ## Reformat code and templates
 	$(BIN)/ruff format .
 	$(BIN)/djhtml $$(git ls-files '*.html')
 
-bench: $(VENV)/.installed-dev ## Print render times, SQL query counts and search relevance (after make run)
+bench: $(VENV)/.installed-dev ## Print render times, SQL query counts, search relevance and readability (after make run)
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/metiers.py
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/readability.py
 
 messages: $(VENV)/.installed-dev ## Update the translation catalogues (needs gettext)
 	$(BIN)/python manage.py makemessages -l en -l ar --ignore=.venv --ignore=staticfiles

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES
 from .fields import BodyStreamField
+from .i18n import LocaleFallbackRouteMixin
 
 
 class SeoMixin(models.Model):
@@ -80,8 +81,11 @@ class ListingMixin(models.Model):
         return self.listing_title or self.title
 
 
-class BasePage(SeoMixin, ListingMixin, Page):
-    """Abstract page that every page type of the portal extends."""
+class BasePage(LocaleFallbackRouteMixin, SeoMixin, ListingMixin, Page):
+    """Abstract page that every page type of the portal extends.
+
+    In English and Arabic, a page without a translation is served in French under the visitor's language
+    prefix (`home.i18n`)."""
 
     introduction = models.TextField(
         _("introduction"), blank=True, max_length=600, help_text=_("Chapô en langage simple, sous le titre.")
@@ -217,7 +221,8 @@ class HomePageCallToAction(Orderable):
     @property
     def url(self):
         if self.link_page_id:
-            return self.link_page.localized.url
+            # The specific page: a French page keeps the visitor's language in its address (home.i18n).
+            return self.link_page.localized.specific_deferred.url
         return self.link_url or "#"
 
 
@@ -323,4 +328,37 @@ class SiteSettings(BaseGenericSetting):
     def footer_pages(self):
         """The legal pages, in the visitor's language when a translation exists."""
         pages = [self.legal_notice_page, self.privacy_page, self.accessibility_page]
-        return [page.localized for page in pages if page is not None and page.live]
+        return [page.localized.specific_deferred for page in pages if page is not None and page.live]
+
+
+class GlossaryTerm(models.Model):
+    """A hard word of the sheets and articles (« astreinte », « AFGSU »…) with a plain definition, explained
+    where it appears (home/templatetags/glossary_tags.py): the first time on each page, next to the word."""
+
+    term = models.CharField(_("mot"), max_length=80, unique=True)
+    variants = models.TextField(
+        _("autres formes"),
+        blank=True,
+        help_text=_(
+            "Pluriel, féminin, sigle développé… une forme par ligne. Le mot est cherché sous toutes ses formes."
+        ),
+    )
+    definition = models.CharField(
+        _("définition"), max_length=300, help_text=_("Une ou deux phrases courtes qu'un élève de 13 ans comprend.")
+    )
+
+    panels = [FieldPanel("term"), FieldPanel("variants"), FieldPanel("definition")]
+
+    class Meta:
+        verbose_name = _("mot du lexique")
+        verbose_name_plural = _("lexique")
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
+
+    @property
+    def forms(self):
+        """Every form of the word, the longest first (« codes ROME » before « code ROME »)."""
+        forms = {self.term.strip(), *(line.strip() for line in self.variants.splitlines())}
+        return sorted((form for form in forms if form), key=len, reverse=True)

@@ -1,7 +1,10 @@
 """Admin wiring: the classifications of the sheets, grouped under one « Métiers » menu."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -53,3 +56,22 @@ class MetiersGroup(SnippetViewSetGroup):
 
 
 register_snippet(MetiersGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_en_bref_report_urls():
+    from .views import SheetsWithoutEnBrefView
+
+    return [
+        path("rapports/fiches-sans-en-bref/", SheetsWithoutEnBrefView.as_view(), name="metiers_without_en_bref"),
+        path(
+            "rapports/fiches-sans-en-bref/resultats/",
+            SheetsWithoutEnBrefView.as_view(results_only=True),
+            name="metiers_without_en_bref_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_en_bref_report_menu_item():
+    return MenuItem(_("Fiches sans « En bref »"), reverse("metiers_without_en_bref"), icon_name="doc-full", order=710)

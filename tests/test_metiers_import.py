@@ -107,8 +107,9 @@ class TestFirstImport:
         assert baker.riasec_major == "R"
         assert {sector.name for sector in baker.sectors.all()} >= {"Commerce et distribution"}
         interests = {tag.name for tag in baker.centres_interet.all()}
-        assert "Je veux travailler de mes mains" in interests  # Onisep
-        assert "J'aime le travail manuel" in interests  # France Travail
+        # France Travail's centre, joined by its Onisep twin « Je veux travailler de mes mains » (INTEREST_MERGES).
+        assert "J'aime le travail manuel" in interests
+        assert "Je veux travailler de mes mains" not in interests
         assert baker.skills[0]["core"] is True
         assert [skill["core"] for skill in baker.skills] == sorted((s["core"] for s in baker.skills), reverse=True)
         assert baker.work_contexts[0]["type"] == "Horaires et durée du travail"

@@ -233,7 +233,9 @@ class TestSheetRendering:
         pastry = MetierPage.objects.get(rome_code="D1104")
         assert f'<a href="{pastry.url}">Pâtissier / Pâtissière</a>' in html
         assert f'href="{metiers_index.url}?domaine=D"' in html
-        assert f'href="{metiers_index.url}?interet=je-veux-travailler-de-mes-mains"' in html
+        # « Je veux travailler de mes mains » (Onisep) is merged into France Travail's « J'aime le travail manuel ».
+        manual = CentreInteret.objects.get(rome_code="14")
+        assert f'href="{metiers_index.url}?interet={manual.slug}"' in html
 
     def test_json_ld_is_a_schema_org_occupation_with_the_rome_code(self, client, baker):
         html = client.get(baker.url).content.decode()

@@ -11,10 +11,14 @@ What becomes what
   lists them as « spécialités ».
 * **Every ROME appellation** (13 120) is attached to the sheet of its fiche's historic code.
 * **Onisep métiers** are matched by ROME code (their `codes_rome` are ROME V3 codes, i.e. historic codes).
-  When several métiers point to one sheet, the one whose title is closest to the ROME title (and that
-  points to that sheet only, if any) provides the texts (hook, work, qualities, access, level,
-  formations); every matched métier adds its names, synonyms and centres d'intérêt and a link to
-  onisep.fr. Malformed codes (the source has `A15` on `MET.323`) are skipped with a warning.
+  186 sheets gather several Onisep métiers: the texts (hook, work, qualities, access, level, formations)
+  come from the one whose own name matches the sheet's names (`records.name_match`: the sheet's title
+  first, then its appellations; small words and plurals aside), so that the « Infirmier / Infirmière en
+  soins généraux » sheet opens on the nurse, not on the humanitarian nurse. When no métier bears one of
+  the sheet's names, the sheet shows ROME's definition and no Onisep text. The other métiers are shown
+  as « Métiers de la même famille », each with its own name and short text (`onisep_links`). Every
+  matched métier adds its names, synonyms and centres d'intérêt. The report counts the sheets of each
+  source. Malformed codes (the source has `A15` on `MET.323`) are skipped with a warning.
 
 Idempotence and staff edits
 ---------------------------

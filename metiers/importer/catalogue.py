@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from .classifications import sync_classifications
+from .classifications import retire_merged_interests, sync_classifications
 from .files import data_dir, load_catalogue
 from .pages import PageWriter, sync_appellations
 from .records import build_records
@@ -30,6 +30,7 @@ class CatalogueImporter:
             writer = PageWriter(self.index_page, classifications.sectors, self.report)
             pages = writer.sync_pages(records)
             self.sync_appellations(data, pages)
+            retire_merged_interests(self.report)
         if self.update_search_index:
             writer.reindex()
         self.report.seconds = time.perf_counter() - started

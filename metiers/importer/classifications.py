@@ -2,12 +2,36 @@
 
 A name follows the data unless staff renamed the snippet (`renamed_by_staff`, or a name that differs
 from `source_name`); other fields always follow the data.
+
+Centres d'intérêt: France Travail and Onisep each have their list, and a dozen of Onisep's say the same as
+one of France Travail's in other words (« Je veux m'occuper d'enfants » / « Je souhaite m'occuper
+d'enfants »): the listing showed both. `INTEREST_MERGES` maps each such Onisep centre to the France Travail
+one it joins (the mapping is kept here, reviewed by hand: wording alone cannot decide); the sheets of the
+Onisep centre get the France Travail tag, and a tag left from an earlier import without any sheet is
+removed (`retire_merged_interests`).
 """
 
 from dataclasses import dataclass
 
-from ..models import CentreInteret, DomaineProfessionnel, GrandDomaine, Secteur
+from ..models import CentreInteret, DomaineProfessionnel, GrandDomaine, MetierPageCentreInteret, Secteur
 from .text import capitalise, unique_slug
+
+# Onisep centre d'intérêt id -> the France Travail centre (code) it duplicates.
+INTEREST_MERGES = {
+    "T-IDEO2.4815": "21",  # Je veux m'occuper d'enfants -> Je souhaite m'occuper d'enfants
+    "T-IDEO2.4828": "17",  # Je veux m'occuper d'animaux -> J'aime m'occuper des animaux
+    "T-IDEO2.4808": "11",  # Je veux faire respecter la loi -> J'aime faire respecter la loi, les règles
+    "T-IDEO2.4825": "29",  # Je me passionne pour les nouvelles technologies -> Je suis passionné·e par…
+    "T-IDEO2.4826": "25",  # J'aime les sensations fortes -> Je suis amateur / amatrice de sensations fortes
+    "T-IDEO2.4821": "8",  # J'aime communiquer -> J'aime communiquer, convaincre
+    "T-IDEO2.4816": "15",  # J'aime jongler avec les chiffres -> J'aime manier les chiffres
+    "T-IDEO2.4824": "9",  # J'aime la nature -> J'aime être au contact de la nature
+    "T-IDEO2.4805": "20",  # Je veux protéger la planète -> Je souhaite contribuer à la protection de l'environnement
+    "T-IDEO2.4814": "18",  # J'aime organiser, gérer -> J'aime organiser, planifier
+    "T-IDEO2.4829": "30",  # Je rêve d'un métier artistique -> Je suis un / une artiste
+    "T-IDEO2.4806": "14",  # Je veux travailler de mes mains -> J'aime le travail manuel
+    "T-IDEO2.4809": "13",  # J'aime bouger -> J'aime l'activité physique
+}
 
 
 @dataclass
@@ -43,12 +67,17 @@ def sync_classifications(data, report):
     )
     sectors = sync_sectors(data, report)
     interests = sync_interests(data, report)
+    interests_by_rome = {tag.rome_code: tag.pk for tag in interests if tag.rome_code}
+    interests_by_onisep = {tag.onisep_id: tag.pk for tag in interests if tag.onisep_id}
+    for onisep_id, rome_code in INTEREST_MERGES.items():
+        if rome_code in interests_by_rome:
+            interests_by_onisep[onisep_id] = interests_by_rome[rome_code]
     return Classifications(
         grands_domaines=grands_domaines,
         domaines=domaines,
         sectors=sectors,
-        interests_by_rome={tag.rome_code: tag.pk for tag in interests if tag.rome_code},
-        interests_by_onisep={tag.onisep_id: tag.pk for tag in interests if tag.onisep_id},
+        interests_by_rome=interests_by_rome,
+        interests_by_onisep=interests_by_onisep,
     )
 
 
@@ -169,7 +198,18 @@ def sync_interests(data, report):
         for item in metier["centres_interet"] or []:
             if isinstance(item, dict) and item.get("id") and item.get("libelle"):
                 onisep_interests[item["id"]] = capitalise(item["libelle"])
+    rome_codes = {row["code_centre_interet"] for row in data["centres"]}
     for onisep_id, name in sorted(onisep_interests.items()):
+        if INTEREST_MERGES.get(onisep_id) in rome_codes:
+            continue  # joins its France Travail twin (INTEREST_MERGES)
         merger.upsert(name, "", onisep_id=onisep_id)
     merger.save(report)
     return list(CentreInteret.objects.all())
+
+
+def retire_merged_interests(report):
+    """Remove the tags of merged Onisep centres (left by an earlier import) once no sheet uses them."""
+    leftovers = CentreInteret.objects.filter(onisep_id__in=list(INTEREST_MERGES), rome_code="")
+    unused = leftovers.exclude(pk__in=MetierPageCentreInteret.objects.values("tag_id"))
+    report.interests_merged = len(INTEREST_MERGES)
+    report.interests_retired, _details = unused.delete()

@@ -4,10 +4,10 @@ Reads only the files and the classifications; writes nothing. See the package do
 what (finer fiches folded into their historic sheet, Onisep métiers matched by ROME code).
 """
 
-import difflib
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from home.text import split_genders
@@ -17,6 +17,7 @@ from .files import ROME_CODE
 from .text import capitalise, lines_as_list, onisep_html, plain_text, truncate_words
 
 HOOK_MAX_LENGTH = 600
+FAMILY_TEXT_LENGTH = 220
 
 # Onisep's « niveau d'accès minimum » on the national scale of `AccessLevel`.
 ONISEP_LEVELS = {
@@ -74,7 +75,11 @@ def build_records(data, classifications, report):
         work_contexts=_work_contexts(data, historic),
         mobilities=_mobilities(data, historic, group_of),
     )
-    return {code: build_record(code, row, sources, classifications) for code, row in historic.items()}
+    records = {code: build_record(code, row, sources, classifications) for code, row in historic.items()}
+    for record in records.values():
+        source = record.pop("text_source")
+        report.text_sources[source] = report.text_sources.get(source, 0) + 1
+    return records
 
 
 def match_onisep(data, historic, report):
@@ -99,16 +104,52 @@ def match_onisep(data, historic, report):
     return matches
 
 
-def primary_onisep(metiers, masculine):
-    """The Onisep métier whose texts the sheet shows: the closest title, dedicated métiers first."""
+NAME_STOP_WORDS = frozenset({"a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "ou"})
+
+
+def name_words(name):
+    """The meaningful words of a name, folded (case, accents, punctuation, plural -s/-x and small words
+    aside): « Chef de fabrication des industries graphiques » -> {"chef", "fabrication", "industrie",
+    "graphique"}, as « Chef de fabrication en industrie graphique »."""
+    words = (word for word in slugify(name or "").split("-") if word and word not in NAME_STOP_WORDS)
+    return frozenset(word[:-1] if len(word) > 3 and word[-1] in "sx" else word for word in words)
+
+
+def onisep_names(metier):
+    return [name for name in (metier.get("libelle_masculin"), metier.get("libelle_feminin")) if name]
+
+
+def name_match(metier, titles, appellations):
+    """How well an Onisep métier's own names match the sheet's names: 3 the same name as the sheet's title,
+    2 all its words in the title (« infirmier » in « Infirmier en soins généraux (IDE) »), 1 the same as or
+    inside one of the sheet's appellations, 0 none (« infirmier humanitaire » on the IDE sheet)."""
+    best = 0
+    for words in (name_words(name) for name in onisep_names(metier)):
+        if not words:
+            continue
+        if any(words == title for title in titles):
+            return 3
+        if any(words <= title for title in titles):
+            best = max(best, 2)
+        elif any(words <= appellation for appellation in appellations):
+            best = max(best, 1)
+    return best
+
+
+def primary_onisep(metiers, titles, appellations=()):
+    """The Onisep métier whose texts describe the sheet's own job: one whose name matches the sheet's names
+    (see `name_match`), the best match first, then a métier dedicated to this sheet, then the most specific
+    name. None when no métier's name matches: the sheet then shows ROME's definition."""
+    titles = [name_words(name) for name in titles if name_words(name)]
+    appellations = [name_words(name) for name in appellations if name_words(name)]
 
     def score(metier):
-        similarity = difflib.SequenceMatcher(
-            None, (metier.get("libelle_masculin") or "").casefold(), masculine.casefold()
-        ).ratio()
-        return (len(metier["codes_rome"]) == 1, similarity)
+        specific = max((len(name_words(name)) for name in onisep_names(metier)), default=0)
+        return (name_match(metier, titles, appellations), len(metier["codes_rome"]) == 1, specific)
 
-    return max(metiers, key=score) if metiers else None
+    ranked = [(score(metier), metier) for metier in metiers]
+    ranked = [(value, metier) for value, metier in ranked if value[0] > 0]
+    return max(ranked, key=lambda item: item[0])[1] if ranked else None
 
 
 # Grouping the rows by sheet ----------------------------------------------------------------------------
@@ -179,7 +220,12 @@ def build_record(code, row, sources, classifications):
     """The field values of the sheet of historic fiche `row`."""
     masculine, feminine = split_genders(row["libelle_rome"])
     metiers = sources.onisep[code]
-    primary = primary_onisep(metiers, masculine)
+    appellation_names = [
+        name
+        for item in sources.appellations[code]
+        for name in (item["libelle_appellation_long"], item["libelle_appellation_court"])
+    ]
+    primary = primary_onisep(metiers, [row["libelle_rome"], masculine, feminine], appellation_names)
     grand_domaine = classifications.grands_domaines.get(row["code_grand_domaine"])
     domaine = classifications.domaines.get(row["code_domaine_professionnel"])
     return {
@@ -201,10 +247,20 @@ def build_record(code, row, sources, classifications):
             sources.skills[code], key=lambda s: (not s["core"], SKILL_KIND_ORDER.get(s["kind"], 9), s["label"])
         ),
         "work_contexts": _ordered_contexts(sources.work_contexts[code]),
+        # The primary métier first; the others are « Métiers de la même famille », each with its own short text.
         "onisep_links": [
-            {"id": m["identifiant"], "name": capitalise(m.get("libelle_masculin")), "url": m.get("url_onisep") or ""}
-            for m in sorted(metiers, key=lambda m: m is not primary)
+            {
+                "id": m["identifiant"],
+                "name": capitalise(m.get("libelle_masculin")),
+                "url": m.get("url_onisep") or "",
+                "primary": m is primary,
+                "text": ""
+                if m is primary
+                else truncate_words(plain_text(m.get("accroche_metier") or ""), FAMILY_TEXT_LENGTH),
+            }
+            for m in sorted(metiers, key=lambda m: (m is not primary, capitalise(m.get("libelle_masculin"))))
         ],
+        "text_source": "onisep" if primary else "rome",
     }
 
 

@@ -17,6 +17,11 @@ class ImportReport:
     appellations: dict = field(default_factory=lambda: {"created": 0, "updated": 0, "deleted": 0})
     snippets: dict = field(default_factory=dict)  # verbose name -> {"created", "updated", "kept"}
     onisep_matched: int = 0
+    # Where each sheet's introduction and main texts come from: "onisep" (a métier named like the sheet) or
+    # "rome" (ROME's definition, when no Onisep métier bears one of the sheet's names).
+    text_sources: dict = field(default_factory=dict)
+    interests_merged: int = 0  # Onisep centres d'intérêt joined to their France Travail twin
+    interests_retired: int = 0  # tags of such centres removed, left by an earlier import
     warnings: list = field(default_factory=list)
     seconds: float = 0.0
 
@@ -48,6 +53,14 @@ class ImportReport:
                 **counts,
             }
         yield _("Métiers Onisep rattachés à une fiche : %(count)d.") % {"count": self.onisep_matched}
+        yield _("Centres d'intérêt en double fusionnés : %(merged)d (anciennes étiquettes retirées : %(retired)d).") % {
+            "merged": self.interests_merged,
+            "retired": self.interests_retired,
+        }
+        yield _(
+            "Textes des fiches : %(onisep)d d'un métier Onisep qui porte le nom de la fiche, "
+            "%(rome)d de la définition du ROME."
+        ) % {"onisep": self.text_sources.get("onisep", 0), "rome": self.text_sources.get("rome", 0)}
         if self.kept_fields:
             yield _("Champs modifiés par l'équipe, gardés tels quels : %(count)d (%(sample)s).") % {
                 "count": len(self.kept_fields),

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -91,7 +92,10 @@ class MetierPage(BasePage):
 
     The hook for a 13-year-old is `introduction` (shown under the title and in lists)."""
 
-    rome_code = models.CharField(_("code ROME"), max_length=5, unique=True, validators=[ROME_CODE_VALIDATOR])
+    # Unique per locale, not site-wide: sheets are French today, and a translation made with wagtail-localize
+    # keeps its source's ROME code (docs/metiers.md, « Langues »). `locale` lives on wagtailcore_page, so the
+    # database cannot hold the rule across both tables: `clean()` checks it.
+    rome_code = models.CharField(_("code ROME"), max_length=5, db_index=True, validators=[ROME_CODE_VALIDATOR])
     title_masculine = models.CharField(_("intitulé au masculin"), max_length=255, blank=True)
     title_feminine = models.CharField(_("intitulé au féminin"), max_length=255, blank=True)
     alternative_names = models.TextField(
@@ -115,6 +119,14 @@ class MetierPage(BasePage):
     )
     video_url = models.URLField(_("vidéo (YouTube ou Vimeo)"), blank=True)
     video_title = models.CharField(_("titre de la vidéo"), max_length=200, blank=True)
+
+    # « En bref »: three short sentences for a 13-year-old. Blank lines show a first version derived from the
+    # imported data (metiers/en_bref.py) until staff write their own.
+    en_bref_what = models.CharField(
+        _("ce que tu fais"), max_length=160, blank=True, help_text=_("Une phrase courte, avec des mots simples.")
+    )
+    en_bref_where = models.CharField(_("où"), max_length=160, blank=True)
+    en_bref_who = models.CharField(_("avec qui"), max_length=160, blank=True)
 
     tasks = RichTextField(_("ses missions"), blank=True, features=RICH_TEXT_FEATURES)
     work_description = RichTextField(_("le métier au quotidien"), blank=True, features=RICH_TEXT_FEATURES)
@@ -167,6 +179,14 @@ class MetierPage(BasePage):
             heading=_("Intitulés"),
         ),
         FieldPanel("introduction", heading=_("Accroche")),
+        MultiFieldPanel(
+            [FieldPanel("en_bref_what"), FieldPanel("en_bref_where"), FieldPanel("en_bref_who")],
+            heading=_("En bref"),
+            help_text=_(
+                "Trois phrases courtes en haut de la fiche. Laissées vides, la fiche montre une première version "
+                "tirée des données du ROME."
+            ),
+        ),
         MultiFieldPanel(
             [FieldPanel("image"), FieldPanel("image_alt"), FieldPanel("video_url"), FieldPanel("video_title")],
             heading=_("Image et vidéo"),
@@ -226,6 +246,9 @@ class MetierPage(BasePage):
 
     def clean(self):
         super().clean()
+        same_code = MetierPage.objects.filter(rome_code=self.rome_code, locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.rome_code and same_code.exists():
+            raise ValidationError({"rome_code": _("Une autre fiche de cette langue a déjà ce code ROME.")})
         if self.image_id and not self.image_alt.strip():
             raise ValidationError({"image_alt": _("Le texte alternatif est obligatoire quand une image est choisie.")})
         if self.video_url and not self.video_title.strip():
@@ -248,7 +271,34 @@ class MetierPage(BasePage):
     # Display helpers ------------------------------------------------------------------------------
     @property
     def alternative_names_list(self):
-        return [name for name in self.alternative_names.splitlines() if name.strip()]
+        """The other names, each once (case, accents, punctuation and spacing aside: compared by slug), the
+        sheet's own titles left out."""
+        seen = {slugify(self.title), slugify(self.title_masculine), slugify(self.title_feminine)}
+        names = []
+        for name in self.alternative_names.splitlines():
+            name = " ".join(name.split())
+            key = slugify(name)
+            if key and key not in seen:
+                seen.add(key)
+                names.append(name)
+        return names
+
+    @property
+    def onisep_primary(self):
+        """The Onisep métier whose texts the sheet shows (named like the sheet), if any."""
+        return next((link for link in self.onisep_links if link.get("primary")), None)
+
+    @property
+    def onisep_family(self):
+        """The other Onisep métiers of the sheet's ROME family: « Métiers de la même famille »."""
+        return [link for link in self.onisep_links if not link.get("primary")]
+
+    @cached_property
+    def en_bref(self):
+        """The « En bref » lines to show: [(label, sentence, derived?)] (see metiers/en_bref.py)."""
+        from ..en_bref import en_bref_lines
+
+        return en_bref_lines(self)
 
     @property
     def formations_list(self):
