@@ -6,8 +6,12 @@ D1102, D1104, M1805), the same data the demo uses in tests.
 
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connections
 
 from wagtail.models import Locale, Page, Site
 
@@ -66,3 +70,36 @@ def metiers_index(home_page):
 def imported(metiers_index):
     """The small extract of tests/data/metiers imported once; returns the import report."""
     return CatalogueImporter(metiers_index, METIERS_EXTRACT).run()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _migration_data(django_db_setup, django_db_blocker):
+    """The rows the migrations created (home page, site, locales, role groups), as pytest-django serialized
+    them for `serialized_rollback` (browser journeys, thread and worker tests).
+
+    Transactional tests end by emptying every table; with `--reuse-db` the next run would find a database
+    without those rows, so they are put back when the session ends."""
+    contents = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if getattr(connections[alias], "_test_serialized_contents", None)
+    }
+    yield contents
+    with django_db_blocker.unblock():
+        for alias, data in contents.items():
+            connection = connections[alias]
+            call_command(
+                "flush",
+                database=alias,
+                interactive=False,
+                inhibit_post_migrate=True,
+                reset_sequences=False,
+                verbosity=0,
+            )
+            connection.creation.deserialize_db_from_string(data)
+            # The rows come back with their ids: move PostgreSQL's sequences past them.
+            statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+            with connection.cursor() as cursor:
+                for statement in statements:
+                    cursor.execute(statement)
+            connection.close()

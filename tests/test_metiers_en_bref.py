@@ -9,7 +9,6 @@ import pytest
 
 from metiers.models import MetierPage
 
-pytest_plugins = ["metiers.testing"]  # fixtures: metiers_index, imported
 pytestmark = pytest.mark.django_db
 
 

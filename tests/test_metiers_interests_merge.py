@@ -6,9 +6,8 @@ import pytest
 from metiers.importer import CatalogueImporter
 from metiers.importer.classifications import INTEREST_MERGES
 from metiers.models import CentreInteret, MetierPage, MetierPageCentreInteret
-from metiers.testing import EXTRACT_DIR
+from tests.conftest import METIERS_EXTRACT as EXTRACT_DIR
 
-pytest_plugins = ["metiers.testing"]  # fixtures: metiers_index, imported
 pytestmark = pytest.mark.django_db
 
 HANDS_ONISEP = "T-IDEO2.4806"  # « Je veux travailler de mes mains »

@@ -31,9 +31,7 @@ Helpers (``from tests.e2e.conftest import assert_no_axe_violations, login``)
 import io
 import os
 
-from django.apps import apps
 from django.core.management import call_command
-from django.core.management.color import no_style
 from django.db import connections
 
 from wagtail.models import Locale
@@ -87,39 +85,6 @@ def _allow_orm_next_to_playwright():
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
     else:
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _migration_data(django_db_setup, django_db_blocker):
-    """The rows the migrations created (home page, site, locales, role groups), as pytest-django serialized
-    them for `serialized_rollback`.
-
-    Transactional tests end by emptying every table; with `--reuse-db` the next run would find a database
-    without those rows, so they are put back when the session ends."""
-    contents = {
-        alias: connections[alias]._test_serialized_contents
-        for alias in connections
-        if getattr(connections[alias], "_test_serialized_contents", None)
-    }
-    yield contents
-    with django_db_blocker.unblock():
-        for alias, data in contents.items():
-            connection = connections[alias]
-            call_command(
-                "flush",
-                database=alias,
-                interactive=False,
-                inhibit_post_migrate=True,
-                reset_sequences=False,
-                verbosity=0,
-            )
-            connection.creation.deserialize_db_from_string(data)
-            # The rows come back with their ids: move PostgreSQL's sequences past them.
-            statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
-            with connection.cursor() as cursor:
-                for statement in statements:
-                    cursor.execute(statement)
-            connection.close()
 
 
 @pytest.fixture(scope="session", autouse=True)
