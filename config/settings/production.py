@@ -11,14 +11,14 @@ KNOWN_SECRET_KEYS = {
     "dev-only-insecure-key-never-used-in-production",
     "test-only-key",
 }
-SECRET_KEY_HELP = 'Générez-en une avec : python -c "import secrets; print(secrets.token_urlsafe(50))"'
+HOW_TO_GENERATE = 'Générez-en une avec : python -c "import secrets; print(secrets.token_urlsafe(50))"'
 
 if not SECRET_KEY:
-    raise ImproperlyConfigured("SECRET_KEY doit être défini dans l'environnement. " + SECRET_KEY_HELP)
+    raise ImproperlyConfigured("SECRET_KEY doit être défini dans l'environnement. " + HOW_TO_GENERATE)
 if SECRET_KEY in KNOWN_SECRET_KEYS or SECRET_KEY.startswith("django-insecure-"):
-    raise ImproperlyConfigured("SECRET_KEY est une clé d'exemple publiée avec le code. " + SECRET_KEY_HELP)
+    raise ImproperlyConfigured("SECRET_KEY est une clé d'exemple publiée avec le code. " + HOW_TO_GENERATE)
 if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
-    raise ImproperlyConfigured("SECRET_KEY est trop faible (au moins 50 caractères, variés). " + SECRET_KEY_HELP)
+    raise ImproperlyConfigured("SECRET_KEY est trop faible (au moins 50 caractères, variés). " + HOW_TO_GENERATE)
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
