@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group
 from django.db import models
 from django.db.models import Q
 from django.forms import CheckboxSelectMultiple
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -25,6 +26,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Orderable
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from accounts.roles import Role
 from accounts.workflows import assign_staff_workflow
@@ -33,10 +35,12 @@ from home.models import BasePage
 
 from .access import (
     AUDIENCE_ROLES,
+    NEXT_PARAMETER,
     PRIVATE_COLLECTION_NAME,
     READER_ROLES,
     can_read_procedures,
     is_staff_reader,
+    path_digest,
     restrict_to_groups,
     user_group_names,
 )
@@ -67,6 +71,13 @@ class PrivatePageMixin:
 
     def enforce_view_restriction(self):
         raise NotImplementedError
+
+    def route(self, request, path_components):
+        if path_components and not self.user_can_read(request.user):
+            # Refused by `wagtail_hooks` whatever follows, so that an address that exists and one that does
+            # not get the same answer.
+            return RouteResult(self)
+        return super().route(request, path_components)
 
 
 class ProceduresIndexPage(PrivatePageMixin, BasePage):
@@ -101,6 +112,16 @@ class ProceduresIndexPage(PrivatePageMixin, BasePage):
         context["procedures"] = self.get_procedures_for(request.user)
         context["is_staff_reader"] = is_staff_reader(request.user)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """Back from the login page (see `procedures.access.login_next_url`): to the procedure asked for."""
+        digest = request.GET.get(NEXT_PARAMETER)
+        if digest:
+            for procedure in self.get_procedures_for(request.user):
+                for url in (procedure.url, procedure.print_url):
+                    if path_digest(url) == digest:
+                        return HttpResponseRedirect(url)
+        return super().serve(request, *args, **kwargs)
 
 
 class ProcedurePage(PrivatePageMixin, RoutablePageMixin, BasePage):
