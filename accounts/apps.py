@@ -9,6 +9,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Comptes, collèges et classes")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self):
+        from . import security  # noqa: F401 (counts failed logins per client address)
+
 
 class UsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user management with the superuser guard of `accounts.admin_users`."""

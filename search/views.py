@@ -32,6 +32,10 @@ def current_locale():
 
 @require_GET
 def search(request):
+    if rate_limited(request):  # a long worst-case query costs about a second: the autocomplete's limit
+        response = TemplateResponse(request, "search/too_many_requests.html", status=429)
+        response["Retry-After"] = str(AUTOCOMPLETE_WINDOW)
+        return response
     site_search = SiteSearch(request.GET, request.user, current_locale())
     return TemplateResponse(
         request,

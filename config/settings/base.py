@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "home.middleware.AdminContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A short growing delay per client address across accounts (see accounts/security.py).
+    "accounts.security.LoginDelayMiddleware",
     # Axes must come last: it turns locked-out logins into a clear page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -136,8 +138,17 @@ LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "accounts:login"
 
 # Number of reverse proxies in front of the app servers (0 when gunicorn faces the clients): the client's
-# address is then read from X-Forwarded-For, for login throttling and rate limits.
+# address is then read from X-Forwarded-For, for login throttling and rate limits...
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# ...but only from requests that come from these proxies' addresses (networks in CIDR notation): a client
+# that reaches the app server directly cannot forge its address. Default: loopback and private networks.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7")
+
+# Login: after LOGIN_DELAY_FREE_FAILURES failed logins from one address within LOGIN_DELAY_WINDOW seconds,
+# each attempt from it waits 1, 2, 4… seconds, at most LOGIN_DELAY_MAX (see accounts/security.py).
+LOGIN_DELAY_FREE_FAILURES = 10
+LOGIN_DELAY_WINDOW = 15 * 60
+LOGIN_DELAY_MAX = 30
 
 # Login throttling: five failures lock the (email, IP address) pair for an hour.
 AXES_FAILURE_LIMIT = 5
