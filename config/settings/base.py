@@ -76,7 +76,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Responses to logged-in people: Cache-Control private, no-store (see docs/securite.md).
+    # Responses to logged-in people: Cache-Control private, no-store (see docs/security.md).
     "home.middleware.PrivateResponseCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
