@@ -121,6 +121,7 @@ class ProceduresIndexPage(PrivatePageMixin, BasePage):
                 for url in (procedure.url, procedure.print_url):
                     if path_digest(url) == digest:
                         return HttpResponseRedirect(url)
+            return HttpResponseRedirect(self.get_url(request))  # none of theirs: the plain index
         return super().serve(request, *args, **kwargs)
 
 

@@ -29,7 +29,9 @@ def refuse(request, page=None):
             response = redirect_to_login(request.get_full_path())
         else:
             index = page if isinstance(page, ProceduresIndexPage) else page.get_parent()
-            response = redirect_to_login(login_next_url(index.url, request.path))
+            index_url = index.get_url(request)
+            next_url = index_url if request.path == index_url else login_next_url(index_url, request.path)
+            response = redirect_to_login(next_url)
     else:
         response = TemplateResponse(request, "procedures/forbidden.html", status=403)
     add_never_cache_headers(response)

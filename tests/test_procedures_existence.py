@@ -73,6 +73,12 @@ def test_a_reader_outside_the_audience_is_not_told_the_address(client, procedure
     target = next_of(client.get(procedure.url))
     response = client.post(LOGIN_URL, {"username": teacher.email, "password": DEFAULT_PASSWORD, "next": target})
     assert response.status_code == 302
-    page = client.get(response.url)
-    assert page.status_code == 200  # the procedures index, without that procedure
+    page = client.get(response.url, follow=True)
+    assert page.redirect_chain[-1][0] == procedure.get_parent().url  # the plain index, without that procedure
+    assert page.status_code == 200
     assert "harcèlement" not in page.content.decode()
+
+
+def test_the_index_itself_is_the_plain_next(client, procedure):
+    index_url = procedure.get_parent().url
+    assert next_of(client.get(index_url)) == index_url
