@@ -74,4 +74,6 @@ def test_private_documents_get_unguessable_file_names():
         file=ContentFile(b"plaquette", name="plaquette.pdf"),
         collection=Collection.get_first_root_node(),
     )
-    assert public.file.name == "documents/plaquette.pdf"
+    # A public document keeps its own name (Django may add a short suffix if the name is taken).
+    assert public.file.name.startswith("documents/plaquette")
+    assert len(public.file.name) < len(first.file.name)
