@@ -197,7 +197,10 @@ def check(text, school, school_year):
     ).select_related("school_class"):
         existing_pupils.add((_fold(pupil.last_name), _fold(pupil.first_name), _fold(pupil.school_class.name)))
 
-    parent_emails = {row.parent_email for row in rows if row.parent_email}
+    # An email with a NUL byte would make PostgreSQL refuse the query: such rows are refused below.
+    parent_emails = {
+        row.parent_email for row in rows if row.parent_email and not has_control_characters(row.parent_email)
+    }
     existing_accounts = {
         user.email: user for user in User.objects.filter(email__in=parent_emails).prefetch_related("groups")
     }
