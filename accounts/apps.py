@@ -12,7 +12,10 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import audit
+        from . import (
+            audit,
+            security,  # noqa: F401 (counts failed logins per client address)
+        )
 
         audit.register()
 

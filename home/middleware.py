@@ -1,6 +1,27 @@
-"""Client address behind a reverse proxy."""
+"""Rules applied to every request and response: client address behind a proxy, caches, admin CSP."""
+
+import ipaddress
 
 from django.conf import settings
+from django.utils.cache import add_never_cache_headers
+
+
+def _networks(values):
+    networks = []
+    for value in values:
+        try:
+            networks.append(ipaddress.ip_network(value, strict=False))
+        except ValueError:
+            continue
+    return networks
+
+
+def _is_trusted(address, networks):
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in networks)
 
 
 class TrustedProxyMiddleware:
@@ -10,18 +31,24 @@ class TrustedProxyMiddleware:
     autocomplete rate limit would then treat all visitors as one. Each trusted proxy appends the address
     it received the request from to X-Forwarded-For, so the client is the entry that many places from
     the right; entries further left are written by the client and cannot be trusted.
+
+    The header is only read when the request comes from one of `TRUSTED_PROXIES` (and each proxy hop
+    before it is one too): a client that reaches the app server directly keeps its own address, whatever
+    X-Forwarded-For it sends.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.networks = _networks(getattr(settings, "TRUSTED_PROXIES", []))
 
     def __call__(self, request):
         proxy_count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
         if proxy_count:
             forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-            forwarded = [part for part in forwarded if part]
-            if len(forwarded) >= proxy_count:
-                request.META["REMOTE_ADDR"] = forwarded[-proxy_count]
+            chain = [part for part in forwarded if part] + [request.META.get("REMOTE_ADDR", "")]
+            hops = chain[-proxy_count:]  # the addresses the proxies received the request from
+            if len(chain) > proxy_count and all(_is_trusted(hop, self.networks) for hop in hops):
+                request.META["REMOTE_ADDR"] = chain[-proxy_count - 1]
         return self.get_response(request)
 
 
@@ -41,4 +68,27 @@ class AdminContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         if request.path.startswith(self.ADMIN_PREFIXES):
             response._csp_update = {"script-src": ["'unsafe-inline'"]}
+        return response
+
+
+class PrivateResponseCacheMiddleware:
+    """One rule for caches: a response to a logged-in person is `Cache-Control: private, no-store`.
+
+    Whatever a logged-in person sees may depend on who they are: « Mon espace », a procedure or its
+    attachment, search results and autocomplete answers that include private pages, the header with their
+    name. None of it may be kept by a proxy, a CDN or the browser's disk cache of a shared school computer.
+    Anonymous visitors only ever get public content (private pages redirect them to the login page with
+    their own no-store headers), so their responses stay cacheable.
+
+    Static files never reach this middleware: whitenoise answers them earlier in MIDDLEWARE.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
         return response

@@ -1,10 +1,16 @@
-"""Admin wiring of the site-wide snippets: the glossary."""
+"""Admin wiring of the base app: the glossary snippet, and images kept out of private collections (see
+`home.media`)."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.images import get_image_model
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .media import PRIVATE_COLLECTION_MESSAGE, is_private_collection
 from .models import GlossaryTerm
 
 
@@ -20,3 +26,14 @@ class GlossaryTermViewSet(SnippetViewSet):
 
 
 register_snippet(GlossaryTermViewSet)
+
+
+@hooks.register("before_bulk_action")
+def refuse_images_in_private_collections(request, action_type, objects, action_class_instance):
+    if action_type != "add_to_collection" or get_image_model() not in action_class_instance.models:
+        return None
+    collection = action_class_instance.cleaned_form.cleaned_data.get("collection")
+    if is_private_collection(collection):
+        messages.error(request, PRIVATE_COLLECTION_MESSAGE % {"name": collection.name})
+        return redirect(action_class_instance.next_url or "wagtailimages:index")
+    return None

@@ -13,9 +13,15 @@ Privacy is enforced by code at three levels, so that no editor has to remember i
    groups (created by migration 0002).
 
 Staff (and superusers) always read every procedure.
+
+Anonymous visitors cannot tell a procedure that exists from one that does not: any address under the
+procedures section sends them to the login page the same way, and the login's `next` parameter carries a
+keyed digest of the address instead of the slug (which is made from the title). Once logged in, the
+section's index finds the procedure whose address has that digest among those the person may read.
 """
 
 from django.contrib.auth.models import Group
+from django.utils.crypto import salted_hmac
 
 from wagtail.models import BaseViewRestriction, Collection, PageViewRestriction
 
@@ -73,3 +79,16 @@ def private_collection_ids():
     if collection is None:
         return []
     return list(collection.get_descendants(inclusive=True).values_list("pk", flat=True))
+
+
+NEXT_PARAMETER = "suite"
+
+
+def path_digest(path):
+    """A digest of a page address that reveals nothing of it without the secret key."""
+    return salted_hmac("procedures.login-next", path).hexdigest()[:20]
+
+
+def login_next_url(index_url, path):
+    """Where the login sends an anonymous visitor back to, without the procedure's slug."""
+    return f"{index_url}?{NEXT_PARAMETER}={path_digest(path)}"

@@ -10,19 +10,28 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .access import is_staff_reader, private_collection_ids, user_group_names
-from .models import PrivatePageMixin, ProcedureAttachment, ProcedurePage
+from .access import is_staff_reader, login_next_url, private_collection_ids
+from .models import PrivatePageMixin, ProcedureAttachment, ProcedurePage, ProceduresIndexPage, readable_procedures
 from .views import ProceduresDueForReviewView
 
 
-def refuse(request):
+def refuse(request, page=None):
     """Anonymous visitors log in first; logged-in people outside the audience are told no.
 
     Wagtail's own « groups » restriction would send a logged-in outsider back to the login page,
     which sends a logged-in user straight back: a loop. A 403 says what happened.
+
+    For a page of the procedures section, the login's `next` leads to the section with a digest of the
+    address, never the address itself: its slug is the procedure's title.
     """
     if not request.user.is_authenticated:
-        response = redirect_to_login(request.get_full_path())
+        if page is None:
+            response = redirect_to_login(request.get_full_path())
+        else:
+            index = page if isinstance(page, ProceduresIndexPage) else page.get_parent()
+            index_url = index.get_url(request)
+            next_url = index_url if request.path == index_url else login_next_url(index_url, request.path)
+            response = redirect_to_login(next_url)
     else:
         response = TemplateResponse(request, "procedures/forbidden.html", status=403)
     add_never_cache_headers(response)
@@ -34,7 +43,7 @@ def check_procedure_access(page, request, serve_args, serve_kwargs):
     """Checked on every request for a page of the procedures section, whatever restrictions the
     database holds."""
     if isinstance(page, PrivatePageMixin) and not page.user_can_read(request.user):
-        return refuse(request)
+        return refuse(request, page)
     return None
 
 
@@ -50,7 +59,7 @@ def check_attachment_access(document, request):
     if request.user.is_authenticated:
         procedure_ids = ProcedureAttachment.objects.filter(document=document).values("page_id")
         procedures = ProcedurePage.objects.live().filter(pk__in=procedure_ids)
-        if procedures.filter(audience_groups__name__in=user_group_names(request.user)).exists():
+        if readable_procedures(procedures, request.user).exists():
             return None
     return refuse(request)
 

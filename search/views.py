@@ -30,6 +30,7 @@ def current_locale():
 
 
 @require_GET
+@rate_limit("search_page")  # a long worst-case query costs about a second
 def search(request):
     site_search = SiteSearch(request.GET, request.user, current_locale())
     return TemplateResponse(

@@ -6,6 +6,7 @@ from pathlib import Path
 from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from wagtail.test.utils import WagtailTestUtils
 
@@ -220,10 +221,13 @@ def test_non_staff_cannot_reach_the_import(client, school, role):
     client.force_login(UserFactory(role=role))
     before = people_snapshot()
 
-    assert client.get(IMPORT_URL).status_code in (302, 403)
+    response = client.get(IMPORT_URL)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("wagtailadmin_login"))
     response = upload(client, school, "classe_valide.csv")
 
-    assert response.status_code in (302, 403)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("wagtailadmin_login"))
     assert people_snapshot() == before
     assert not User.objects.filter(last_name="Diallo", first_name="Inès").exists()
 
@@ -316,5 +320,5 @@ class TestImportGuards:
         response = staff_client.post(IMPORT_URL, {"school": school.pk, "school_year": YEAR, "csv_file": csv_file})
 
         content = text(response)
-        assert "Le fichier CSV est mal formé" in content or "dépasse 150 caractères" in content
+        assert "Le fichier CSV est mal formé" in content
         assert "field larger" not in content

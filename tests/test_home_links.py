@@ -18,5 +18,11 @@ def test_script_links_are_refused(home_page, url):
 
 
 @pytest.mark.parametrize("url", ["/fr/compte/connexion/", "https://www.onisep.fr/", "mailto:contact@example.org", ""])
-def test_ordinary_links_are_accepted(home_page, url):
-    HomePageCallToAction(page=home_page, audience="Tu es élève", text="…", link_label="Go", link_url=url).full_clean()
+def test_ordinary_links_are_accepted(client, home_page, url):
+    """Accepted, saved, and shown as the button's link on the home page (« # » when left empty)."""
+    cta = HomePageCallToAction(page=home_page, audience="Tu es élève", text="…", link_label="Go", link_url=url)
+    cta.full_clean()
+    home_page.calls_to_action.add(cta)
+    home_page.save_revision().publish()
+    html = client.get(home_page.url).content.decode()
+    assert f'<a class="button" href="{url or "#"}">Go</a>' in html

@@ -4,8 +4,10 @@ from django.core.exceptions import ValidationError
 
 import pytest
 
+from accounts.factories import StaffFactory
+from accounts.roles import Role
 from home.factories import StandardPageFactory
-from procedures.factories import PrivateDocumentFactory, ProcedurePageFactory
+from procedures.factories import PrivateDocumentFactory, ProcedurePageFactory, ProceduresIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +29,16 @@ def test_the_home_page_mission_cannot_link_a_private_document(home_page):
     assert "mission" in error.value.message_dict
 
 
-def test_a_procedure_may_attach_a_private_document():
+def test_a_procedure_may_attach_a_private_document(client, home_page):
+    """Accepted on a procedure, and offered to its readers, who may download it."""
     document = PrivateDocumentFactory(title="Convention vierge")
-    procedure = ProcedurePageFactory()
+    index = ProceduresIndexPageFactory(parent=home_page)
+    procedure = ProcedurePageFactory(parent=index, audience=[Role.VOLUNTEER])
     procedure.body = [{"type": "document", "value": {"document": document.pk, "title": ""}}]
     procedure.full_clean()
+    procedure.save_revision().publish()
+    client.force_login(StaffFactory())
+    html = client.get(procedure.url).content.decode()
+    assert document.url in html
+    assert "Convention vierge" in html
+    assert client.get(document.url).status_code == 200

@@ -18,7 +18,16 @@ pytestmark = pytest.mark.django_db
 URL = reverse("search:search")
 AUTOCOMPLETE = reverse("search:autocomplete")
 ANONYMOUS = "anonyme"
-VISITORS = [ANONYMOUS, Role.PUPIL, Role.PARENT, Role.PROFESSIONAL, Role.VOLUNTEER, Role.TEACHER, Role.STAFF]
+VISITORS = [
+    ANONYMOUS,
+    Role.PUPIL,
+    Role.PARENT,
+    Role.PARTNER,
+    Role.PROFESSIONAL,
+    Role.VOLUNTEER,
+    Role.TEACHER,
+    Role.STAFF,
+]
 AUDIENCES = [Role.VOLUNTEER, Role.TEACHER, Role.PROFESSIONAL]
 
 
@@ -74,7 +83,7 @@ def test_results_and_counts_follow_the_procedures_rules(client, content, visitor
             assert procedure.title not in html
     assert pages["draft"].title not in html
     assert pages["private"].title not in html
-    if visitor in (ANONYMOUS, Role.PUPIL, Role.PARENT):
+    if visitor in (ANONYMOUS, Role.PUPIL, Role.PARENT, Role.PARTNER):
         assert "Procédures internes (" not in html  # no procedure facet value at all
 
 

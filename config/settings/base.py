@@ -80,10 +80,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records who changed a pupil's record (the audit log of `accounts.audit`).
     "auditlog.middleware.AuditlogMiddleware",
+    # Responses to logged-in people: Cache-Control private, no-store (see docs/security.md).
+    "home.middleware.PrivateResponseCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "home.middleware.AdminContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A short growing delay per client address across accounts (see accounts/security.py).
+    "accounts.security.LoginDelayMiddleware",
     # Axes must come last: it turns locked-out logins into a clear page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -141,8 +145,17 @@ LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "accounts:login"
 
 # Number of reverse proxies in front of the app servers (0 when gunicorn faces the clients): the client's
-# address is then read from X-Forwarded-For, for login throttling and rate limits.
+# address is then read from X-Forwarded-For, for login throttling and rate limits...
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# ...but only from requests that come from these proxies' addresses (networks in CIDR notation): a client
+# that reaches the app server directly cannot forge its address. Default: loopback and private networks.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7")
+
+# Login: after LOGIN_DELAY_FREE_FAILURES failed logins from one address within LOGIN_DELAY_WINDOW seconds,
+# each attempt from it waits 1, 2, 4… seconds, at most LOGIN_DELAY_MAX (see accounts/security.py).
+LOGIN_DELAY_FREE_FAILURES = 10
+LOGIN_DELAY_WINDOW = 15 * 60
+LOGIN_DELAY_MAX = 30
 
 # Login throttling: five failures lock the (email, IP address) pair for an hour.
 AXES_FAILURE_LIMIT = 5
@@ -191,6 +204,8 @@ RATE_LIMITS = {
     "password_reset_client": "20/h",
     # The header search box asks for suggestions as the visitor types.
     "search_autocomplete": "30/10s",
+    # The search page: a 200-character worst-case query costs about a second of a server's time.
+    "search_page": "30/10s",
 }
 
 # Internationalisation: French first. Interface and content in French, English and Arabic.
@@ -289,6 +304,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Images are served as public files: the form refuses private collections for them (see home/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.media.ImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
