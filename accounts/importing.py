@@ -218,49 +218,9 @@ def check(text, school, school_year):
             )
             row.status = "error"
             continue
-        if any(value.startswith(FORMULA_PREFIXES) for value in row.values()):
-            row.errors.append(_("Une cellule ne peut pas commencer par =, +, - ou @ (formule de tableur)."))
-        if not row.last_name:
-            row.errors.append(_("Le nom est vide."))
-        if not row.first_name:
-            row.errors.append(_("Le prénom est vide."))
-        if len(row.last_name) > 150 or len(row.first_name) > 150:
-            row.errors.append(_("Le nom ou le prénom dépasse 150 caractères."))
-        match = CLASS_NAME_RE.match(row.class_name)
-        if not row.class_name:
-            row.errors.append(_("La classe est vide."))
-        elif not match or len(row.class_name) > 30:
-            row.errors.append(
-                _("Classe « %(name)s » non reconnue : écrivez par exemple « 4e A » ou « 3e B ».")
-                % {"name": row.class_name}
-            )
-        else:
-            row.level = f"{match.group('level')}e"
-            if fold_name(row.class_name) not in existing_classes and fold_name(row.class_name) not in {
-                fold_name(n) for n in new_classes
-            }:
-                new_classes.append(row.class_name)
-        if row.parent_email:
-            try:
-                validate_email(row.parent_email)
-            except ValidationError:
-                row.errors.append(
-                    _("L'adresse e-mail du parent « %(email)s » n'est pas valide.") % {"email": row.parent_email}
-                )
-            else:
-                account = existing_accounts.get(row.parent_email)
-                if account is not None and not _is_parent_only(account):
-                    row.errors.append(
-                        _(
-                            "L'adresse « %(email)s » est celle d'un compte qui n'est pas un compte de parent "
-                            "(élève, professeur, bénévole…). Vérifiez l'adresse du parent."
-                        )
-                        % {"email": row.parent_email}
-                    )
-                elif account is not None:
-                    row.parent_account_exists = True
-        else:
-            row.warnings.append(_("Pas d'e-mail de parent : l'accord des parents devra être recueilli sur papier."))
+        _check_names(row)
+        _check_class(row, existing_classes, new_classes)
+        _check_parent_email(row, existing_accounts)
         if row.last_name and row.first_name and row.class_name:
             if row.key in seen:
                 row.errors.append(_("Doublon : cet élève figure déjà à la ligne %(line)s.") % {"line": seen[row.key]})
@@ -275,6 +235,56 @@ def check(text, school, school_year):
             if row.parent_account_exists:
                 row.warnings.append(_("Compte de parent existant : l'élève y sera rattaché."))
     return ClassListPreview(rows=rows, new_classes=new_classes)
+
+
+def _check_names(row):
+    if any(value.startswith(FORMULA_PREFIXES) for value in row.values()):
+        row.errors.append(_("Une cellule ne peut pas commencer par =, +, - ou @ (formule de tableur)."))
+    if not row.last_name:
+        row.errors.append(_("Le nom est vide."))
+    if not row.first_name:
+        row.errors.append(_("Le prénom est vide."))
+    if len(row.last_name) > 150 or len(row.first_name) > 150:
+        row.errors.append(_("Le nom ou le prénom dépasse 150 caractères."))
+
+
+def _check_class(row, existing_classes, new_classes):
+    """The class name must read as « 4e A »; a class not in the database yet is added to `new_classes`."""
+    match = CLASS_NAME_RE.match(row.class_name)
+    if not row.class_name:
+        row.errors.append(_("La classe est vide."))
+    elif not match or len(row.class_name) > 30:
+        row.errors.append(
+            _("Classe « %(name)s » non reconnue : écrivez par exemple « 4e A » ou « 3e B ».") % {"name": row.class_name}
+        )
+    else:
+        row.level = f"{match.group('level')}e"
+        folded = fold_name(row.class_name)
+        if folded not in existing_classes and folded not in {fold_name(name) for name in new_classes}:
+            new_classes.append(row.class_name)
+
+
+def _check_parent_email(row, existing_accounts):
+    """A parent's address must be valid and, if it has an account, a parent's account only."""
+    if not row.parent_email:
+        row.warnings.append(_("Pas d'e-mail de parent : l'accord des parents devra être recueilli sur papier."))
+        return
+    try:
+        validate_email(row.parent_email)
+    except ValidationError:
+        row.errors.append(_("L'adresse e-mail du parent « %(email)s » n'est pas valide.") % {"email": row.parent_email})
+        return
+    account = existing_accounts.get(row.parent_email)
+    if account is not None and not _is_parent_only(account):
+        row.errors.append(
+            _(
+                "L'adresse « %(email)s » est celle d'un compte qui n'est pas un compte de parent "
+                "(élève, professeur, bénévole…). Vérifiez l'adresse du parent."
+            )
+            % {"email": row.parent_email}
+        )
+    elif account is not None:
+        row.parent_account_exists = True
 
 
 def _is_parent_only(user):

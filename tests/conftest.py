@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connections
+from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
@@ -51,6 +52,15 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _french_interface():
+    """Each test starts in French: a request in /ar/ or /en/ leaves its language active in the thread, and
+    a management command's output (or any gettext) in a later test would come out in that language."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
