@@ -30,6 +30,7 @@ Helpers (``from tests.e2e.conftest import assert_no_axe_violations, login``)
 
 import io
 import os
+import re
 
 from django.core.management import call_command
 from django.db import connections
@@ -156,9 +157,13 @@ def assert_no_axe_violations(page, *, skip_rules=()):
         pytest.fail(f"axe-core: {len(violations)} accessibility violation(s) on {page.url}\n{report}")
 
 
+# The header's menu button, by its name in each interface language (« Menu », "Menu", « القائمة »).
+MENU_BUTTON = re.compile(r"^(Menu|القائمة)$")
+
+
 def open_menu(page):
-    """Open the header's « Menu » disclosure when it is shown (small screens)."""
-    toggle = page.get_by_role("banner").get_by_role("button", name="Menu")
+    """Open the header's « Menu » disclosure when it is shown (small screens), in French, English or Arabic."""
+    toggle = page.get_by_role("banner").get_by_role("button", name=MENU_BUTTON)
     if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
         toggle.click()
 
