@@ -28,7 +28,7 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 
 run: $(VENV)/.installed-run ## Serve the portal with demo content on http://127.0.0.1:8000/ (SQLite unless DATABASE_URL is set)
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py load_demo $(DEMO_ARGS)
 	@echo ""
 	@echo "Portail :        http://$(HOST):$(PORT)/"
 	@echo "Administration : http://$(HOST):$(PORT)/admin/  (compte Équipe ci-dessus)"

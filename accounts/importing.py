@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from home.exports import FORMULA_PREFIXES
 from home.text import fold
 
 from .models import SchoolClass, User
@@ -40,8 +41,11 @@ COLUMNS = {
         "emailresponsable",
     },
 }
-# Characters that make a spreadsheet read a cell as a formula: refused at the start of a name.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Characters that make a spreadsheet read a cell as a formula: refused at the start of any field (names,
+# class, parent email), since each may be written back to a CSV export and opened in a spreadsheet (exports
+# neutralise them too, see home.exports).
+# Bidirectional overrides and isolates: they make a name display differently from what is stored.
+BIDI_CONTROLS = {chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 CSV_ERROR_MESSAGE = gettext_lazy(
     "Le fichier CSV est mal formé (guillemets non fermés ou cellule trop longue). "
     "Enregistrez-le de nouveau depuis votre tableur au format CSV."
@@ -60,6 +64,15 @@ def _clean_name(text):
     return " ".join((text or "").split())
 
 
+def has_control_characters(text):
+    """NUL and other control characters (C0, C1, DEL) or bidirectional overrides.
+
+    PostgreSQL refuses NUL in text, so they used to pass the preview and crash the confirmation; none of them
+    belongs in a name, a class or an email.
+    """
+    return any(unicodedata.category(char) == "Cc" or char in BIDI_CONTROLS for char in text or "")
+
+
 @dataclass
 class ClassListRow:
     line: int
@@ -72,6 +85,10 @@ class ClassListRow:
     status: str = ""  # "new", "existing" or "error"
     parent_account_exists: bool = False
     level: str = ""
+
+    def values(self):
+        """The row's four fields as read from the file."""
+        return [self.last_name, self.first_name, self.class_name, self.parent_email]
 
     @property
     def key(self):
@@ -191,14 +208,20 @@ def check(text, school, school_year):
     seen = {}
     new_classes = []
     for row in rows:
+        if any(has_control_characters(value) for value in row.values()):
+            row.errors.append(
+                _("Cette ligne contient un caractère invisible ou de contrôle. Retapez-la dans votre tableur.")
+            )
+            row.status = "error"
+            continue
+        if any(value.startswith(FORMULA_PREFIXES) for value in row.values()):
+            row.errors.append(_("Une cellule ne peut pas commencer par =, +, - ou @ (formule de tableur)."))
         if not row.last_name:
             row.errors.append(_("Le nom est vide."))
         if not row.first_name:
             row.errors.append(_("Le prénom est vide."))
         if len(row.last_name) > 150 or len(row.first_name) > 150:
             row.errors.append(_("Le nom ou le prénom dépasse 150 caractères."))
-        if row.last_name.startswith(FORMULA_PREFIXES) or row.first_name.startswith(FORMULA_PREFIXES):
-            row.errors.append(_("Un nom ne peut pas commencer par =, +, - ou @ (formule de tableur)."))
         match = CLASS_NAME_RE.match(row.class_name)
         if not row.class_name:
             row.errors.append(_("La classe est vide."))

@@ -11,11 +11,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.admin_auth import AdminLogoutView, AdminPasswordResetView
 from home.views import root_redirect
 
 urlpatterns = [
     path("", root_redirect),
     path("django-admin/", admin.site.urls),
+    # Before Wagtail's own: reset for staff accounts only, under the portal's limit; logout by POST only
+    # (see accounts.admin_auth).
+    path("admin/password_reset/", AdminPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
+    path("admin/logout/", AdminLogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

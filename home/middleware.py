@@ -1,6 +1,7 @@
-"""Client address behind a reverse proxy."""
+"""Rules applied to every request and response: client address behind a proxy, caches, admin CSP."""
 
 from django.conf import settings
+from django.utils.cache import add_never_cache_headers
 
 
 class TrustedProxyMiddleware:
@@ -41,4 +42,27 @@ class AdminContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         if request.path.startswith(self.ADMIN_PREFIXES):
             response._csp_update = {"script-src": ["'unsafe-inline'"]}
+        return response
+
+
+class PrivateResponseCacheMiddleware:
+    """One rule for caches: a response to a logged-in person is `Cache-Control: private, no-store`.
+
+    Whatever a logged-in person sees may depend on who they are: « Mon espace », a procedure or its
+    attachment, search results and autocomplete answers that include private pages, the header with their
+    name. None of it may be kept by a proxy, a CDN or the browser's disk cache of a shared school computer.
+    Anonymous visitors only ever get public content (private pages redirect them to the login page with
+    their own no-store headers), so their responses stay cacheable.
+
+    Static files never reach this middleware: whitenoise answers them earlier in MIDDLEWARE.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
         return response

@@ -23,7 +23,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Locale, Orderable
 from wagtail.search import index
 
 from accounts.roles import Role
@@ -94,9 +94,7 @@ class ProceduresIndexPage(PrivatePageMixin, BasePage):
     def get_procedures_for(self, user):
         """Live procedures of this section that `user` may read, by title."""
         procedures = ProcedurePage.objects.child_of(self).live().order_by("title")
-        if not is_staff_reader(user):
-            procedures = procedures.filter(audience_groups__name__in=user_group_names(user)).distinct()
-        return procedures.select_related("procedure_owner").prefetch_related("audience_groups")
+        return readable_procedures(procedures, user).select_related("procedure_owner")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -174,22 +172,41 @@ class ProcedurePage(PrivatePageMixin, RoutablePageMixin, BasePage):
         if update_fields is not None and "review_due" not in update_fields and "last_reviewed" in update_fields:
             kwargs["update_fields"] = [*update_fields, "review_due"]
         super().save(*args, **kwargs)
+        self.__dict__.pop("audience_names", None)
+        source = self.audience_source()
+        if source.pk != self.pk:
+            # A translation: whatever its form, revision or wagtail-localize wrote, it takes the source's.
+            copy_stored_audience(source.pk, self.pk)
         self.enforce_view_restriction()
+        if source.pk == self.pk:
+            for translation in ProcedurePage.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk):
+                copy_stored_audience(self.pk, translation.pk)
+                translation.enforce_view_restriction()
 
     def enforce_view_restriction(self):
-        # The restriction follows the audience of the live page as stored, never a draft's.
+        # The restriction follows the audience of the live source page as stored, never a draft's.
         restrict_to_groups(self, [Role.STAFF, *self.stored_audience_names()])
 
+    def audience_source(self):
+        """The page whose audience counts for every language of this procedure.
+
+        wagtail-localize does not synchronise many-to-many fields, and a translation can be saved, synced or
+        published (even from an old revision) in any order: the audience stored on the French original
+        (French is the source language) is the one truth. A procedure written in another language with no
+        French original is its own source.
+        """
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        return ProcedurePage.objects.filter(translation_key=self.translation_key, locale=default).first() or self
+
     def stored_audience_names(self):
-        return list(
-            Group.objects.filter(
-                pk__in=ProcedurePage.audience_groups.through.objects.filter(procedurepage_id=self.pk).values("group_id")
-            ).values_list("name", flat=True)
-        )
+        """Names of the groups the procedure is written for, as stored on its source page."""
+        return stored_audience_names(self.audience_source().pk)
 
     @cached_property
     def audience_names(self):
-        return {group.name for group in self.audience_groups.all()}
+        return set(self.stored_audience_names())
 
     def user_can_read(self, user):
         if not user.is_authenticated:
@@ -224,6 +241,48 @@ class ProcedurePage(PrivatePageMixin, RoutablePageMixin, BasePage):
         context = self.get_context(request)
         context["print_view"] = True
         return TemplateResponse(request, "procedures/procedure_page_print.html", context)
+
+
+def stored_audience_names(page_id):
+    through = ProcedurePage.audience_groups.through
+    return list(
+        Group.objects.filter(pk__in=through.objects.filter(procedurepage_id=page_id).values("group_id")).values_list(
+            "name", flat=True
+        )
+    )
+
+
+def copy_stored_audience(source_id, target_id):
+    """Make the stored audience of page `target_id` that of page `source_id` (no revision, no signal loop)."""
+    through = ProcedurePage.audience_groups.through
+    wanted = set(through.objects.filter(procedurepage_id=source_id).values_list("group_id", flat=True))
+    current = set(through.objects.filter(procedurepage_id=target_id).values_list("group_id", flat=True))
+    if wanted != current:
+        through.objects.filter(procedurepage_id=target_id).exclude(group_id__in=wanted).delete()
+        through.objects.bulk_create(
+            [through(procedurepage_id=target_id, group_id=group_id) for group_id in wanted - current]
+        )
+
+
+def readable_procedures(procedures, user):
+    """`procedures` (a ProcedurePage queryset) narrowed to those `user` may read.
+
+    Decided by the audience of each procedure's source page (see `ProcedurePage.audience_source`), so that
+    a translation is never readable by a group its French original is no longer written for.
+    """
+    if is_staff_reader(user):
+        return procedures
+    names = user_group_names(user)
+    if not names:
+        return procedures.none()
+    default = Locale.get_default()
+    written_for = ProcedurePage.objects.filter(audience_groups__name__in=names)
+    french_written_for = written_for.filter(locale=default).values("translation_key")
+    with_french = ProcedurePage.objects.filter(locale=default).values("translation_key")
+    return procedures.filter(
+        Q(translation_key__in=french_written_for)
+        | (Q(pk__in=written_for.values("pk")) & ~Q(translation_key__in=with_french))
+    )
 
 
 class ProcedureStep(Orderable):

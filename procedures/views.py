@@ -8,11 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.views.reports import ReportView
 
+from home.exports import SafeCsvExportMixin
+
 from .access import is_staff_reader
 from .models import ProcedurePage
 
 
-class ProceduresDueForReviewView(ReportView):
+class ProceduresDueForReviewView(SafeCsvExportMixin, ReportView):
     """Procedures whose last review plus review period is today or past, the most overdue first."""
 
     page_title = _("Procédures à relire")

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .access import is_staff_reader, private_collection_ids, user_group_names
-from .models import PrivatePageMixin, ProcedureAttachment, ProcedurePage
+from .access import is_staff_reader, private_collection_ids
+from .models import PrivatePageMixin, ProcedureAttachment, ProcedurePage, readable_procedures
 from .views import ProceduresDueForReviewView
 
 
@@ -50,7 +50,7 @@ def check_attachment_access(document, request):
     if request.user.is_authenticated:
         procedure_ids = ProcedureAttachment.objects.filter(document=document).values("page_id")
         procedures = ProcedurePage.objects.live().filter(pk__in=procedure_ids)
-        if procedures.filter(audience_groups__name__in=user_group_names(request.user)).exists():
+        if readable_procedures(procedures, request.user).exists():
             return None
     return refuse(request)
 

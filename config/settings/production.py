@@ -4,8 +4,21 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 
+# Keys published with the code (.env.example, dev and test settings): whoever knows one can sign sessions,
+# password-reset links and the class import's previews.
+KNOWN_SECRET_KEYS = {
+    "change-me-to-a-long-random-string",
+    "dev-only-insecure-key-never-used-in-production",
+    "test-only-key",
+}
+HOW_TO_GENERATE = 'Générez-en une avec : python -c "import secrets; print(secrets.token_urlsafe(50))"'
+
 if not SECRET_KEY:
-    raise ImproperlyConfigured("SECRET_KEY doit être défini dans l'environnement.")
+    raise ImproperlyConfigured("SECRET_KEY doit être défini dans l'environnement. " + HOW_TO_GENERATE)
+if SECRET_KEY in KNOWN_SECRET_KEYS or SECRET_KEY.startswith("django-insecure-"):
+    raise ImproperlyConfigured("SECRET_KEY est une clé d'exemple publiée avec le code. " + HOW_TO_GENERATE)
+if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+    raise ImproperlyConfigured("SECRET_KEY est trop faible (au moins 50 caractères, variés). " + HOW_TO_GENERATE)
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from wagtail.models import Locale, Site
 
@@ -19,6 +19,17 @@ from home.models import HomePage, HomePageCallToAction, SiteSettings, StandardPa
 DEMO_MODULES: list[str] = ["metiers", "orientation", "procedures"]
 
 
+def is_demo_database(settings_dict):
+    """The embedded SQLite file, an in-memory SQLite database or a test database (named test_…)."""
+    name = str(settings_dict.get("NAME") or "")
+    if settings_dict["ENGINE"].endswith("sqlite3"):
+        embedded = str(settings.BASE_DIR / "db.sqlite3")
+        if name in (embedded, ":memory:") or "mode=memory" in name:
+            return True
+    test_name = (settings_dict.get("TEST") or {}).get("NAME")
+    return name.rsplit("/", 1)[-1].startswith("test_") or (bool(test_name) and name == test_name)
+
+
 class Command(BaseCommand):
     help = "Charge le contenu de démonstration (pages, collège, classes, un compte par rôle)."
 
@@ -27,12 +38,26 @@ class Command(BaseCommand):
             "--allow-production", action="store_true", help="Autorise le chargement quand DEBUG est désactivé."
         )
         parser.add_argument("--skip-index", action="store_true", help="Ne reconstruit pas les index.")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Autorise le chargement dans une base autre que la base SQLite embarquée ou une base de test.",
+        )
 
-    def handle(self, *args, allow_production=False, skip_index=False, **options):
+    def handle(self, *args, allow_production=False, skip_index=False, force=False, **options):
         if not settings.DEBUG and not allow_production and not getattr(settings, "DEMO_ALLOWED", False):
             raise CommandError(
                 "Le contenu de démonstration crée des comptes aux mots de passe connus : "
                 "refusé hors développement (ajoutez --allow-production pour forcer)."
+            )
+        if not force and not is_demo_database(connection.settings_dict):
+            # `manage.py` without DJANGO_SETTINGS_MODULE uses the development settings (DEBUG on): the check
+            # above would let demo accounts into the production database that DATABASE_URL points at.
+            raise CommandError(
+                "DATABASE_URL désigne une base qui n'est ni la base SQLite embarquée ni une base de test "
+                f"({connection.settings_dict['ENGINE'].rsplit('.', 1)[-1]} « {connection.settings_dict['NAME']} »). "
+                "Le contenu de démonstration crée des comptes aux mots de passe connus : "
+                "ajoutez --force si c'est bien une base de développement."
             )
         with transaction.atomic():
             home = self.build_pages()
