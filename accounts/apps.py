@@ -5,9 +5,16 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
+    # `default`: this module defines two configs, and Django picks none by itself (then `ready` never runs).
+    default = True
     name = "accounts"
     verbose_name = _("Comptes, collèges et classes")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import audit
+
+        audit.register()
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

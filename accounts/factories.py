@@ -1,5 +1,7 @@
 """Factories for people, collèges and classes."""
 
+import datetime
+
 from django.contrib.auth.models import Group
 
 import factory
@@ -65,3 +67,20 @@ class PupilFactory(UserFactory):
 
 class StaffFactory(UserFactory):
     role = role_group(Role.STAFF)
+
+
+class TeacherFactory(UserFactory):
+    role = role_group(Role.TEACHER)
+
+
+class ParentFactory(UserFactory):
+    role = role_group(Role.PARENT)
+
+
+class NewPupilFactory(PupilFactory):
+    """A pupil as the class import creates them: no email, no password, not activated yet."""
+
+    email = None
+    password = factory.django.Password(None)
+    is_active = False
+    birth_date = datetime.date(2012, 5, 1)

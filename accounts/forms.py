@@ -7,11 +7,15 @@ from .models import School, current_school_year
 
 
 class EmailAuthenticationForm(AuthenticationForm):
-    """Log in with an email address; French labels and messages."""
+    """Log in with an email address or a pupil's identifier (see `accounts.backends`); French labels
+    and messages."""
 
-    username = forms.EmailField(
-        label=_("Adresse e-mail"),
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    username = forms.CharField(
+        label=_("Adresse e-mail ou identifiant"),
+        max_length=254,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "username", "autofocus": True, "autocapitalize": "none", "spellcheck": "false"}
+        ),
     )
     password = forms.CharField(
         label=_("Mot de passe"),
@@ -20,7 +24,9 @@ class EmailAuthenticationForm(AuthenticationForm):
     )
 
     error_messages = {
-        "invalid_login": _("Adresse e-mail ou mot de passe incorrect. Vérifiez les majuscules et réessayez."),
+        "invalid_login": _(
+            "Adresse e-mail, identifiant ou mot de passe incorrect. Vérifiez les majuscules et réessayez."
+        ),
         "inactive": _("Ce compte n'est pas encore activé. Contactez l'association."),
     }
 

@@ -77,6 +77,29 @@ class User(AbstractUser):
         blank=True,
         help_text=_("Pour un parent : les élèves dont il est responsable."),
     )
+    # Pupils log in with an identifier printed on their activation card: random words, never their name,
+    # so that a card left on a desk tells nobody whose account it opens.
+    identifier = models.CharField(
+        _("identifiant"),
+        max_length=40,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Identifiant de connexion d'un élève, imprimé sur sa carte d'activation."),
+    )
+    birth_date = models.DateField(
+        _("date de naissance"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Pour un élève : décide qui donne l'accord (l'élève à partir de 15 ans, sinon un parent). "
+            "Inconnue, l'accord d'un parent est demandé."
+        ),
+    )
+    activated_at = models.DateTimeField(_("activé le"), null=True, blank=True, editable=False)
+    # Set when the account's personal data was erased (on request, or by the yearly anonymisation):
+    # the row stays, without anything that identifies the person, so that statistics keep their counts.
+    anonymised_at = models.DateTimeField(_("anonymisé le"), null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -90,7 +113,10 @@ class User(AbstractUser):
         constraints = [
             models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
         ]
-        permissions = [("import_pupils", _("Peut importer une liste d'élèves"))]
+        permissions = [
+            ("import_pupils", _("Peut importer une liste d'élèves")),
+            ("erase_personal_data", _("Peut effacer les données personnelles d'une personne")),
+        ]
 
     def __str__(self):
         return self.get_full_name() or self.email or f"#{self.pk}"
@@ -98,6 +124,7 @@ class User(AbstractUser):
     def save(self, *args, **kwargs):
         # Store no empty string: several pupils without an address must not collide.
         self.email = self.email.strip().lower() if self.email else None
+        self.identifier = self.identifier.strip().lower() if self.identifier else None
         super().save(*args, **kwargs)
 
     @property
@@ -178,3 +205,76 @@ class SchoolClass(models.Model):
 
     def __str__(self):
         return f"{self.name} – {self.school.name} ({self.school_year})"
+
+
+class AccessCode(models.Model):
+    """A one-time code printed on a pupil's activation card, stored as a keyed hash only.
+
+    Each pupil has at most one code per purpose (the unique constraint): printing a sheet again or
+    regenerating a lost card replaces the row, so an older card stops working at once, even when two
+    teachers print the same class at the same time.
+    """
+
+    class Purpose(models.TextChoices):
+        ACTIVATION = "activation", _("activation du compte de l'élève")
+        PARENT_CONSENT = "parent", _("accord d'un parent")
+
+    pupil = models.ForeignKey(User, verbose_name=_("élève"), related_name="access_codes", on_delete=models.CASCADE)
+    purpose = models.CharField(_("usage"), max_length=12, choices=Purpose.choices)
+    code_hash = models.CharField(_("empreinte du code"), max_length=64, editable=False)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expire le"))
+    used_at = models.DateTimeField(_("utilisé le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("code d'accès")
+        verbose_name_plural = _("codes d'accès")
+        constraints = [
+            models.UniqueConstraint(fields=["pupil", "purpose"], name="accounts_one_code_per_pupil_and_purpose"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_purpose_display()} – #{self.pupil_id}"
+
+
+class ConsentRecord(models.Model):
+    """One decision about a pupil's personal data: an agreement, a refusal or a withdrawal.
+
+    Records are only ever added, never changed: the latest one is the pupil's current status, and the
+    whole list says who decided, when, after reading which version of the text, and how. They go only
+    with the pupil's account (erasure).
+    """
+
+    class Decision(models.TextChoices):
+        GIVEN = "given", _("accord donné")
+        REFUSED = "refused", _("accord refusé")
+        WITHDRAWN = "withdrawn", _("accord retiré")
+
+    class Method(models.TextChoices):
+        LINK = "link", _("lien reçu par e-mail")
+        CODE = "code", _("code de la carte d'activation")
+        PARENT_SPACE = "space", _("espace parent")
+        SELF = "self", _("l'élève (15 ans ou plus)")
+
+    pupil = models.ForeignKey(User, verbose_name=_("élève"), related_name="consent_records", on_delete=models.CASCADE)
+    decision = models.CharField(_("décision"), max_length=10, choices=Decision.choices)
+    method = models.CharField(_("moyen"), max_length=6, choices=Method.choices)
+    text_version = models.CharField(_("version du texte lu"), max_length=20)
+    decided_by = models.ForeignKey(
+        User,
+        verbose_name=_("compte de la personne"),
+        related_name="consent_decisions",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    decided_by_name = models.CharField(_("nom de la personne"), max_length=150)
+    created_at = models.DateTimeField(_("date"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("accord sur les données")
+        verbose_name_plural = _("accords sur les données")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_decision_display()} – #{self.pupil_id}"

@@ -59,3 +59,10 @@ STAFF_PAGE_PERMISSIONS = [
     "lock_page",
     "unlock_page",
 ]
+
+# Granted to staff by migration 0005, after the audit log app exists: reading the audit log, erasing a
+# person's data on request.
+STAFF_PRIVACY_PERMISSIONS = [
+    ("auditlog", "view_logentry"),
+    ("accounts", "erase_personal_data"),
+]

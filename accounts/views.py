@@ -6,6 +6,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from wagtail.admin.auth import permission_required
@@ -16,6 +17,7 @@ from . import importing
 from .forms import ClassImportConfirmForm, ClassImportForm, EmailAuthenticationForm
 from .models import School
 from .roles import Role
+from .views_spaces import dashboard_context
 
 
 class LoginView(auth_views.LoginView):
@@ -70,7 +72,8 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 
 
 class DashboardView(TemplateView):
-    """« Mon espace »: one section per role of the user. Each section shows only the user's own data."""
+    """« Mon espace »: one section per role of the user, listing as links what that role can do today.
+    Each section shows only the user's own data (see `accounts.views_spaces.dashboard_context`)."""
 
     template_name = "accounts/dashboard.html"
 
@@ -87,10 +90,11 @@ class DashboardView(TemplateView):
             context["taught_classes"] = user.taught_classes.select_related("school").order_by("-school_year", "name")
         if Role.PARENT in roles:
             context["children"] = user.children.select_related("school_class__school").order_by("first_name")
+        context.update(dashboard_context(user))
         return context
 
 
-dashboard = login_required(DashboardView.as_view())
+dashboard = never_cache(login_required(DashboardView.as_view()))
 
 
 IMPORT_SALT = "accounts.class_import"

@@ -55,3 +55,65 @@ def register_class_import_menu_item():
     return ClassImportMenuItem(
         _("Importer des élèves"), reverse("accounts_class_import"), icon_name="upload", order=250
     )
+
+
+@hooks.register("register_admin_urls")
+def register_privacy_urls():
+    from . import admin_privacy
+
+    return [
+        path("effacer-donnees/<int:pk>/", admin_privacy.erase_user, name="accounts_erase_user"),
+        path("journal-audit/", admin_privacy.audit_log, name="accounts_audit_log"),
+        path("envois-emails/", admin_privacy.email_sends, name="accounts_email_sends"),
+    ]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_menu_item")
+def register_activation_menu_item():
+    return PermissionMenuItem(
+        _("Activation des élèves"),
+        reverse("accounts:class_list"),
+        icon_name="key",
+        order=251,
+        permission="accounts.view_schoolclass",
+    )
+
+
+@hooks.register("register_settings_menu_item")
+def register_audit_log_menu_item():
+    return PermissionMenuItem(
+        _("Journal d'audit"),
+        reverse("accounts_audit_log"),
+        icon_name="history",
+        order=900,
+        permission="auditlog.view_logentry",
+    )
+
+
+@hooks.register("register_settings_menu_item")
+def register_email_sends_menu_item():
+    return PermissionMenuItem(
+        _("Envois d'e-mails"),
+        reverse("accounts_email_sends"),
+        icon_name="mail",
+        order=910,
+        permission="accounts.view_user",
+    )
+
+
+@hooks.register("register_user_listing_buttons")
+def erase_user_button(user, request_user):
+    from wagtail.admin.widgets import ListingButton
+
+    if not request_user.has_perm("accounts.erase_personal_data") or user.anonymised_at or user.is_superuser:
+        return []
+    return [ListingButton(_("Effacer les données"), reverse("accounts_erase_user", args=[user.pk]), priority=60)]

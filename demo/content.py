@@ -134,15 +134,34 @@ LEGAL_PAGES = [
             (
                 "paragraph",
                 "<p>Les élèves ont entre 13 et 15 ans. Nous ne gardons que ce qui sert à les accompagner : "
-                "nom, prénom, classe et collège, et l'adresse e-mail d'un parent. Nous demandons l'accord d'un "
-                "parent avant toute démarche de stage pour un élève de moins de 15 ans.</p>",
+                "nom, prénom, classe et collège, date de naissance (pour savoir qui donne l'accord), un "
+                "identifiant de connexion fait de mots au hasard, et l'adresse e-mail d'un parent. Les codes "
+                "des cartes d'activation ne sont gardés que sous forme d'empreinte et expirent après 30 jours.</p>",
+            ),
+            ("heading", "L'accord des parents"),
+            (
+                "paragraph",
+                "<p>Avant 15 ans, un parent donne son accord, avec le code de la carte de son enfant ou le lien "
+                "reçu par e-mail ; à partir de 15 ans, l'élève décide lui-même. Nous gardons chaque réponse : "
+                "qui, quand, par quel moyen et quelle version du texte a été lue. Sans accord, ou après un "
+                "retrait, nous ne transmettons rien à personne en dehors de l'association (entreprise de stage, "
+                "intervenant d'atelier, bénévole pour le CV).</p>",
+            ),
+            ("heading", "Combien de temps"),
+            (
+                "paragraph",
+                "<p>Les données d'un élève sont anonymisées au plus tard un an après la fin de son année "
+                "scolaire, ainsi que le compte d'un parent qui n'a plus d'enfant suivi. Seuls des chiffres "
+                "sans nom restent, pour rendre compte de l'action. Les consultations et modifications faites "
+                "par l'équipe sont inscrites dans un journal d'audit.</p>",
             ),
             (
                 "callout",
                 {
                     "style": "info",
                     "title": "Vos droits",
-                    "text": "<p>Vous pouvez consulter, corriger ou faire effacer vos données en écrivant à "
+                    "text": "<p>Depuis « Mon espace », vous pouvez voir et télécharger vos données (ou celles de "
+                    "votre enfant) et retirer votre accord. Pour les corriger ou les faire effacer, écrivez à "
                     "l'association.</p>",
                 },
             ),

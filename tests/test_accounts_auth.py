@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 LOGIN_URL = "/fr/compte/connexion/"
 DASHBOARD_URL = "/fr/compte/mon-espace/"
-WRONG_LOGIN = "Adresse e-mail ou mot de passe incorrect. Vérifiez les majuscules et réessayez."
+WRONG_LOGIN = "Adresse e-mail, identifiant ou mot de passe incorrect. Vérifiez les majuscules et réessayez."
 NEW_PASSWORD = "un-nouveau-mot-de-passe-solide"
 
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "auditlog",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -77,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Responses to logged-in people: Cache-Control private, no-store (see docs/securite.md).
     "home.middleware.PrivateResponseCacheMiddleware",
+    # Records who changed a pupil's record (the audit log of `accounts.audit`).
+    "auditlog.middleware.AuditlogMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "home.middleware.AdminContentSecurityPolicyMiddleware",
@@ -117,14 +120,17 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Accounts: people log in with their email address.
+# Accounts: people log in with their email address, pupils with the identifier of their activation card.
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "accounts.backends.EmailOrIdentifierBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("email", "first_name", "last_name", "identifier")},
+    },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -148,6 +154,13 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # Keep failed attempts only (for the lockout), not a log of every successful login of minors.
 AXES_DISABLE_ACCESS_LOG = True
+
+# Pupils' activation cards: how long a printed code works (see accounts/activation.py).
+ACTIVATION_CODE_VALIDITY_DAYS = int(os.environ.get("ACTIVATION_CODE_VALIDITY_DAYS", "30"))
+# Yearly anonymisation (`manage.py anonymise_old_pupils`): months after the end of a pupil's school year.
+ANONYMISE_PUPILS_AFTER_MONTHS = int(os.environ.get("ANONYMISE_PUPILS_AFTER_MONTHS", "12"))
+# Audit log (django-auditlog) of changes to people's records and staff reads; no IP address kept.
+AUDITLOG_DISABLE_REMOTE_ADDR = True
 
 # Sessions and cookies. Pupils often use shared computers at school: a session ends with the browser
 # and lasts a school day at most.

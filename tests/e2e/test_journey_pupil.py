@@ -65,7 +65,9 @@ def test_wrong_password_keeps_the_email_and_explains_in_french(mobile_page, base
     expect(page).to_have_url(f"{base_url}/fr/compte/connexion/")
     summary = page.get_by_role("alert")
     expect(summary).to_contain_text("Le formulaire contient des erreurs")
-    expect(summary).to_contain_text("Adresse e-mail ou mot de passe incorrect. Vérifiez les majuscules et réessayez.")
+    expect(summary).to_contain_text(
+        "Adresse e-mail, identifiant ou mot de passe incorrect. Vérifiez les majuscules et réessayez."
+    )
     # The summary sits right above the fields and takes the focus, so screen readers announce it first.
     expect(page.locator("form.form .error-summary")).to_be_focused()
     expect(page.get_by_label("Adresse e-mail")).to_have_value(pupil.email)

@@ -1,0 +1,135 @@
+"""Consent to the processing of a pupil's personal data (RGPD art. 8, loi Informatique et Libertés art. 45).
+
+Under 15, a parent decides; from 15, the pupil decides for themselves (a parent's earlier agreement
+still counts). A birth date that is not known counts as under 15.
+
+Every decision is a `ConsentRecord` (who, when, which version of the text, how), added and never
+changed: the latest one is the pupil's status. See `accounts.access` for what each status allows.
+
+The text a parent reads is a template per version (`accounts/consent/text_<version>.html`): change the
+text by adding a new template and moving `TEXT_VERSION`, so that each record keeps pointing at the
+words that were actually read.
+"""
+
+import datetime
+
+from django.core import signing
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import AccessCode, ConsentRecord
+
+TEXT_VERSION = "2026-11"
+AGE_OF_DIGITAL_CONSENT = 15
+LINK_SALT = "accounts.consent_link"
+LINK_MAX_AGE = 60 * 60 * 24 * 30  # a link received by email works for 30 days
+
+
+class Status(models.TextChoices):
+    PENDING = "pending", _("En attente de l'accord d'un parent")
+    PENDING_SELF = "pending_self", _("En attente de ton accord")
+    GIVEN = "given", _("Accord donné")
+    REFUSED = "refused", _("Accord refusé")
+    WITHDRAWN = "withdrawn", _("Accord retiré")
+
+
+def text_template(version=TEXT_VERSION):
+    return f"accounts/consent/text_{version}.html"
+
+
+def age(pupil, today=None):
+    if pupil.birth_date is None:
+        return None
+    today = today or timezone.localdate()
+    born = pupil.birth_date
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def decides_for_self(pupil, today=None):
+    """Pupils of 15 and over give or refuse their consent themselves."""
+    years = age(pupil, today)
+    return years is not None and years >= AGE_OF_DIGITAL_CONSENT
+
+
+def needs_parent(pupil, today=None):
+    return not decides_for_self(pupil, today)
+
+
+def latest(pupil):
+    """The pupil's latest decision, or None. Uses a prefetched `consent_records` list when there is one."""
+    cache = getattr(pupil, "_prefetched_objects_cache", {})
+    if "consent_records" in cache:
+        records = sorted(cache["consent_records"], key=lambda record: (record.created_at, record.pk), reverse=True)
+        return records[0] if records else None
+    return pupil.consent_records.order_by("-created_at", "-pk").first()
+
+
+def status(pupil, today=None):
+    record = latest(pupil)
+    if record is None:
+        return Status.PENDING_SELF if decides_for_self(pupil, today) else Status.PENDING
+    return Status(record.decision)
+
+
+def has_consent(pupil):
+    record = latest(pupil)
+    return record is not None and record.decision == ConsentRecord.Decision.GIVEN
+
+
+def record(pupil, decision, method, *, by_user=None, by_name="", version=TEXT_VERSION):
+    """Add a decision. Refusing after agreeing is a withdrawal. A parent code that served for it is
+    spent: it cannot be used again."""
+    if decision == ConsentRecord.Decision.REFUSED and has_consent(pupil):
+        decision = ConsentRecord.Decision.WITHDRAWN
+    if by_user is not None and not by_name:
+        by_name = by_user.get_full_name() or by_user.email or ""
+    entry = ConsentRecord.objects.create(
+        pupil=pupil,
+        decision=decision,
+        method=method,
+        text_version=version,
+        decided_by=by_user,
+        decided_by_name=by_name[:150],
+    )
+    if method == ConsentRecord.Method.CODE:
+        AccessCode.objects.filter(pupil=pupil, purpose=AccessCode.Purpose.PARENT_CONSENT).update(used_at=timezone.now())
+    return entry
+
+
+# Signed links -----------------------------------------------------------------------------------------
+def make_link_token(pupil, parent):
+    """A signed token for the consent link emailed to `parent` about `pupil` (no code, no name in it)."""
+    return signing.dumps({"p": pupil.pk, "r": parent.pk}, salt=LINK_SALT, compress=True)
+
+
+def read_link_token(token):
+    """(pupil_pk, parent_pk) of a valid token; raises `signing.BadSignature` (or `SignatureExpired`)."""
+    data = signing.loads(token, salt=LINK_SALT, max_age=LINK_MAX_AGE)
+    try:
+        return int(data["p"]), int(data["r"])
+    except (KeyError, TypeError, ValueError) as error:
+        raise signing.BadSignature from error
+
+
+def link_max_age_days():
+    return datetime.timedelta(seconds=LINK_MAX_AGE).days
+
+
+def send_requests(pupils, build_absolute_uri):
+    """Email each parent with an address a consent link for each pupil still waiting for a parent's
+    answer (through the task queue). Returns the number of emails queued."""
+    from django.urls import reverse
+
+    from . import emails
+
+    sent = 0
+    for pupil in pupils:
+        if not needs_parent(pupil) or latest(pupil) is not None:
+            continue
+        for parent in pupil.parents.filter(email__isnull=False, anonymised_at__isnull=True):
+            url = build_absolute_uri(reverse("accounts:consent_by_link", args=[make_link_token(pupil, parent)]))
+            context = {"first_name": pupil.first_name, "url": url, "days": link_max_age_days()}
+            emails.queue_email("accounts/emails/consent_request", context, [parent.email])
+            sent += 1
+    return sent

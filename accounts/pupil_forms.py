@@ -1,0 +1,163 @@
+"""Forms of pupils' activation and of consent. Every message is in plain French, for a 13-year-old or
+a parent reading on a phone; what was typed is kept, except passwords and codes."""
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .activation import CODE_LENGTH, normalise_code
+from .models import User
+
+PASSWORD_HELP = _(
+    "Au moins 8 caractères. Pas ton prénom, pas ton identifiant, pas « 12345678 ». "
+    "Astuce : trois mots que tu retiens facilement, par exemple « velo-pizza-nuage »."
+)
+BAD_CODE = _(
+    "Identifiant ou code incorrect, ou code déjà utilisé ou expiré. Vérifie ta carte et réessaie ; "
+    "si cela ne marche toujours pas, demande une nouvelle carte à ton professeur."
+)
+BAD_PARENT_CODE = _(
+    "Identifiant ou code incorrect, ou code déjà utilisé ou expiré. Vérifiez la carte de votre enfant ; "
+    "si cela ne marche toujours pas, demandez une nouvelle carte au professeur ou à l'association."
+)
+TOO_MANY = _(
+    "Trop d'essais. Pour protéger les comptes, attendez une heure avant de réessayer, "
+    "ou demandez une nouvelle carte au professeur."
+)
+
+
+class CodeField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value and len(normalise_code(value)) != CODE_LENGTH:
+            raise ValidationError(_("Le code compte 8 lettres ou chiffres, par exemple ABCD-EF23."))
+        return value
+
+
+def identifier_field(label):
+    return forms.CharField(
+        label=label,
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"}),
+    )
+
+
+class NewPasswordMixin(forms.Form):
+    password1 = forms.CharField(
+        label=_("Choisis ton mot de passe"),
+        strip=False,
+        help_text=PASSWORD_HELP,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Écris-le une deuxième fois"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("Les deux mots de passe ne sont pas les mêmes."))
+        elif first:
+            try:
+                password_validation.validate_password(first, user=getattr(self, "password_user", None))
+            except ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class ActivationForm(NewPasswordMixin):
+    """A pupil's first login: the identifier and code of their card, then a password of their own."""
+
+    identifier = identifier_field(_("Ton identifiant"))
+    code = CodeField(label=_("Ton code d'activation"), help_text=_("Il est écrit sur ta carte, par exemple ABCD-EF23."))
+    email = forms.EmailField(
+        label=_("Ton adresse e-mail (facultatif)"),
+        required=False,
+        help_text=_("Seulement si tu en as une : elle sert à retrouver ton mot de passe si tu l'oublies."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    field_order = ["identifier", "code", "password1", "password2", "email"]
+
+    def clean_identifier(self):
+        return self.cleaned_data["identifier"].strip().lower()
+
+    def clean_email(self):
+        email = (self.cleaned_data.get("email") or "").strip().lower()
+        if email and User.objects.filter(email__iexact=email).exists():
+            raise ValidationError(_("Cette adresse est déjà utilisée par un autre compte. Laisse ce champ vide."))
+        return email or None
+
+
+class ParentCodeForm(forms.Form):
+    """A parent opens the consent form with the « parent » part of their child's card."""
+
+    identifier = identifier_field(_("Identifiant de votre enfant"))
+    code = CodeField(label=_("Code parent"), help_text=_("Il est écrit sur la carte, sous « Pour le parent »."))
+
+    def clean_identifier(self):
+        return self.cleaned_data["identifier"].strip().lower()
+
+
+class ConsentDecisionForm(forms.Form):
+    """A parent's decision after reading the text."""
+
+    name = forms.CharField(
+        label=_("Votre prénom et votre nom"),
+        max_length=150,
+        help_text=_("Nous le gardons avec votre réponse, pour savoir qui a répondu."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    decision = forms.ChoiceField(
+        label=_("Votre réponse"),
+        choices=[("given", _("J'accepte")), ("refused", _("Je refuse"))],
+        widget=forms.RadioSelect,
+    )
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name or any(ord(char) < 32 for char in name):
+            raise ValidationError(_("Écrivez votre prénom et votre nom."))
+        return name
+
+
+class SelfConsentForm(forms.Form):
+    """A pupil of 15 or more decides for themselves."""
+
+    decision = forms.ChoiceField(
+        label=_("Ta réponse"),
+        choices=[("given", _("J'accepte")), ("refused", _("Je refuse"))],
+        widget=forms.RadioSelect,
+    )
+
+
+class ParentAccountRequestForm(forms.Form):
+    """After answering, a parent may ask for an account: we send a link to the address to prove it is theirs."""
+
+    email = forms.EmailField(label=_("Votre adresse e-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+
+class ParentPasswordForm(NewPasswordMixin):
+    password1 = forms.CharField(
+        label=_("Choisissez un mot de passe"),
+        strip=False,
+        help_text=_("Au moins 8 caractères, pas seulement des chiffres, pas un mot de passe courant."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Écrivez-le une deuxième fois"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )

@@ -1,0 +1,196 @@
+"""« Mon espace » of each role, the teacher's class pages (activation cards) and the parent's pages.
+
+Each view finds the objects through `accounts.access` (a class the teacher teaches, a child of the
+parent), answers 404 for anything else (so nobody learns what exists), and sends
+`Cache-Control: private, no-store`.
+"""
+
+from django.apps import apps
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from wagtail.models import Locale
+
+from . import access, activation, audit, consent
+from .models import ConsentRecord
+from .roles import Role
+
+
+def section_url(model_string):
+    """The URL of the live index page of `app.Model` in the current language (else French), or None.
+
+    Looked up by name so that `accounts` imports no content app.
+    """
+    try:
+        model = apps.get_model(model_string)
+    except LookupError:
+        return None
+    pages = model.objects.live()
+    page = pages.filter(locale=Locale.get_active()).first() or pages.first()
+    return page.url if page is not None else None
+
+
+def pupil_rows(pupils):
+    """Each pupil with what a teacher or parent needs to see: activated or not, consent status."""
+    rows = []
+    for pupil in pupils:
+        rows.append(
+            {
+                "pupil": pupil,
+                "activated": activation.is_activated(pupil),
+                "status": consent.status(pupil),
+                "self": consent.decides_for_self(pupil),
+            }
+        )
+    return rows
+
+
+def dashboard_context(user):
+    """What « Mon espace » lists for each role of `user`: only what exists today, as links."""
+    context = {
+        "metiers_url": section_url("metiers.MetiersIndexPage"),
+        "guidance_url": section_url("orientation.GuidanceIndexPage"),
+        "procedures_url": section_url("procedures.ProceduresIndexPage"),
+    }
+    roles = user.roles
+    if Role.PUPIL in roles:
+        context["pupil_status"] = consent.status(user)
+        context["pupil_decides_for_self"] = consent.decides_for_self(user)
+        context["pupil_can_take_part"] = access.can_take_part(user)
+        context["pupil_blocked_message"] = access.blocked_message(user)
+    if Role.PARENT in roles:
+        children = user.children.select_related("school_class__school").prefetch_related("consent_records")
+        context["children_rows"] = pupil_rows(children.order_by("first_name"))
+    if Role.TEACHER in roles or access.is_staff_member(user):
+        context["managed_classes"] = _classes_with_counts(user)
+    return context
+
+
+def _classes_with_counts(user):
+    classes = list(access.managed_classes(user).select_related("school").order_by("-school_year", "name")[:200])
+    for school_class in classes:
+        pupils = activation.class_pupils(school_class).prefetch_related("consent_records")
+        rows = pupil_rows(pupils)
+        school_class.pupil_count = len(rows)
+        school_class.activated_count = sum(1 for row in rows if row["activated"])
+        school_class.consent_count = sum(1 for row in rows if row["status"] == consent.Status.GIVEN)
+    return classes
+
+
+# Teacher: classes and activation cards --------------------------------------------------------------
+def _managed_class_or_404(request, pk):
+    return get_object_or_404(access.managed_classes(request.user).select_related("school"), pk=pk)
+
+
+@never_cache
+@login_required
+def class_list(request):
+    classes = _classes_with_counts(request.user)
+    if not classes and not access.is_staff_member(request.user) and not request.user.has_role(Role.TEACHER):
+        raise Http404
+    return render(request, "accounts/spaces/class_list.html", {"classes": classes})
+
+
+@never_cache
+@login_required
+def class_detail(request, pk):
+    school_class = _managed_class_or_404(request, pk)
+    audit.log_staff_read(request, school_class)
+    pupils = activation.class_pupils(school_class).prefetch_related("consent_records")
+    rows = pupil_rows(pupils)
+    counts = {
+        "total": len(rows),
+        "activated": sum(1 for row in rows if row["activated"]),
+        "given": sum(1 for row in rows if row["status"] == consent.Status.GIVEN),
+        "pending": sum(1 for row in rows if row["status"] in (consent.Status.PENDING, consent.Status.PENDING_SELF)),
+        "refused": sum(1 for row in rows if row["status"] in (consent.Status.REFUSED, consent.Status.WITHDRAWN)),
+    }
+    return render(
+        request,
+        "accounts/spaces/class_detail.html",
+        {"school_class": school_class, "rows": rows, "counts": counts, "Status": consent.Status},
+    )
+
+
+@never_cache
+@login_required
+@require_POST
+def class_cards(request, pk):
+    """The printable sheet: new codes for the whole class, or for one pupil whose card was lost.
+
+    A POST, so that printing (which replaces codes) is never triggered by a link or a prefetch, and the
+    codes appear in no address.
+    """
+    school_class = _managed_class_or_404(request, pk)
+    pupil_pk = request.POST.get("pupil")
+    if pupil_pk:
+        pupils = list(activation.class_pupils(school_class).filter(pk=pupil_pk if pupil_pk.isdigit() else 0))
+        if not pupils:
+            raise Http404
+        cards = activation.issue_cards(pupils)
+    else:
+        cards = activation.print_class(school_class)
+    return render(
+        request,
+        "accounts/spaces/cards.html",
+        {
+            "school_class": school_class,
+            "cards": cards,
+            "activation_url": request.build_absolute_uri(reverse("accounts:activate")),
+            "consent_url": request.build_absolute_uri(reverse("accounts:consent_by_code")),
+        },
+    )
+
+
+@never_cache
+@login_required
+@require_POST
+def class_consent_emails(request, pk):
+    """Email the consent link to the parents (with an address) of pupils still waiting for an answer."""
+    school_class = _managed_class_or_404(request, pk)
+    pupils = activation.class_pupils(school_class).prefetch_related("consent_records")
+    sent = consent.send_requests(pupils, request.build_absolute_uri)
+    messages.success(request, _("%(count)d e-mail(s) de demande d'accord envoyé(s) aux parents.") % {"count": sent})
+    return HttpResponseRedirect(reverse("accounts:class_detail", args=[school_class.pk]))
+
+
+# Parent: a child's consent --------------------------------------------------------------------------
+def _child_or_404(request, pk):
+    return get_object_or_404(request.user.children.filter(groups__name=Role.PUPIL), pk=pk)
+
+
+@never_cache
+@login_required
+def child_consent(request, pk):
+    """A parent reads the text and agrees, refuses or withdraws their agreement for one child."""
+    child = _child_or_404(request, pk)
+    if request.method == "POST":
+        decision = request.POST.get("decision")
+        allowed = {
+            ConsentRecord.Decision.GIVEN,
+            ConsentRecord.Decision.REFUSED,
+            ConsentRecord.Decision.WITHDRAWN,
+        }
+        if decision not in allowed:
+            messages.error(request, _("Choisissez « J'accepte » ou « Je refuse »."))
+        else:
+            consent.record(child, decision, ConsentRecord.Method.PARENT_SPACE, by_user=request.user)
+            messages.success(request, _("Votre réponse est enregistrée."))
+            return HttpResponseRedirect(reverse("accounts:dashboard"))
+    return render(
+        request,
+        "accounts/spaces/child_consent.html",
+        {
+            "child": child,
+            "status": consent.status(child),
+            "has_consent": consent.has_consent(child),
+            "records": child.consent_records.all()[:20],
+            "text_template": consent.text_template(),
+        },
+    )
