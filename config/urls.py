@@ -12,7 +12,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.admin_auth import AdminLogoutView, AdminPasswordResetView
-from home.views import root_redirect
+from home.views import robots_txt, root_redirect
 
 urlpatterns = [
     path("", root_redirect),
@@ -24,6 +24,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path("robots.txt", robots_txt),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 
@@ -37,6 +38,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("compte/", include("accounts.urls")),
     path("recherche/", include("search.urls")),
+    path("stages/", include("stages.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -17,21 +17,21 @@ HOME = {
     "calls_to_action": [
         {
             "audience": "Tu es élève",
-            "text": "Explore les métiers, inscris-toi aux ateliers et prépare ta demande de stage.",
-            "link_label": "Me connecter",
-            "link_url": "/fr/compte/connexion/",
+            "text": "Découvre plus de 500 métiers : ce qu'on y fait, où, et les études pour y arriver.",
+            "link_label": "Explorer les métiers",
+            "link_url": "/fr/metiers/",
         },
         {
             "audience": "Vous êtes parent",
-            "text": "Comprenez le stage de 3e et l'orientation après le collège, et donnez votre accord.",
-            "link_label": "Espace parents",
-            "link_url": "/fr/compte/connexion/",
+            "text": "Comprenez le stage de 3e et l'orientation après le collège : des réponses simples pour aider votre enfant.",
+            "link_label": "Les articles pour les parents",
+            "link_url": "/fr/orientation/?audience=parents",
         },
         {
             "audience": "Vous êtes professionnel",
             "text": "Accueillez un élève une semaine ou animez un atelier métier dans un collège.",
-            "link_label": "Proposer un stage",
-            "link_url": "/fr/compte/connexion/",
+            "link_label": "Proposer un stage ou intervenir",
+            "link_url": "/fr/stages/proposer/",
         },
     ],
 }
@@ -39,6 +39,7 @@ HOME = {
 HOME_TRANSLATIONS = {
     "en": {
         "title": "Home",
+        "introduction": "The portal of the association Un stage et après.",
         "hero_title": "Discover jobs, find your Year 10 work placement",
         "hero_text": (
             "Un stage et après helps pupils in Seine-Saint-Denis discover occupations, find a useful one-week "
@@ -51,26 +52,27 @@ HOME_TRANSLATIONS = {
         "calls_to_action": [
             {
                 "audience": "You are a pupil",
-                "text": "Explore jobs, join workshops and prepare your placement request.",
-                "link_label": "Log in",
-                "link_url": "/en/compte/connexion/",
+                "text": "Discover more than 500 jobs: what people do, where, and how to get there.",
+                "link_label": "Explore jobs",
+                "link_url": "/en/metiers/",
             },
             {
                 "audience": "You are a parent",
-                "text": "Understand the Year 10 placement and the paths after collège.",
-                "link_label": "Parents' area",
-                "link_url": "/en/compte/connexion/",
+                "text": "Understand the Year 10 placement and the paths after collège: simple answers to help your child.",
+                "link_label": "Articles for parents",
+                "link_url": "/en/orientation/?audience=parents",
             },
             {
                 "audience": "You are a professional",
                 "text": "Host a pupil for a week or lead a job workshop in a school.",
-                "link_label": "Offer a placement",
-                "link_url": "/en/compte/connexion/",
+                "link_label": "Offer a placement or a talk",
+                "link_url": "/en/stages/proposer/",
             },
         ],
     },
     "ar": {
         "title": "الصفحة الرئيسية",
+        "introduction": "بوابة جمعية «Un stage et après».",
         "hero_title": "اكتشف المهن وابحث عن تدريبك في السنة الثالثة",
         "hero_text": (
             "تساعد جمعية «Un stage et après» تلاميذ السنتين الرابعة والثالثة إعدادي في سين سان دوني على اكتشاف "
@@ -83,21 +85,21 @@ HOME_TRANSLATIONS = {
         "calls_to_action": [
             {
                 "audience": "أنت تلميذ",
-                "text": "اكتشف المهن وسجّل في الورشات وحضّر طلب التدريب.",
-                "link_label": "تسجيل الدخول",
-                "link_url": "/ar/compte/connexion/",
+                "text": "اكتشف أكثر من 500 مهنة: ماذا يفعل أصحابها، وأين، وكيف تصل إليها.",
+                "link_label": "اكتشف المهن",
+                "link_url": "/ar/metiers/",
             },
             {
                 "audience": "أنت وليّ أمر",
-                "text": "افهم تدريب السنة الثالثة والتوجيه بعد الإعدادي، وأعطِ موافقتك.",
-                "link_label": "فضاء الأولياء",
-                "link_url": "/ar/compte/connexion/",
+                "text": "افهم تدريب السنة الثالثة والتوجيه بعد الإعدادي: أجوبة بسيطة لمساعدة طفلك.",
+                "link_label": "مقالات للأولياء",
+                "link_url": "/ar/orientation/?audience=parents",
             },
             {
                 "audience": "أنت مهني",
                 "text": "استقبل تلميذًا لمدة أسبوع أو نشّط ورشة عن مهنتك.",
-                "link_label": "اقترح تدريبًا",
-                "link_url": "/ar/compte/connexion/",
+                "link_label": "اقترح تدريبًا أو تدخّلًا",
+                "link_url": "/ar/stages/proposer/",
             },
         ],
     },
@@ -169,20 +171,83 @@ LEGAL_PAGES = [
     },
     {
         "slug": "accessibilite",
-        "title": "Accessibilité",
-        "introduction": "Déclaration d'accessibilité du portail (RGAA 4.1).",
+        "title": "Déclaration d'accessibilité",
+        "introduction": "Ce que nous avons vérifié, ce qui n'est pas encore accessible, et comment nous le signaler.",
         "setting": "accessibility_page",
+        # Follows the model of the RGAA 4.1.2 (accessibilite.numerique.gouv.fr, « Modèle de déclaration »).
         "body": [
             (
                 "paragraph",
-                "<p>L'association s'engage à rendre son portail accessible, conformément à l'article 47 de la "
-                "loi n° 2005-102 du 11 février 2005. Le portail vise la conformité au RGAA 4.1 et aux WCAG 2.1 "
-                "niveau AA ; chaque parcours principal est vérifié automatiquement avec axe-core.</p>",
+                "<p>L'association Un stage et après s'engage à rendre son portail accessible, conformément à "
+                "l'article 47 de la loi n° 2005-102 du 11 février 2005. Cette déclaration s'applique au portail "
+                "Un stage et après, en français, en anglais et en arabe.</p>",
             ),
+            ("heading", "État de conformité"),
             (
                 "paragraph",
-                "<p>Si vous ne pouvez pas accéder à un contenu, écrivez-nous : nous vous le fournirons sous une "
-                "autre forme.</p>",
+                "<p>Le portail Un stage et après est <b>non conforme</b> avec le RGAA 4.1.2 : aucun audit complet "
+                "des 106 critères n'a encore été réalisé. Un audit par un organisme indépendant est prévu. Les "
+                "vérifications déjà faites sont décrites ci-dessous.</p>",
+            ),
+            ("heading", "Résultats des tests"),
+            (
+                "paragraph",
+                "<p>Date des vérifications : 30 novembre 2026. Elles ont été faites par l'équipe du portail :</p>"
+                "<ul><li>à chaque version, des parcours automatisés (un élève qui explore les métiers, un parent "
+                "qui lit un article en arabe, une recherche) passent l'outil axe-core sur chaque "
+                "page visitée, sur des écrans de 320, 375 et 390 pixels de large et d'ordinateur : aucune erreur "
+                "n'est acceptée ;</li>"
+                "<li>ces parcours vérifient aussi que les pages ne défilent pas de côté à 320 pixels de large "
+                "(critère 10.11) ;</li>"
+                "<li>une vérification manuelle : navigation au clavier seul, ordre et visibilité du focus, "
+                "affichage à 320 pixels, langue des contenus (attribut lang), messages d'erreur des "
+                "formulaires.</li></ul>"
+                "<p>Technologies utilisées : HTML5, CSS, JavaScript (le portail fonctionne sans JavaScript). "
+                "Environnement de test : navigateur Chromium, axe-core.</p>",
+            ),
+            ("heading", "Contenus non accessibles"),
+            (
+                "paragraph",
+                "<p>Non-conformités connues :</p>"
+                "<ul><li>les fiches métiers reprennent des textes de France Travail (ROME) et de l'Onisep écrits "
+                "pour des adultes : certains mots sont difficiles ; nous ajoutons un encadré « En bref » et un "
+                "lexique, fiche par fiche ;</li>"
+                "<li>les fiches métiers et une partie des articles ne sont pas encore traduits : ils sont "
+                "affichés en français, avec un message, sous l'adresse anglaise ou arabe (critère 8.7 "
+                "respecté : leur langue est indiquée) ;</li>"
+                "<li>certains documents à télécharger (PDF) ne sont pas balisés pour les lecteurs d'écran "
+                "(critère 13.3) : demandez-nous une version accessible.</li></ul>",
+            ),
+            ("heading", "Dérogations pour charge disproportionnée"),
+            ("paragraph", "<p>Aucune.</p>"),
+            ("heading", "Contenus non soumis à l'obligation d'accessibilité"),
+            (
+                "paragraph",
+                "<p>Les vidéos hébergées par des services tiers (lecteur YouTube) : nous en donnons un titre et, "
+                "quand elle existe, une transcription.</p>",
+            ),
+            ("heading", "Retour d'information et contact"),
+            (
+                "paragraph",
+                "<p>Si vous n'arrivez pas à accéder à un contenu ou à un service, écrivez-nous à "
+                '<a href="mailto:contact@unstageetapres.fr">contact@unstageetapres.fr</a> ou par courrier à '
+                "l'association Un stage et après, Saint-Denis (93). Nous vous répondrons et vous donnerons "
+                "l'information sous une autre forme.</p>",
+            ),
+            ("heading", "Voies de recours"),
+            (
+                "paragraph",
+                "<p>Si vous nous avez signalé un défaut d'accessibilité qui vous empêche d'accéder à un contenu "
+                "ou à un service et que vous n'avez pas obtenu de réponse satisfaisante, vous pouvez saisir le "
+                "Défenseur des droits :</p>"
+                "<ul><li>par le formulaire en ligne : "
+                '<a href="https://formulaire.defenseurdesdroits.fr/">formulaire.defenseurdesdroits.fr</a> ;</li>'
+                "<li>en contactant le délégué du Défenseur des droits de votre région : "
+                '<a href="https://www.defenseurdesdroits.fr/saisir/delegues">defenseurdesdroits.fr/saisir/delegues'
+                "</a> ;</li>"
+                "<li>par téléphone : 09 69 39 00 00 ;</li>"
+                "<li>par courrier, gratuit et sans timbre : Défenseur des droits, Libre réponse 71120, 75342 "
+                "Paris CEDEX 07.</li></ul>",
             ),
         ],
     },

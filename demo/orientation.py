@@ -3,6 +3,8 @@ teachers (« vous »). Idempotent: pages are updated in place, found by slug."""
 
 from wagtail.models import Locale
 
+from demo.localize import translate_page
+from demo.orientation_translations import PARENTS_ARTICLE, TRANSLATIONS
 from metiers.models import MetierPage
 from orientation.models import (
     Audience,
@@ -267,7 +269,7 @@ ARTICLES = [
             callout(
                 "tip",
                 "L'association peut vous aider",
-                "<p>Si votre enfant ne trouve pas de stage, créez votre compte parent sur le portail : nous proposons des places chez des professionnels bénévoles.</p>",
+                "<p>Si votre enfant ne trouve pas de stage, parlez-en à son professeur principal : l'association propose aux collèges partenaires des places chez des professionnels bénévoles.</p>",
             ),
             faq(
                 [
@@ -375,3 +377,11 @@ def load(command, home):
         ]
         article.save_revision().publish()
     command.stdout.write(f"Orientation : {len(articles)} articles.")
+
+    # The section and the parents' article in English and Arabic, through wagtail-localize.
+    for code, strings in TRANSLATIONS.items():
+        locale, _created = Locale.objects.get_or_create(language_code=code)
+        for page in (index, articles[PARENTS_ARTICLE]):
+            _translated, missing = translate_page(page, locale, strings)
+            for text in missing:
+                command.stdout.write(f"  Orientation ({code}) : texte sans traduction : {text[:60]}")

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES
 from .fields import BodyStreamField
+from .i18n import LocaleFallbackRouteMixin
 
 
 class SeoMixin(models.Model):
@@ -80,8 +81,11 @@ class ListingMixin(models.Model):
         return self.listing_title or self.title
 
 
-class BasePage(SeoMixin, ListingMixin, Page):
-    """Abstract page that every page type of the portal extends."""
+class BasePage(LocaleFallbackRouteMixin, SeoMixin, ListingMixin, Page):
+    """Abstract page that every page type of the portal extends.
+
+    In English and Arabic, a page without a translation is served in French under the visitor's language
+    prefix (`home.i18n`)."""
 
     introduction = models.TextField(
         _("introduction"), blank=True, max_length=600, help_text=_("Chapô en langage simple, sous le titre.")
@@ -217,7 +221,8 @@ class HomePageCallToAction(Orderable):
     @property
     def url(self):
         if self.link_page_id:
-            return self.link_page.localized.url
+            # The specific page: a French page keeps the visitor's language in its address (home.i18n).
+            return self.link_page.localized.specific_deferred.url
         return self.link_url or "#"
 
 
@@ -323,4 +328,4 @@ class SiteSettings(BaseGenericSetting):
     def footer_pages(self):
         """The legal pages, in the visitor's language when a translation exists."""
         pages = [self.legal_notice_page, self.privacy_page, self.accessibility_page]
-        return [page.localized for page in pages if page is not None and page.live]
+        return [page.localized.specific_deferred for page in pages if page is not None and page.live]

@@ -4,7 +4,9 @@ import re
 import unicodedata
 
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "’": "'"})
-_NON_WORD = re.compile(r"[^0-9a-z]+")
+# Latin letters and digits, and the Arabic letters and digits: a query typed in Arabic is searched too (its
+# short vowels and hamza marks are combining characters, dropped like French accents).
+_NON_WORD = re.compile(r"[^0-9a-z\u0620-\u064a\u0660-\u0669]+")
 
 
 def fold(text, sep=" "):

@@ -1,4 +1,5 @@
-from django.http import HttpResponseRedirect
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseRedirect
 from django.utils.translation import get_language_from_request
 
 
@@ -9,3 +10,14 @@ def root_redirect(request):
     """
     query = request.META.get("QUERY_STRING", "")
     return HttpResponseRedirect(f"/{get_language_from_request(request)}/" + (f"?{query}" if query else ""))
+
+
+def robots_txt(request):
+    """What crawlers may index: the public pages in every language, not the admin, the accounts' pages or
+    the search results (endless combinations of queries); where the sitemap is."""
+    languages = [code for code, _name in settings.LANGUAGES]
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /django-admin/"]
+    for code in languages:
+        lines += [f"Disallow: /{code}/compte/", f"Disallow: /{code}/recherche/"]
+    lines += ["", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

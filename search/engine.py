@@ -29,7 +29,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
 from home.facets import Facet, FacetOption, Facets
@@ -104,12 +104,24 @@ def _visible_pages(user, locale):
         model = model_for(result_type)
         content_types[model._meta.label_lower] = result_type.key
     public_models = [model_for(result_type) for result_type in RESULT_TYPES if result_type.key != "procedure"]
-    public = Page.objects.live().filter(locale=locale).type(*public_models).public()
-    condition = Q(pk__in=public.values("pk"))
-    for index in ProceduresIndexPage.objects.live().filter(locale=locale):
-        if index.user_can_read(user):
-            readable = index.get_procedures_for(user).live().order_by()
-            condition |= Q(pk__in=ProcedurePage.objects.filter(pk__in=readable.values("pk")).values("pk"))
+    # In English or Arabic, French pages not translated yet are searched too: they are shown in French under
+    # the visitor's language (home.i18n) and marked lang="fr" in the results.
+    default = Locale.get_default()
+    locales = [locale] if locale.pk == default.pk else [locale, default]
+    translated_keys = Page.objects.live().filter(locale=locale).values("translation_key")
+
+    def of_locale(queryset, page_locale):
+        queryset = queryset.filter(locale=page_locale)
+        return queryset if page_locale == locale else queryset.exclude(translation_key__in=translated_keys)
+
+    condition = Q()
+    for page_locale in locales:
+        public = of_locale(Page.objects.live().type(*public_models).public(), page_locale)
+        condition |= Q(pk__in=public.values("pk"))
+        for index in ProceduresIndexPage.objects.live().filter(locale=page_locale):
+            if index.user_can_read(user):
+                readable = of_locale(index.get_procedures_for(user).live().order_by(), page_locale)
+                condition |= Q(pk__in=ProcedurePage.objects.filter(pk__in=readable.values("pk")).values("pk"))
     rows = Page.objects.filter(condition).values_list("pk", "content_type__app_label", "content_type__model").order_by()
     return {pk: content_types[f"{app}.{model}"] for pk, app, model in rows if f"{app}.{model}" in content_types}
 
@@ -344,7 +356,8 @@ class SiteSearch:
 
         links = []
         for model in (MetiersIndexPage, GuidanceIndexPage):
-            page = model.objects.live().public().filter(locale=self.locale).first()
+            pages = model.objects.live().public()
+            page = pages.filter(locale=self.locale).first() or pages.filter(locale=Locale.get_default()).first()
             if page is not None:
                 links.append(page)
         return links

@@ -91,13 +91,14 @@ def test_language_switcher_links_to_the_page_in_each_language(client, legal_page
     assert '<a href="/fr/mentions-legales/" lang="fr" hreflang="fr">Français</a>' in arabic.content.decode()
 
 
-def test_language_switcher_falls_back_to_the_home_page_of_a_language_without_translation(client, legal_page):
+def test_language_switcher_leads_to_the_french_page_under_a_language_without_translation(client, legal_page):
+    """No dead end: the French page is served under /ar/ with a notice (home.i18n)."""
     translate(legal_page, "en", title="Legal notice")
 
     content = client.get("/fr/mentions-legales/").content.decode()
 
     assert '<a href="/en/mentions-legales/" lang="en" hreflang="en">English</a>' in content
-    assert '<a href="/ar/" lang="ar" hreflang="ar">العربية</a>' in content
+    assert '<a href="/ar/mentions-legales/" lang="ar" hreflang="ar">العربية</a>' in content
 
 
 class TestNotFound:

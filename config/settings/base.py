@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "metiers",
     "orientation",
     "procedures",
+    "stages",
     "search",
     "demo",
     # Wagtail and its contrib apps.
@@ -72,6 +73,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "home.i18n.VisitorLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

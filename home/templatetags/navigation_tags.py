@@ -5,31 +5,37 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from home.i18n import real_urls, with_language_prefix
 
 register = template.Library()
 
 
-def _site_root(request):
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return None
-    return site.root_page.localized
-
-
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
 def main_nav(context):
+    """The home page's children shown in menus, in the visitor's language where translated, else in French
+    (marked `lang="fr"`, at their address under the visitor's language: see `home.i18n`)."""
     request = context.get("request")
-    root = _site_root(request)
+    site = Site.find_for_request(request) if request else None
     current = context.get("page")
     items = []
-    if root is not None:
-        items = list(root.get_children().live().in_menu().public().only("id", "title", "url_path", "path", "depth"))
+    if site is not None:
+        source_root = site.root_page
+        root = source_root.localized
+        items = list(source_root.get_children().live().in_menu().public().specific(defer=True))
+        if root.pk != source_root.pk:
+            translated = {
+                page.translation_key: page for page in root.get_children().live().public().specific(defer=True)
+            }
+            items = [translated.get(item.translation_key, item) for item in items]
         current_path = getattr(current, "path", "")
+        current_key = getattr(current, "translation_key", None)
         for item in items:
-            item.is_current = current is not None and item.pk == current.pk
+            item.is_current = current is not None and (item.pk == current.pk or item.translation_key == current_key)
             item.is_ancestor = not item.is_current and current_path.startswith(item.path)
-    return {"root": root, "items": items, "current": current, "request": request}
+            item.content_language = item.locale.language_code if item.locale_id != root.locale_id else None
+    return {"items": items, "current": current, "request": request}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -37,35 +43,72 @@ def breadcrumbs(context):
     page = context.get("page")
     ancestors = []
     if isinstance(page, Page) and page.depth > 2:
-        ancestors = list(
-            page.get_ancestors().filter(depth__gte=2).live().only("id", "title", "url_path", "path", "depth")
-        )
-    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+        ancestors = list(page.get_ancestors().filter(depth__gte=2).live().specific(defer=True))
+    content_language = None
+    if ancestors and page.locale.language_code != translation.get_language():
+        content_language = page.locale.language_code
+    return {
+        "ancestors": ancestors,
+        "page": page,
+        "content_language": content_language,
+        "request": context.get("request"),
+    }
+
+
+def _translations(page):
+    """{language code: live translation} of `page`, itself included."""
+    if not isinstance(page, Page) or not page.pk:
+        return {}
+    return {
+        translated.locale.language_code: translated
+        for translated in page.get_translations(inclusive=True).live().select_related("locale")
+    }
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to the current page in each language; the language's home page when no translation exists."""
+    """Links to the current page in each language: its translation when it exists, else the French page
+    under that language's prefix (shown in French with a notice, see `home.i18n`)."""
     request = context.get("request")
     page = context.get("page")
     current_code = translation.get_language()
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
-    translations = {}
-    if isinstance(page, Page) and page.pk:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated
-    root = _site_root(request)
+    translations = _translations(page)
+    source = next((translations[code] for code in (settings.LANGUAGE_CODE,) if code in translations), None)
     links = []
-
-    for code, name in settings.LANGUAGES:
-        url = None
-        if isinstance(page, Page):
+    with real_urls():
+        for code, name in settings.LANGUAGES:
+            url = None
             if code in translations:
                 url = translations[code].get_url(request)
-            elif root is not None and code in locales:
-                home = root.get_translations(inclusive=True).filter(locale=locales[code]).live().first()
-                url = home.get_url(request) if home else None
-        if url is None and request is not None:
-            url = translate_url(request.path, code)
-        links.append({"code": code, "name": name, "url": url, "current": code == current_code})
+            elif source is not None:
+                url = with_language_prefix(source.get_url(request), code)
+            if url is None and request is not None:
+                url = translate_url(request.path, code)
+            links.append({"code": code, "name": name, "url": url, "current": code == current_code})
     return {"links": links}
+
+
+@register.inclusion_tag("includes/page_alternates.html", takes_context=True)
+def page_alternates(context):
+    """The canonical address of the page and its `hreflang` alternates: only real translations (a French
+    page shown under /ar/ is the French page: its canonical address is the French one)."""
+    request = context.get("request")
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.pk:
+        return {}
+    translations = _translations(page)
+    with real_urls():
+        canonical = page.get_full_url(request)
+        alternates = [
+            {"code": code, "url": translations[code].get_full_url(request)}
+            for code, _name in settings.LANGUAGES
+            if code in translations
+        ]
+    default = next((item["url"] for item in alternates if item["code"] == settings.LANGUAGE_CODE), None)
+    return {"canonical": canonical, "alternates": alternates, "x_default": default}
+
+
+@register.simple_tag
+def page_numbers(page_obj):
+    """The page numbers to link around the current page (1 … 4 5 6 … 23): `Paginator.ELLIPSIS` marks a gap."""
+    return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1))

@@ -18,6 +18,11 @@ Helpers (``from tests.e2e.conftest import assert_no_axe_violations, login``)
     assert_no_axe_violations(page, *, skip_rules=())
                    runs axe-core on the page as it is now; on failure prints each violation's id, impact,
                    help text and the CSS targets of the failing nodes. Skipping a rule needs a comment saying why.
+    open_menu(page)
+                   on a phone, opens the header's « Menu » (its links and search box are folded behind it);
+                   does nothing on a wide screen.
+    assert_no_horizontal_scroll(page)
+                   fails when the page is wider than the window (WCAG 1.4.10 reflow).
     login(page, base_url, email, password)
                    logs in through the real form at /fr/compte/connexion/ (going there unless the page is
                    already on it) and returns the response of the page shown after submitting.
@@ -184,6 +189,19 @@ def assert_no_axe_violations(page, *, skip_rules=()):
         report = format_axe_violations(violations)
         print(f"axe-core found {len(violations)} violation(s) on {page.url}:\n{report}")  # noqa: T201
         pytest.fail(f"axe-core: {len(violations)} accessibility violation(s) on {page.url}\n{report}")
+
+
+def open_menu(page):
+    """Open the header's « Menu » disclosure when it is shown (small screens)."""
+    toggle = page.get_by_role("banner").get_by_role("button", name="Menu")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+
+
+def assert_no_horizontal_scroll(page):
+    """Fail when the page scrolls sideways: its scroll width is wider than the window."""
+    scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert scroll_width <= inner_width, f"{page.url} scrolls sideways: {scroll_width} px wide for {inner_width} px"
 
 
 def login(page, base_url, email, password):

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import assert_no_axe_violations
+from .conftest import assert_no_axe_violations, open_menu
 
 pytestmark = pytest.mark.e2e
 
@@ -12,6 +12,7 @@ def test_parent_finds_an_article_for_parents(mobile_page, base_url, demo_content
     page = mobile_page
 
     page.goto(base_url + "/fr/")
+    open_menu(page)
     page.get_by_role("navigation", name="Navigation principale").get_by_role("link", name="Orientation").click()
     expect(page).to_have_url(f"{base_url}/fr/orientation/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Orientation")

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import assert_no_axe_violations
+from .conftest import assert_no_axe_violations, open_menu
 
 pytestmark = pytest.mark.e2e
 
@@ -21,11 +21,14 @@ def test_pupil_browses_by_interest_and_follows_a_related_sheet(mobile_page, base
     page = mobile_page
 
     page.goto(base_url + "/fr/")
+    open_menu(page)
     page.get_by_role("navigation", name="Navigation principale").get_by_role("link", name=catalogue.title).click()
     expect(page).to_have_url(f"{base_url}{catalogue.url}")
     expect(page.get_by_role("heading", level=1)).to_have_text(catalogue.title)
     assert_no_axe_violations(page)
 
+    # Results come first on a phone: the interests are in the folded « Filtrer les métiers » disclosure.
+    page.get_by_role("main").locator("summary", has_text="Filtrer les métiers").click()
     page.get_by_role("main").get_by_role("link", name=re.compile("sens du contact")).first.click()
     expect(page).to_have_url(re.compile(re.escape(catalogue.url) + r"\?.*interet="))
     results = page.get_by_role("main")

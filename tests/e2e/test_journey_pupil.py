@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from accounts.factories import DEFAULT_PASSWORD, PupilFactory
 
-from .conftest import assert_no_axe_violations, login
+from .conftest import assert_no_axe_violations, login, open_menu
 
 pytestmark = pytest.mark.e2e
 
@@ -31,6 +31,7 @@ def test_pupil_logs_in_sees_their_class_and_logs_out(mobile_page, base_url, pupi
     expect(page.get_by_role("heading", level=1)).to_have_text("Découvre des métiers, trouve ton stage de 3e")
     assert_no_axe_violations(page)
 
+    open_menu(page)
     page.get_by_role("banner").get_by_role("link", name="Se connecter").click()
     expect(page).to_have_url(f"{base_url}/fr/compte/connexion/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Se connecter")
@@ -45,8 +46,10 @@ def test_pupil_logs_in_sees_their_class_and_logs_out(mobile_page, base_url, pupi
     expect(parcours).to_contain_text("Collège Paul-Éluard")
     assert_no_axe_violations(page)
 
+    open_menu(page)
     page.get_by_role("button", name="Se déconnecter").click()
     expect(page).to_have_url(f"{base_url}/fr/")
+    open_menu(page)
     header = page.get_by_role("banner")
     expect(header.get_by_role("link", name="Se connecter")).to_be_visible()
     expect(header.get_by_role("button", name="Se déconnecter")).to_have_count(0)

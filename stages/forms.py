@@ -1,0 +1,74 @@
+"""The « Proposer un stage ou intervenir » form: clear French errors, and a honeypot against spam robots."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .models import ProfessionalProposal
+
+PHONE = re.compile(r"^(?:\+33|0)[1-9]\d{8}$")
+POSTCODE = re.compile(r"^\d{5}$")
+
+
+class ProposalForm(forms.ModelForm):
+    # Honeypot: hidden from people (CSS and aria-hidden) and named to tempt robots; a filled value means spam.
+    website = forms.CharField(label=_("Ne pas remplir ce champ"), required=False)
+
+    class Meta:
+        model = ProfessionalProposal
+        fields = ["kind", "name", "organisation", "job", "email", "phone", "postcode", "message"]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "message": forms.Textarea(attrs={"rows": 5}),
+        }
+        help_texts = {
+            "job": _("Par exemple : boulanger, infirmière, développeur."),
+            "phone": _("Facultatif. Par exemple : 06 12 34 56 78."),
+            "postcode": _("Pour proposer votre offre aux collèges proches. Par exemple : 93200."),
+            "message": _("Facultatif : vos disponibilités, ce que l'élève pourrait voir…"),
+        }
+        error_messages = {
+            "kind": {"required": _("Choisissez ce que vous proposez.")},
+            "name": {"required": _("Indiquez votre nom et votre prénom.")},
+            "organisation": {"required": _("Indiquez le nom de votre entreprise ou de votre organisme.")},
+            "job": {"required": _("Indiquez votre métier.")},
+            "email": {
+                "required": _("Indiquez votre adresse e-mail, pour que l'équipe puisse vous répondre."),
+                "invalid": _("L'adresse e-mail n'est pas valide : elle doit ressembler à nom@exemple.fr."),
+            },
+            "postcode": {"required": _("Indiquez le code postal de votre lieu de travail.")},
+            "message": {"max_length": _("Le message est trop long : %(limit_value)d caractères au plus.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
+        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
+        self.fields["postcode"].widget.attrs.update({"autocomplete": "postal-code", "inputmode": "numeric"})
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get("website", "").strip())
+
+    def visible_fields(self):
+        return [field for field in super().visible_fields() if field.name != "website"]
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"]
+        digits = re.sub(r"[\s.\-]", "", phone)
+        if digits and not PHONE.match(digits):
+            raise ValidationError(
+                _("Le numéro de téléphone n'est pas valide : 10 chiffres, par exemple 06 12 34 56 78.")
+            )
+        return digits
+
+    def clean_postcode(self):
+        postcode = self.cleaned_data["postcode"].strip()
+        if not POSTCODE.match(postcode):
+            raise ValidationError(_("Le code postal doit avoir 5 chiffres, par exemple 93200."))
+        return postcode
