@@ -8,6 +8,7 @@ reported and left alone, so the same list can be imported again after an update.
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import partial
 

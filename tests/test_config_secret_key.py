@@ -7,7 +7,7 @@ from django.conf import settings
 
 import pytest
 
-from tests.test_foundation_deploy import GOOD_ENV, run_with_production_settings
+from tests.test_config_deploy import GOOD_ENV, run_with_production_settings
 
 
 def start(secret_key):

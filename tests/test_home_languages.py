@@ -13,7 +13,6 @@ import pytest
 from demo import orientation as demo_orientation
 from demo.orientation_translations import PARENTS_ARTICLE
 
-pytest_plugins = ["metiers.testing"]  # fixtures: metiers_index, imported
 pytestmark = pytest.mark.django_db
 
 HOME_TITLES = {"en": "Home", "ar": "الصفحة الرئيسية"}
