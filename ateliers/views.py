@@ -98,7 +98,9 @@ def class_booking_view(request, pk):
     booked = {
         s.pupil_id: s for s in SignUp.objects.filter(session=session, pupil__in=pupils).exclude(status="cancelled")
     }
-    form = ClassBookingForm(request.POST or None, pupils=pupils.exclude(pk__in=booked.keys()))
+    form = ClassBookingForm(
+        request.POST if request.method == "POST" else None, pupils=pupils.exclude(pk__in=booked.keys())
+    )
     refusals = []
     if request.method == "POST" and form.is_valid():
         done, refusals = book_class(session, request.user, list(form.cleaned_data["pupils"]))
@@ -200,7 +202,7 @@ def feedback_view(request, pk):
     if Feedback.objects.filter(signup=signup).exists():
         messages.info(request, _("Merci, tu as déjà donné ton avis sur cette séance."))
         return redirect("accounts:dashboard")
-    form = FeedbackForm(request.POST or None)
+    form = FeedbackForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         feedback = form.save(commit=False)
         feedback.signup = signup
