@@ -100,7 +100,7 @@ def _check_clash(session, pupil):
 def _lock(session_id, pupil):
     """Lock the pupil, then the session (always this order), and return the fresh session."""
     get_user_model().objects.select_for_update().filter(pk=pupil.pk).first()
-    return Session.objects.select_for_update().select_related("page").get(pk=session_id)
+    return Session.objects.select_for_update(of=("self",)).select_related("page").get(pk=session_id)
 
 
 def sign_up(session, pupil, *, by=None):
@@ -227,11 +227,11 @@ def book_class(session, teacher, pupils):
 def cancel_session(session, *, by):
     """Staff cancel a whole session: every sign-up is cancelled and everyone signed up is told."""
     with transaction.atomic():
-        session = Session.objects.select_for_update().select_related("page").get(pk=session.pk)
+        session = Session.objects.select_for_update(of=("self",)).select_related("page").get(pk=session.pk)
         if session.cancelled_at:
             return []
         active = list(
-            SignUp.objects.select_for_update()
+            SignUp.objects.select_for_update(of=("self",))
             .filter(session=session)
             .exclude(status=SignUp.Status.CANCELLED)
             .select_related("pupil__school_class")

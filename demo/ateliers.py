@@ -6,6 +6,7 @@ Idempotent: pages are found by slug; sessions are created once per event (dates 
 load); sign-ups go through `ateliers.booking` (which finds an existing one), past ones are found by pupil.
 """
 
+import contextlib
 import datetime
 
 from django.utils import timezone
@@ -160,17 +161,14 @@ def load(command, home):
 def sign_up_pupils(agenda):
     """Inès and Lina (the demo pupils with consent) sign up; the one-seat bakery workshop is full, so the
     second waits. Past sessions get their attendance and feedback."""
-    pupils = [
-        p for p in User.objects.filter(identifier__in=["colibri-olive-26", "volcan-perle-58"]).order_by("identifier")
-    ]
+    pupils = list(User.objects.filter(identifier__in=["colibri-olive-26", "volcan-perle-58"]).order_by("identifier"))
     pupils.sort(key=lambda p: p.identifier != "colibri-olive-26")  # Inès first: she takes the seat
     for slug in ("mains-a-la-pate", "forum-des-metiers", "metiers-de-la-vente"):
         session = Session.objects.filter(page__slug=slug, page__path__startswith=agenda.path).first()
         for pupil in pupils:
-            try:
+            # A reload long after the first one may meet the closing date: the sign-up then stays as it was.
+            with contextlib.suppress(BookingError):
                 sign_up(session, pupil)
-            except BookingError:
-                pass  # e.g. a clash or the closing date on a reload long after the first one
     comments = ["J'ai aimé faire les gestes pour de vrai.", "", "Je veux faire mon stage là-bas !"]
     for slug in ("soigner-au-quotidien", "apres-la-3e-apprentissage"):
         session = Session.objects.filter(page__slug=slug, page__path__startswith=agenda.path).first()
