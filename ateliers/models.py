@@ -266,6 +266,8 @@ class SignUp(models.Model):
     cancelled_at = models.DateTimeField(_("annulé le"), null=True, blank=True)
     attended = models.BooleanField(_("présent"), null=True, blank=True)
     walk_in = models.BooleanField(_("arrivé sans inscription"), default=False)
+    # Set by `send_session_reminders`, so that running it twice sends one reminder.
+    reminded_at = models.DateTimeField(_("rappel envoyé le"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("inscription")

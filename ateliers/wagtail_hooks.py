@@ -108,8 +108,8 @@ def dashboard_sections(request):
         feedback_done = set(Feedback.objects.filter(signup__in=attended).values_list("signup_id", flat=True))
         sections.append(
             DashboardSection(
-                key="ateliers",
-                title=_("Mes ateliers"),
+                key="parcours-decouverte",
+                title=_("Ateliers et forums"),
                 template="ateliers/includes/dashboard_pupil.html",
                 context={"upcoming": upcoming, "attended": attended, "feedback_done": feedback_done},
                 order=20,

@@ -187,3 +187,17 @@ def test_personal_feed_is_secret_revocable_and_lists_only_my_seats(client, agend
     client.post(reverse("ateliers:my_feed"))
     client.logout()
     assert client.get(reverse("ateliers:personal_feed", args=[token])).status_code == 404
+
+
+def test_staff_create_the_agenda_page_through_the_admin(staff_client, home_page):
+    data = nested_form_data(
+        {
+            "title": "Agenda",
+            "introduction": "Les ateliers de l'année.",
+            **promote_data("agenda"),
+            "action-publish": "publish",
+        }
+    )
+    response = staff_client.post(add_url(AgendaIndexPage, home_page), data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    assert AgendaIndexPage.objects.get(slug="agenda").live

@@ -59,7 +59,7 @@ def test_pupil_signs_up_from_a_metier_sheet_on_a_phone_and_cancels(phone_375, ba
     assert SignUp.objects.get(pupil=pupil).session == session
 
     page.goto(base_url + "/fr/compte/mon-espace/")
-    mine = page.get_by_role("region", name="Mes ateliers")
+    mine = page.get_by_role("region", name="Ateliers et forums")
     expect(mine).to_contain_text("Mains à la pâte")
     assert_no_axe_violations(page)
     assert_no_horizontal_scroll(page)
