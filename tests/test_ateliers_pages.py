@@ -201,3 +201,14 @@ def test_staff_create_the_agenda_page_through_the_admin(staff_client, home_page)
     response = staff_client.post(add_url(AgendaIndexPage, home_page), data)
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     assert AgendaIndexPage.objects.get(slug="agenda").live
+
+
+def test_staff_list_and_export_sessions_sign_ups_and_feedback_in_the_admin(staff_client, agenda):
+    session = SessionFactory(page=EventPageFactory(parent=agenda, title="Forum des métiers"))
+    sign_up(session, ConsentedPupilFactory(first_name="Zéphyrine"))
+    assert "Forum des métiers" in staff_client.get("/admin/ateliers_sessions/").content.decode()
+    signups = staff_client.get("/admin/ateliers_signups/")
+    assert "Zéphyrine" in signups.content.decode()
+    export = staff_client.get("/admin/ateliers_signups/?export=csv")
+    assert export.status_code == 200 and "Zéphyrine" in export.getvalue().decode()
+    assert staff_client.get("/admin/ateliers_feedback/").status_code == 200
