@@ -11,7 +11,7 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -208,13 +208,23 @@ class Session(Orderable):
             raise ValidationError({"signup_closes_at": _("Les inscriptions doivent se clore avant le début.")})
         if self.place_kind == self.Place.ONLINE and not self.online_link:
             raise ValidationError({"online_link": _("Donnez le lien de connexion d'une séance en ligne.")})
-        if self.pk and self.capacity is not None and self.capacity < self.seats_taken:
+        taken = Session.objects.filter(pk=self.pk).values_list("seats_taken", flat=True).first() if self.pk else 0
+        if self.capacity is not None and taken and self.capacity < taken:
             raise ValidationError(
-                {
-                    "capacity": _("%(n)s élèves sont déjà inscrits : gardez au moins autant de places.")
-                    % {"n": self.seats_taken}
-                }
+                {"capacity": _("%(n)s élèves sont déjà inscrits : gardez au moins autant de places.") % {"n": taken}}
             )
+
+    def save(self, *args, **kwargs):
+        """Saving with the event page (publishing a revision, which holds a copy of every session) must not
+        bring back an old seat count or undo a cancellation: those two fields keep the database's values,
+        read under the same row lock that sign-ups take."""
+        if self.pk is None or kwargs.get("update_fields") is not None:
+            return super().save(*args, **kwargs)
+        with transaction.atomic():
+            row = Session.objects.select_for_update().filter(pk=self.pk).values("seats_taken", "cancelled_at").first()
+            # A session brought back by an old revision has lost its sign-ups with it.
+            self.seats_taken, self.cancelled_at = (row["seats_taken"], row["cancelled_at"]) if row else (0, None)
+            return super().save(*args, **kwargs)
 
     @property
     def seats_left(self):

@@ -7,7 +7,8 @@ sign-up (`ateliers.booking`). Logged-in responses are private, no-store (`home.m
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
+from django.db import transaction
+from django.db.models import F, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -176,9 +177,10 @@ def _add_walk_in(session, identifier, by):
         existing.attended = True
         existing.save(update_fields=["attended"])
         return ""
-    from django.db import transaction
-    from django.db.models import F
-
+    if not accounts_access.can_take_part(pupil):
+        return _(
+            "Cet élève ne peut pas encore participer : il manque l'accord de sa famille ou son compte n'est pas activé."
+        )
     with transaction.atomic():
         locked = Session.objects.select_for_update().get(pk=session.pk)
         if locked.seats_taken >= locked.capacity:

@@ -138,6 +138,11 @@ def test_a_leader_checks_pupils_in_and_adds_a_walk_in_by_identifier(client, worl
     session.refresh_from_db()
     assert session.seats_taken == 2
 
+    no_consent = PupilFactory(identifier="tortue-nuage-11")
+    refused = client.post(reverse("ateliers:check_in", args=[session.pk]), {"identifier": "tortue-nuage-11"})
+    assert "il manque l&#x27;accord de sa famille" in refused.content.decode()
+    assert not SignUp.objects.filter(pupil=no_consent).exists()
+
     unknown = client.post(reverse("ateliers:check_in", args=[session.pk]), {"identifier": "inconnu-zzz-00"})
     assert "Aucun élève n&#x27;a cet identifiant." in unknown.content.decode()
     assert 'value="inconnu-zzz-00"' in unknown.content.decode()

@@ -246,3 +246,21 @@ def test_sign_up_needs_csrf(event):
     csrf_client.force_login(ConsentedPupilFactory())
     assert csrf_client.post(reverse("ateliers:signup", args=[session.pk])).status_code == 403
     assert not SignUp.objects.exists()
+
+
+def test_publishing_an_older_revision_of_the_event_keeps_the_seat_count_and_cancellation(event):
+    session = make_session(event, capacity=2)
+    other = make_session(event, starts_at=session.starts_at + datetime.timedelta(days=1))
+    revision = event.save_revision()  # holds a copy of both sessions: no seat taken, none cancelled
+    sign_up(session, ConsentedPupilFactory())
+    sign_up(session, ConsentedPupilFactory())
+    cancel_session(other, by=StaffFactory())
+
+    revision.publish()
+
+    assert seats(session) == 2
+    other.refresh_from_db()
+    assert other.cancelled_at is not None
+    # The counter was not set back to 0: a third pupil waits.
+    third, _ = sign_up(session, ConsentedPupilFactory())
+    assert third.status == SignUp.Status.WAITING
