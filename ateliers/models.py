@@ -142,6 +142,8 @@ class EventLeader(Orderable):
         verbose_name=_("compte"),
         on_delete=models.CASCADE,
         related_name="led_events",
+        # Role names (accounts.roles.Role): professionals, volunteers and staff lead; pupils never.
+        limit_choices_to={"groups__name__in": ["Professionnel", "Bénévole", "Équipe"]},
     )
     job = models.CharField(_("métier"), max_length=120, help_text=_("Par exemple « infirmière »."))
 

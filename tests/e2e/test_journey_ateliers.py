@@ -43,6 +43,11 @@ def test_pupil_signs_up_from_a_metier_sheet_on_a_phone_and_cancels(phone_375, ba
     pupil = ConsentedPupilFactory(email="lina@example.org", first_name="Lina")
 
     login(page, base_url, pupil.email, DEFAULT_PASSWORD)
+    page.goto(base_url + agenda.url + "?kind=atelier")
+    expect(page.get_by_role("link", name="Mains à la pâte")).to_be_visible()
+    assert_no_axe_violations(page)
+    assert_no_horizontal_scroll(page)
+
     page.goto(base_url + metier.url)
     sessions = page.get_by_role("region", name="Rencontrer ce métier : prochains ateliers")
     assert_no_axe_violations(page)
