@@ -8,6 +8,7 @@
 - The personal-data export and the erasure.
 """
 
+from django.db.models import Avg, Count
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -93,79 +94,105 @@ def register_fill_report_item():
 # « Mon espace » ------------------------------------------------------------------------------------
 
 
+def _active_signups():
+    return SignUp.objects.exclude(status=SignUp.Status.CANCELLED).select_related("session__page")
+
+
+def _pupil_section(user, now):
+    mine = list(_active_signups().filter(pupil=user).order_by("session__starts_at"))
+    upcoming = [s for s in mine if s.session.ends_at > now and not s.session.cancelled_at]
+    attended = [s for s in mine if s.session.is_past and s.attended]
+    feedback_done = set(Feedback.objects.filter(signup__in=attended).values_list("signup_id", flat=True))
+    return DashboardSection(
+        key="parcours-decouverte",
+        title=_("Ateliers et forums"),
+        template="ateliers/includes/dashboard_pupil.html",
+        context={"upcoming": upcoming, "attended": attended, "feedback_done": feedback_done},
+        order=20,
+    )
+
+
+def _parent_section(user, now):
+    children = _active_signups().filter(pupil__parents=user, session__ends_at__gt=now, status=SignUp.Status.CONFIRMED)
+    rows = [(s, s.pupil.first_name) for s in children.select_related("pupil").order_by("session__starts_at")]
+    return DashboardSection(
+        key="ateliers-parent",
+        title=_("Les ateliers de mes enfants"),
+        template="ateliers/includes/dashboard_rows.html",
+        context={"rows": rows},
+        order=20,
+    )
+
+
+def _teacher_section(user, now):
+    classes = accounts_access.managed_classes(user)
+    bookings = _active_signups().filter(pupil__school_class__in=classes, session__ends_at__gt=now)
+    rows = [
+        (s, display_name(s.pupil))
+        for s in bookings.select_related("pupil__school_class").order_by("session__starts_at", "pupil__last_name")
+    ]
+    return DashboardSection(
+        key="ateliers-teacher",
+        title=_("Les ateliers de mes classes"),
+        template="ateliers/includes/dashboard_rows.html",
+        context={"rows": rows, "agenda_hint": True},
+        order=20,
+    )
+
+
+def _leader_section(user, now):
+    """Upcoming sessions the person leads, with the names signed up; past ones with the pupils' feedback,
+    without who gave it."""
+    led = Session.objects.filter(page__leaders__user=user).select_related("page").distinct()
+    upcoming = list(led.filter(ends_at__gt=now - timezone.timedelta(days=1)).order_by("starts_at"))
+    past = list(
+        led.filter(ends_at__lte=now)
+        .annotate(answers=Count("feedback", distinct=True), liked=Avg("feedback__liked"))
+        .filter(answers__gt=0)
+        .order_by("-starts_at")[:10]
+    )
+    if not upcoming and not past:
+        return None
+    names = {}
+    for signup in (
+        SignUp.objects.filter(session__in=upcoming, status=SignUp.Status.CONFIRMED)
+        .select_related("pupil__school_class")
+        .order_by("pupil__first_name")
+    ):
+        names.setdefault(signup.session_id, []).append(display_name(signup.pupil))
+    comments = {}
+    for session_id, comment in (
+        Feedback.objects.filter(session__in=past).exclude(comment="").order_by("?").values_list("session_id", "comment")
+    ):
+        comments.setdefault(session_id, []).append(comment)
+    return DashboardSection(
+        key="ateliers-leader",
+        title=_("Les séances que j'anime"),
+        template="ateliers/includes/dashboard_leader.html",
+        context={
+            "sessions": [(session, names.get(session.pk, [])) for session in upcoming],
+            "past": [(session, comments.get(session.pk, [])) for session in past],
+        },
+        order=21,
+    )
+
+
 @hooks.register(DASHBOARD_SECTIONS)
 def dashboard_sections(request):
     user = request.user
     if not user.is_authenticated:
         return []
-    sections = []
     now = timezone.now()
-    active = SignUp.objects.exclude(status=SignUp.Status.CANCELLED).select_related("session__page")
+    sections = []
     if user.has_role(Role.PUPIL):
-        mine = list(active.filter(pupil=user).order_by("session__starts_at"))
-        upcoming = [s for s in mine if s.session.ends_at > now and not s.session.cancelled_at]
-        attended = [s for s in mine if s.session.is_past and s.attended]
-        feedback_done = set(Feedback.objects.filter(signup__in=attended).values_list("signup_id", flat=True))
-        sections.append(
-            DashboardSection(
-                key="parcours-decouverte",
-                title=_("Ateliers et forums"),
-                template="ateliers/includes/dashboard_pupil.html",
-                context={"upcoming": upcoming, "attended": attended, "feedback_done": feedback_done},
-                order=20,
-            )
-        )
+        sections.append(_pupil_section(user, now))
     if user.has_role(Role.PARENT):
-        children = active.filter(pupil__parents=user, session__ends_at__gt=now, status=SignUp.Status.CONFIRMED)
-        rows = [(s, s.pupil.first_name) for s in children.select_related("pupil").order_by("session__starts_at")]
-        sections.append(
-            DashboardSection(
-                key="ateliers-parent",
-                title=_("Les ateliers de mes enfants"),
-                template="ateliers/includes/dashboard_rows.html",
-                context={"rows": rows},
-                order=20,
-            )
-        )
+        sections.append(_parent_section(user, now))
     if user.has_role(Role.TEACHER):
-        classes = accounts_access.managed_classes(user)
-        bookings = active.filter(pupil__school_class__in=classes, session__ends_at__gt=now)
-        rows = [
-            (s, display_name(s.pupil))
-            for s in bookings.select_related("pupil__school_class").order_by("session__starts_at", "pupil__last_name")
-        ]
-        sections.append(
-            DashboardSection(
-                key="ateliers-teacher",
-                title=_("Les ateliers de mes classes"),
-                template="ateliers/includes/dashboard_rows.html",
-                context={"rows": rows, "agenda_hint": True},
-                order=20,
-            )
-        )
-    led = list(
-        Session.objects.filter(page__leaders__user=user, ends_at__gt=now - timezone.timedelta(days=1))
-        .select_related("page")
-        .distinct()
-        .order_by("starts_at")
-    )
-    if led:
-        names = {}
-        for signup in (
-            SignUp.objects.filter(session__in=led, status=SignUp.Status.CONFIRMED)
-            .select_related("pupil__school_class")
-            .order_by("pupil__first_name")
-        ):
-            names.setdefault(signup.session_id, []).append(display_name(signup.pupil))
-        sections.append(
-            DashboardSection(
-                key="ateliers-leader",
-                title=_("Les séances que j'anime"),
-                template="ateliers/includes/dashboard_leader.html",
-                context={"sessions": [(session, names.get(session.pk, [])) for session in led]},
-                order=21,
-            )
-        )
+        sections.append(_teacher_section(user, now))
+    leader = _leader_section(user, now)
+    if leader:
+        sections.append(leader)
     return sections
 
 

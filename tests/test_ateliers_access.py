@@ -172,6 +172,12 @@ def test_pupils_who_came_give_feedback_once_and_staff_read_it(client, world):
     client.force_login(other)
     assert client.get(url).status_code == 404
 
+    # The leader reads the answers, never who gave them.
+    client.force_login(world["roles"]["leader of the event"])
+    leader_page = client.get(reverse("accounts:dashboard")).content.decode()
+    assert "« Super »" in leader_page and "1 avis, note moyenne 3,0 sur 3" in leader_page
+    assert NAME not in leader_page
+
 
 def test_a_teacher_books_their_class_from_the_booking_page(client, world):
     session = SessionFactory(
