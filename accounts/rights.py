@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from . import activation, consent
+from . import activation, consent, extensions
 from .models import AccessCode, ConsentRecord, SchoolClass, User
 from .roles import Role
 
@@ -79,6 +79,7 @@ def export(user):
     taught = list(user.taught_classes.select_related("school"))
     if taught:
         data["classes_enseignees"] = [f"{c.name} – {c.school.name} ({c.school_year})" for c in taught]
+    data.update(extensions.personal_data(user))
     return data
 
 
@@ -103,6 +104,7 @@ def anonymise(user, *, now=None):
     AccessCode.objects.filter(pupil=user).delete()
     ConsentRecord.objects.filter(pupil=user).update(decided_by_name="", decided_by=None)
     ConsentRecord.objects.filter(decided_by=user).update(decided_by_name="", decided_by=None)
+    extensions.erase_personal_data(user)
     # The audit log keeps that something was read or changed, and by whom, not the values.
     LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(User), object_pk=str(user.pk)).update(
         changes=None, changes_text="", object_repr=f"#{user.pk}"

@@ -13,7 +13,7 @@ from wagtail.admin.auth import permission_required
 
 from home.rate_limits import over_limit
 
-from . import importing
+from . import extensions, importing
 from .forms import ClassImportConfirmForm, ClassImportForm, EmailAuthenticationForm
 from .models import School
 from .roles import Role
@@ -91,6 +91,7 @@ class DashboardView(TemplateView):
         if Role.PARENT in roles:
             context["children"] = user.children.select_related("school_class__school").order_by("first_name")
         context.update(dashboard_context(user))
+        context["extra_sections"] = extensions.dashboard_sections(self.request)
         return context
 
 

@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("compte/", include("accounts.urls")),
     path("recherche/", include("search.urls")),
     path("stages/", include("stages.urls")),
+    path("ateliers/", include("ateliers.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -170,6 +170,7 @@ class HomePage(BasePage):
         "orientation.GuidanceIndexPage",
         "procedures.ProceduresIndexPage",
         "metiers.MetiersIndexPage",
+        "ateliers.AgendaIndexPage",
     ]
 
     def get_featured_pages(self):

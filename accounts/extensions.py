@@ -1,0 +1,50 @@
+"""Extension points for the apps built on accounts (workshops, stages, CV help…).
+
+`accounts` must not import those apps (dependencies run one way: apps → accounts), so they plug into
+« Mon espace » and into the rights over personal data through Wagtail hooks registered in their own
+`wagtail_hooks.py`:
+
+- ``accounts_dashboard_sections``: ``fn(request) -> iterable of DashboardSection``. Each section is
+  rendered in « Mon espace » after the role sections, in `order`. A function returns only what concerns
+  ``request.user`` (its own sign-ups, its classes' bookings, its children's requests…).
+- ``accounts_personal_data``: ``fn(user) -> dict`` of JSON-ready data about ``user`` held by the app,
+  merged into the export (« Voir et télécharger mes données »). Keys are French, as in the export.
+- ``accounts_erase_personal_data``: ``fn(user)``, called inside the erasure's transaction: remove or
+  anonymise what the app holds about ``user``, keeping anonymous counts for the statistics.
+"""
+
+from dataclasses import dataclass, field
+
+from wagtail import hooks
+
+DASHBOARD_SECTIONS = "accounts_dashboard_sections"
+PERSONAL_DATA = "accounts_personal_data"
+ERASE_PERSONAL_DATA = "accounts_erase_personal_data"
+
+
+@dataclass
+class DashboardSection:
+    """One block of « Mon espace »: a heading and the template that renders its content."""
+
+    key: str
+    title: str
+    template: str
+    context: dict = field(default_factory=dict)
+    order: int = 100
+
+
+def dashboard_sections(request):
+    sections = [section for fn in hooks.get_hooks(DASHBOARD_SECTIONS) for section in fn(request) or ()]
+    return sorted(sections, key=lambda section: (section.order, section.key))
+
+
+def personal_data(user):
+    data = {}
+    for fn in hooks.get_hooks(PERSONAL_DATA):
+        data.update(fn(user) or {})
+    return data
+
+
+def erase_personal_data(user):
+    for fn in hooks.get_hooks(ERASE_PERSONAL_DATA):
+        fn(user)

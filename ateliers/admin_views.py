@@ -1,0 +1,109 @@
+"""Staff pages in the Wagtail admin: manage one session (waiting list, cancellations) and the fill-rate
+report (seats, waiting lists, no-shows, feedback) with its CSV export. Staff only (`access.is_staff`)."""
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Avg, Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from home.exports import neutralise_formula
+
+from . import access
+from .booking import BookingError, cancel, cancel_session, promote
+from .models import Session, SignUp
+
+
+def _staff_only(request):
+    if not access.is_staff(request.user):
+        raise PermissionDenied
+
+
+def manage_session(request, pk):
+    _staff_only(request)
+    session = get_object_or_404(Session.objects.select_related("page"), pk=pk)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "cancel_session":
+                cancel_session(session, by=request.user)
+                messages.success(request, _("Séance annulée : les inscrits sont prévenus par e-mail."))
+            else:
+                signup = get_object_or_404(SignUp, pk=request.POST.get("signup"), session=session)
+                if action == "promote":
+                    promote(signup, by=request.user)
+                    messages.success(request, _("Élève passé de la liste d'attente aux inscrits."))
+                elif action == "cancel":
+                    cancel(signup, by=request.user)
+                    messages.success(request, _("Inscription annulée."))
+        except BookingError as error:
+            messages.error(request, error.message)
+        return redirect("ateliers_manage_session", pk=session.pk)
+    signups = (
+        SignUp.objects.filter(session=session)
+        .exclude(status=SignUp.Status.CANCELLED)
+        .select_related("pupil__school_class")
+        .order_by("status", "created_at", "pk")
+    )
+    return TemplateResponse(
+        request,
+        "ateliers/admin/manage_session.html",
+        {"session": session, "signups": signups, "page_title": str(session)},
+    )
+
+
+def report_rows():
+    sessions = (
+        Session.objects.select_related("page")
+        .annotate(
+            waiting=Count("signups", filter=Q(signups__status="waiting"), distinct=True),
+            present=Count("signups", filter=Q(signups__status="confirmed", signups__attended=True), distinct=True),
+            absent=Count("signups", filter=Q(signups__status="confirmed", signups__attended=False), distinct=True),
+            liked=Avg("feedback__liked"),
+            answers=Count("feedback", distinct=True),
+        )
+        .order_by("-starts_at")
+    )
+    return sessions
+
+
+def fill_report(request):
+    _staff_only(request)
+    sessions = report_rows()
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="remplissage-ateliers.csv"'
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                _("Séance"),
+                _("Places"),
+                _("Inscrits"),
+                _("Liste d'attente"),
+                _("Présents"),
+                _("Absents"),
+                _("Avis"),
+                _("Note moyenne (1 à 3)"),
+            ]
+        )
+        for s in sessions:
+            writer.writerow(
+                [
+                    neutralise_formula(str(s)),
+                    s.capacity,
+                    s.seats_taken,
+                    s.waiting,
+                    s.present,
+                    s.absent,
+                    s.answers,
+                    f"{s.liked or 0:.1f}",
+                ]
+            )
+        return response
+    return TemplateResponse(
+        request, "ateliers/admin/fill_report.html", {"sessions": sessions, "page_title": _("Remplissage des ateliers")}
+    )

@@ -1,0 +1,246 @@
+"""Sign-ups, cancellations, class bookings and the waiting list: the only code that moves seats.
+
+Every change of seats happens in one transaction that first locks the pupil's row, then the session's row
+(`select_for_update`, always in that order, so two requests never wait on each other in a circle). While
+the session row is locked nobody else can count or take its seats, so the count read is the truth; the
+database constraints (`session_not_overbooked`, `one_active_signup_per_pupil`) refuse anything that would
+still slip through. Two presses of the same button give one sign-up: the second finds the first and says so.
+
+Rules:
+- a pupil takes part only with consent (`accounts.access.can_take_part`), and a session outside their
+  collège also needs `can_share_with_outside`;
+- the level and collège of the event must match the pupil's class;
+- pupils sign up themselves only on « self » sessions, between the opening and closing dates; the closing
+  date also stops their cancellations. Staff are bound by neither; teachers book their own classes within
+  the same window;
+- a full session puts the pupil on the waiting list; a freed seat goes to the first on the list (an email
+  tells them);
+- a pupil cannot hold two sessions that overlap in time.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts import access as accounts_access
+
+from . import notifications
+from .models import Level, Session, SignUp
+
+
+class BookingError(Exception):
+    """A refusal, with the French message to show. Nothing was written."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def is_outside_school(session, pupil):
+    """Whether the session takes the pupil outside their own collège (another collège, a company, online)."""
+    school_id = pupil.school_class.school_id if pupil.school_class_id else None
+    event = session.page
+    return session.place_kind != Session.Place.SCHOOL or event.school_id is None or event.school_id != school_id
+
+
+def check_eligible(session, pupil):
+    """Raise BookingError if this pupil may not hold a place in this session, whoever books it."""
+    if not accounts_access.can_take_part(pupil):
+        raise BookingError(
+            accounts_access.blocked_message(pupil) or _("Cet élève ne peut pas encore s'inscrire aux ateliers.")
+        )
+    if is_outside_school(session, pupil) and not accounts_access.can_share_with_outside(pupil):
+        raise BookingError(_("Cette séance a lieu hors du collège : il faut l'accord de la famille."))
+    event = session.page
+    school_class = pupil.school_class
+    if school_class is None:
+        raise BookingError(_("Cet élève n'est rattaché à aucune classe."))
+    if event.level != Level.BOTH and event.level != school_class.level:
+        raise BookingError(
+            _("Cette séance est réservée aux élèves de %(level)s.") % {"level": event.get_level_display()}
+        )
+    if event.school_id and event.school_id != school_class.school_id:
+        raise BookingError(_("Cette séance est réservée aux élèves de %(school)s.") % {"school": event.school})
+    if session.cancelled_at:
+        raise BookingError(_("Cette séance est annulée."))
+    if session.starts_at <= timezone.now():
+        raise BookingError(_("Cette séance a déjà commencé ou est passée."))
+
+
+def check_window(session, now=None):
+    now = now or timezone.now()
+    if session.signup_opens_at and now < session.signup_opens_at:
+        raise BookingError(
+            _("Les inscriptions ouvrent le %(date)s.")
+            % {"date": timezone.localtime(session.signup_opens_at).strftime("%d/%m/%Y à %H h %M")}
+        )
+    if session.signup_closes_at and now >= session.signup_closes_at:
+        raise BookingError(_("Les inscriptions à cette séance sont closes."))
+
+
+def _check_clash(session, pupil):
+    clash = (
+        SignUp.objects.filter(
+            pupil=pupil, session__starts_at__lt=session.ends_at, session__ends_at__gt=session.starts_at
+        )
+        .exclude(status=SignUp.Status.CANCELLED)
+        .exclude(session=session)
+        .exclude(session__cancelled_at__isnull=False)
+        .select_related("session__page")
+        .first()
+    )
+    if clash:
+        raise BookingError(
+            _("Tu es déjà inscrit à « %(title)s » au même moment.") % {"title": clash.session.page.title}
+        )
+
+
+def _lock(session_id, pupil):
+    """Lock the pupil, then the session (always this order), and return the fresh session."""
+    get_user_model().objects.select_for_update().filter(pk=pupil.pk).first()
+    return Session.objects.select_for_update(of=("self",)).select_related("page").get(pk=session_id)
+
+
+def sign_up(session, pupil, *, by=None):
+    """Give `pupil` a seat in `session`, or a place on its waiting list when it is full.
+
+    `by` is who books: the pupil themselves (None or the pupil), their teacher, or staff. Returns
+    `(signup, created)`; a second call returns the existing sign-up with `created` False.
+    """
+    by = by or pupil
+    is_staff = accounts_access.is_staff_member(by)
+    with transaction.atomic():
+        session = _lock(session.pk, pupil)
+        existing = SignUp.objects.filter(session=session, pupil=pupil).exclude(status=SignUp.Status.CANCELLED).first()
+        if existing:
+            return existing, False
+        check_eligible(session, pupil)
+        if by == pupil:
+            if session.booking != Session.Booking.SELF:
+                raise BookingError(_("Pour cette séance, c'est ton professeur qui inscrit la classe."))
+            check_window(session)
+        elif not is_staff:
+            check_window(session)
+        _check_clash(session, pupil)
+        if session.seats_taken < session.capacity:
+            status = SignUp.Status.CONFIRMED
+            Session.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") + 1)
+        else:
+            status = SignUp.Status.WAITING
+        signup = SignUp.objects.create(
+            session=session, pupil=pupil, status=status, booked_by=None if by == pupil else by
+        )
+        signup.session = session
+        notifications.signed_up(signup)
+    return signup, True
+
+
+def cancel(signup, *, by=None):
+    """Cancel a sign-up and give its seat to the first pupil waiting. Pupils (and their teacher) may
+    cancel until the closing date; staff at any time. Cancelling twice does nothing the second time."""
+    by = by or signup.pupil
+    with transaction.atomic():
+        session = _lock(signup.session_id, signup.pupil)
+        signup = SignUp.objects.select_for_update().get(pk=signup.pk)
+        if signup.status == SignUp.Status.CANCELLED:
+            return signup, None
+        if not accounts_access.is_staff_member(by):
+            if session.starts_at <= timezone.now():
+                raise BookingError(_("Cette séance a déjà commencé : elle ne peut plus être annulée en ligne."))
+            if session.signup_closes_at and timezone.now() >= session.signup_closes_at:
+                raise BookingError(
+                    _("Les inscriptions sont closes : pour annuler, préviens ton professeur ou l'association.")
+                )
+        was_confirmed = signup.status == SignUp.Status.CONFIRMED
+        signup.status = SignUp.Status.CANCELLED
+        signup.cancelled_at = timezone.now()
+        signup.save(update_fields=["status", "cancelled_at"])
+        promoted = None
+        if was_confirmed:
+            Session.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") - 1)
+            session.refresh_from_db(fields=["seats_taken"])
+            promoted = _promote_next(session)
+    return signup, promoted
+
+
+def _promote_next(session):
+    """Give a free seat of the locked `session` to the first pupil waiting, in order of sign-up."""
+    if session.seats_taken >= session.capacity or session.cancelled_at:
+        return None
+    waiting = (
+        SignUp.objects.select_for_update()
+        .filter(session=session, status=SignUp.Status.WAITING)
+        .order_by("created_at", "pk")
+        .first()
+    )
+    if waiting is None:
+        return None
+    waiting.status = SignUp.Status.CONFIRMED
+    waiting.save(update_fields=["status"])
+    Session.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") + 1)
+    waiting.session = session
+    notifications.promoted(waiting)
+    return waiting
+
+
+def promote(signup, *, by):
+    """Staff move a pupil from the waiting list to a free seat (never past the capacity)."""
+    with transaction.atomic():
+        session = _lock(signup.session_id, signup.pupil)
+        signup = SignUp.objects.select_for_update().get(pk=signup.pk)
+        if signup.status != SignUp.Status.WAITING:
+            raise BookingError(_("Cet élève n'est pas sur la liste d'attente."))
+        if session.seats_taken >= session.capacity:
+            raise BookingError(_("La séance est complète : libérez ou ajoutez d'abord une place."))
+        signup.status = SignUp.Status.CONFIRMED
+        signup.save(update_fields=["status"])
+        Session.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") + 1)
+        signup.session = session
+        notifications.promoted(signup)
+    return signup
+
+
+def book_class(session, teacher, pupils):
+    """A teacher (or staff) books seats for pupils of their classes. Returns (booked, refusals), where
+    refusals is a list of (pupil, message): each pupil is booked or refused on their own."""
+    allowed = set(
+        accounts_access.visible_pupils(teacher)
+        .filter(school_class__in=accounts_access.managed_classes(teacher))
+        .values_list("pk", flat=True)
+    )
+    booked, refusals = [], []
+    for pupil in pupils:
+        if pupil.pk not in allowed:
+            refusals.append((pupil, _("Cet élève n'est pas dans une de vos classes.")))
+            continue
+        try:
+            signup, _created = sign_up(session, pupil, by=teacher)
+        except BookingError as error:
+            refusals.append((pupil, error.message))
+        else:
+            booked.append(signup)
+    return booked, refusals
+
+
+def cancel_session(session, *, by):
+    """Staff cancel a whole session: every sign-up is cancelled and everyone signed up is told."""
+    with transaction.atomic():
+        session = Session.objects.select_for_update(of=("self",)).select_related("page").get(pk=session.pk)
+        if session.cancelled_at:
+            return []
+        active = list(
+            SignUp.objects.select_for_update(of=("self",))
+            .filter(session=session)
+            .exclude(status=SignUp.Status.CANCELLED)
+            .select_related("pupil__school_class")
+        )
+        now = timezone.now()
+        SignUp.objects.filter(pk__in=[s.pk for s in active]).update(status=SignUp.Status.CANCELLED, cancelled_at=now)
+        Session.objects.filter(pk=session.pk).update(seats_taken=0, cancelled_at=now)
+        session.cancelled_at = now
+        for signup in active:
+            signup.session = session
+            notifications.session_cancelled(signup)
+    return active

@@ -1,0 +1,24 @@
+"""Template tags that show the parcours Découverte elsewhere (the métier sheets), so `metiers` never
+imports `ateliers`."""
+
+from django import template
+from django.utils import timezone
+
+from ateliers.models import EventPage, Session
+
+register = template.Library()
+
+MAX_ON_SHEET = 5
+
+
+@register.simple_tag
+def upcoming_sessions_for(metier_page):
+    """The next sessions of live, public events about this métier sheet (one query)."""
+    if metier_page is None or not getattr(metier_page, "pk", None):
+        return []
+    events = EventPage.objects.live().public().filter(related_metiers__metier_id=metier_page.pk)
+    return list(
+        Session.objects.filter(page__in=events.values("pk"), cancelled_at__isnull=True, starts_at__gt=timezone.now())
+        .select_related("page")
+        .order_by("starts_at")[:MAX_ON_SHEET]
+    )

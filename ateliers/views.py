@@ -1,0 +1,259 @@
+"""Sign-up, cancellation, class booking, attendance, check-in, feedback and calendar views.
+
+Each view loads its session or sign-up and asks `ateliers.access` before showing anything: a person who
+may not see it gets a 404, never a hint. Forms are POST with CSRF; a double submit lands on the same
+sign-up (`ateliers.booking`). Logged-in responses are private, no-store (`home.middleware`).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import F, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import access as accounts_access
+from accounts.models import User
+from accounts.roles import Role
+
+from . import access, calendar
+from .booking import BookingError, book_class, cancel, sign_up
+from .forms import ClassBookingForm, FeedbackForm, WalkInForm
+from .models import AgendaIndexPage, CalendarFeed, Feedback, Session, SignUp
+
+
+def _session_or_404(pk):
+    session = get_object_or_404(Session.objects.select_related("page"), pk=pk, cancelled_at__isnull=True)
+    if not session.page.live:
+        raise Http404
+    return session
+
+
+def _back(request, session):
+    target = request.POST.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return redirect(target)
+    return redirect(session.page.url or "/")
+
+
+@login_required
+@require_POST
+def signup_view(request, pk):
+    session = _session_or_404(pk)
+    if not request.user.has_role(Role.PUPIL):
+        messages.error(request, _("Seuls les élèves s'inscrivent eux-mêmes. Un professeur réserve pour sa classe."))
+        return _back(request, session)
+    try:
+        signup, created = sign_up(session, request.user)
+    except BookingError as error:
+        messages.error(request, error.message)
+    else:
+        if not created:
+            messages.info(request, _("Tu es déjà inscrit à cette séance."))
+        elif signup.status == SignUp.Status.CONFIRMED:
+            messages.success(request, _("C'est noté : tu es inscrit. Tu retrouves la séance dans « Mon espace »."))
+        else:
+            messages.success(
+                request,
+                _("La séance est complète : tu es sur la liste d'attente. Si une place se libère, elle sera pour toi."),
+            )
+    return _back(request, session)
+
+
+@login_required
+@require_POST
+def cancel_view(request, pk):
+    session = _session_or_404(pk)
+    signup = SignUp.objects.filter(session=session, pupil=request.user).exclude(status=SignUp.Status.CANCELLED).first()
+    if signup is None:
+        messages.info(request, _("Ton inscription est déjà annulée."))
+        return _back(request, session)
+    try:
+        cancel(signup, by=request.user)
+    except BookingError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Ton inscription est annulée."))
+    return _back(request, session)
+
+
+@login_required
+def class_booking_view(request, pk):
+    """A teacher books seats for pupils of their classes, and sees who of them is already booked."""
+    session = _session_or_404(pk)
+    if not access.can_book_for_class(request.user):
+        raise Http404
+    classes = accounts_access.managed_classes(request.user)
+    level = session.page.level
+    pupils = User.objects.filter(school_class__in=classes, groups__name=Role.PUPIL).select_related("school_class")
+    if level != "4e-3e":
+        pupils = pupils.filter(school_class__level=level)
+    if session.page.school_id:
+        pupils = pupils.filter(school_class__school_id=session.page.school_id)
+    pupils = pupils.order_by("school_class__name", "last_name", "first_name")
+    booked = {
+        s.pupil_id: s for s in SignUp.objects.filter(session=session, pupil__in=pupils).exclude(status="cancelled")
+    }
+    form = ClassBookingForm(
+        request.POST if request.method == "POST" else None, pupils=pupils.exclude(pk__in=booked.keys())
+    )
+    refusals = []
+    if request.method == "POST" and form.is_valid():
+        done, refusals = book_class(session, request.user, list(form.cleaned_data["pupils"]))
+        if done:
+            messages.success(request, _("%(n)s élève(s) inscrit(s) ou mis en liste d'attente.") % {"n": len(done)})
+        if not refusals:
+            return redirect(request.path)
+        booked.update({s.pupil_id: s for s in done})
+    return render(
+        request,
+        "ateliers/class_booking.html",
+        {
+            "session": session,
+            "form": form,
+            "refusals": refusals,
+            "booked": [(p, booked[p.pk]) for p in pupils if p.pk in booked],
+        },
+    )
+
+
+def _run_or_404(request, pk):
+    session = get_object_or_404(Session.objects.select_related("page"), pk=pk)
+    if not access.can_run(request.user, session):
+        raise Http404
+    return session
+
+
+def _attendees(session):
+    return list(
+        SignUp.objects.filter(session=session, status=SignUp.Status.CONFIRMED)
+        .select_related("pupil__school_class")
+        .order_by("pupil__last_name", "pupil__first_name")
+    )
+
+
+@login_required
+def attendance_sheet_view(request, pk):
+    session = _run_or_404(request, pk)
+    rows = [(signup, access.display_name(signup.pupil)) for signup in _attendees(session)]
+    return render(request, "ateliers/attendance_sheet.html", {"session": session, "rows": rows})
+
+
+@login_required
+def check_in_view(request, pk):
+    """Tick who came (one button per pupil), and add a pupil who came without a seat by their identifier."""
+    session = _run_or_404(request, pk)
+    walk_in_form = WalkInForm()
+    if request.method == "POST":
+        if "signup" in request.POST:
+            signup = get_object_or_404(SignUp, pk=request.POST["signup"], session=session, status="confirmed")
+            signup.attended = request.POST.get("present") == "1"
+            signup.save(update_fields=["attended"])
+            return redirect(request.path + f"#inscription-{signup.pk}")
+        walk_in_form = WalkInForm(request.POST)
+        if walk_in_form.is_valid():
+            error = _add_walk_in(session, walk_in_form.cleaned_data["identifier"].strip().lower(), request.user)
+            if error:
+                walk_in_form.add_error("identifier", error)
+            else:
+                messages.success(request, _("Élève ajouté et marqué présent."))
+                return redirect(request.path)
+    rows = [(signup, access.display_name(signup.pupil)) for signup in _attendees(session)]
+    return render(request, "ateliers/check_in.html", {"session": session, "rows": rows, "walk_in_form": walk_in_form})
+
+
+def _add_walk_in(session, identifier, by):
+    """A pupil who came without a seat: added as present, outside the seat count only if a seat is free."""
+    pupil = User.objects.filter(identifier=identifier, groups__name=Role.PUPIL).first()
+    if pupil is None:
+        return _("Aucun élève n'a cet identifiant.")
+    existing = SignUp.objects.filter(session=session, pupil=pupil).exclude(status="cancelled").first()
+    if existing and existing.status == SignUp.Status.CONFIRMED:
+        existing.attended = True
+        existing.save(update_fields=["attended"])
+        return ""
+    if not accounts_access.can_take_part(pupil):
+        return _(
+            "Cet élève ne peut pas encore participer : il manque l'accord de sa famille ou son compte n'est pas activé."
+        )
+    with transaction.atomic():
+        locked = Session.objects.select_for_update().get(pk=session.pk)
+        if locked.seats_taken >= locked.capacity:
+            return _("La salle est pleine : plus de place pour un élève sans inscription.")
+        if existing:
+            existing.status, existing.attended, existing.walk_in = SignUp.Status.CONFIRMED, True, True
+            existing.save(update_fields=["status", "attended", "walk_in"])
+        else:
+            SignUp.objects.create(
+                session=locked, pupil=pupil, status="confirmed", attended=True, walk_in=True, booked_by=by
+            )
+        Session.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") + 1)
+    return ""
+
+
+@login_required
+def feedback_view(request, pk):
+    signup = get_object_or_404(SignUp.objects.select_related("session__page"), pk=pk, pupil=request.user)
+    if not access.can_give_feedback(request.user, signup):
+        raise Http404
+    if Feedback.objects.filter(signup=signup).exists():
+        messages.info(request, _("Merci, tu as déjà donné ton avis sur cette séance."))
+        return redirect("accounts:dashboard")
+    form = FeedbackForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        feedback = form.save(commit=False)
+        feedback.signup = signup
+        feedback.session = signup.session
+        feedback.save()
+        messages.success(request, _("Merci pour ton avis !"))
+        return redirect("accounts:dashboard")
+    return render(request, "ateliers/feedback.html", {"signup": signup, "form": form})
+
+
+# Calendars -----------------------------------------------------------------------------------------
+
+
+def agenda_feed_view(request, pk):
+    agenda = get_object_or_404(AgendaIndexPage.objects.live().public(), pk=pk)
+    sessions = (
+        Session.objects.filter(page__in=agenda.get_descendants().live().public().values("pk"))
+        .filter(cancelled_at__isnull=True, ends_at__gt=timezone.now())
+        .select_related("page")
+        .order_by("starts_at")
+    )
+    return _ics(calendar.build(sessions, request, name=agenda.title), "agenda.ics")
+
+
+def personal_feed_view(request, token):
+    feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
+    user = feed.user
+    sessions = Session.objects.filter(cancelled_at__isnull=True).filter(
+        Q(signups__pupil=user, signups__status=SignUp.Status.CONFIRMED) | Q(page__leaders__user=user)
+    )
+    sessions = sessions.distinct().select_related("page").order_by("starts_at")
+    response = _ics(calendar.build(sessions, request, name=_("Mes ateliers"), show_links=True), "mes-ateliers.ics")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _ics(body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@login_required
+def my_feed_view(request):
+    """Show (and create on demand) the person's secret calendar address; POST gives a new one."""
+    feed, _created = CalendarFeed.objects.get_or_create(user=request.user)
+    if request.method == "POST":
+        feed.revoke()
+        messages.success(request, _("Nouvelle adresse créée : l'ancienne ne fonctionne plus."))
+        return redirect("ateliers:my_feed")
+    url = request.build_absolute_uri(reverse("ateliers:personal_feed", args=[feed.token]))
+    return render(request, "ateliers/my_feed.html", {"feed_url": url})
