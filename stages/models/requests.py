@@ -17,7 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from django_fsm import FSMField, transition
+from django_fsm import FSMField, FSMModelMixin, transition
 
 from ..travel import TravelMode
 from .hosts import PlaceWeek, StageWeek
@@ -58,7 +58,7 @@ class NoSeatLeft(Exception):
     """The place has no seat left that week (someone took the last one first)."""
 
 
-class StageRequest(models.Model):
+class StageRequest(FSMModelMixin, models.Model):
     pupil = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("élève"),
