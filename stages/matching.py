@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
+import numpy
+from scipy.optimize import linear_sum_assignment
+
 from metiers.models import MetierPage, MetierPageCentreInteret
 
 from . import travel
@@ -165,39 +168,49 @@ class BulkPlan:
         }
 
 
+# Costs of the assignment: a later wish costs more than a looser match, which costs more than a longer trip;
+# leaving a pupil without a place costs more than any placement, so the most pupils are placed.
+UNPLACED_COST = 1000.0
+FORBIDDEN_COST = 1e6
+
+
+def cost(candidate):
+    minutes = candidate.estimate.minutes if candidate.estimate else 60
+    return 100 * candidate.wish_rank + 10 * candidate.level + minutes / 100
+
+
 def bulk_plan(stage_requests):
-    """A greedy allocation for many requests: first every pupil who can have their first wish (the pupils
-    with the fewest options choose first), then second wishes, then third; only places that match a wish
-    and are within the accepted travel time. Seats are counted in memory: `bulk_propose` reserves them for
-    real, one by one, so a seat taken meanwhile is simply skipped."""
+    """An optimal allocation of many requests (scipy's `linear_sum_assignment`, the Hungarian method):
+    each seat is a column, each request a row, a placement costs by its wish's rank, then its fit, then its
+    travel; only places that match a wish and are within the accepted travel time may be given. Seats are
+    counted here; `bulk_propose` reserves them for real, so a seat taken meanwhile is simply skipped."""
     stage_requests = list(stage_requests)
     by_week = defaultdict(list)
     for stage_request in stage_requests:
         by_week[stage_request.week.starts_on, stage_request.week.school_id].append(stage_request)
-    options = {}
-    seats = {}
+    assignments = {}
     for requests in by_week.values():
         place_weeks = list(open_place_weeks(requests[0].week))
         sheet_ids = {s.pk for pw in place_weeks for s in pw.place.sheets.all()}
         sheet_ids |= {w.sheet_id for r in requests for w in r.wishes.all() if w.sheet_id}
         index = SheetIndex(sheet_ids)
-        for place_week in place_weeks:
-            seats[place_week.pk] = place_week.seats_left
-        for stage_request in requests:
-            options[stage_request.pk] = [
-                c for c in rank_places(stage_request, place_weeks, index) if c.level != NONE and c.within_travel
-            ]
-    assignments = {}
-    for wish_rank in (1, 2, 3):
-        pending = [r for r in stage_requests if r.pk not in assignments]
-        pending.sort(key=lambda r: (sum(1 for c in options[r.pk] if c.wish_rank == wish_rank), r.created_at, r.pk))
-        for stage_request in pending:
-            for candidate in options[stage_request.pk]:
-                pk = candidate.place_week.pk
-                if candidate.wish_rank == wish_rank and seats[pk] > 0:
-                    seats[pk] -= 1
-                    assignments[stage_request.pk] = (pk, wish_rank)
-                    break
+        columns = [pw for pw in place_weeks for _seat in range(pw.seats_left)]
+        column_of = defaultdict(list)
+        for number, place_week in enumerate(columns):
+            column_of[place_week.pk].append(number)
+        costs = numpy.full((len(requests), len(columns) + len(requests)), FORBIDDEN_COST)
+        wish_rank = {}
+        for row, stage_request in enumerate(requests):
+            costs[row, len(columns) + row] = UNPLACED_COST
+            for candidate in rank_places(stage_request, place_weeks, index):
+                if candidate.level != NONE and candidate.within_travel:
+                    costs[row, column_of[candidate.place_week.pk]] = cost(candidate)
+                    wish_rank[stage_request.pk, candidate.place_week.pk] = candidate.wish_rank
+        rows, cols = linear_sum_assignment(costs)
+        for row, col in zip(rows, cols, strict=True):
+            if col < len(columns) and costs[row, col] < UNPLACED_COST:
+                request_pk, place_week_pk = requests[row].pk, columns[col].pk
+                assignments[request_pk] = (place_week_pk, wish_rank[request_pk, place_week_pk])
     unplaced = [r.pk for r in stage_requests if r.pk not in assignments]
     return BulkPlan(assignments, unplaced)
 
