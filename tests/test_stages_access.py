@@ -33,7 +33,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def world():
-    stage_request = StageRequestFactory(pupil__first_name="Lina", pupil__last_name="Benali", pupil__email="lina@example.org")
+    stage_request = StageRequestFactory(
+        pupil__first_name="Lina", pupil__last_name="Benali", pupil__email="lina@example.org"
+    )
     pupil = stage_request.pupil
     WishFactory(request=stage_request, rank=1, centre=CentreInteretFactory(name="J'aime cuisiner"))
     school_class = pupil.school_class
@@ -93,7 +95,9 @@ def test_the_host_sees_only_what_is_listed_once_proposed(world, client):
     stage_request = world["request"]
     stage_request.place_week = world["place_week"]
     world["place_week"].reserve()
-    type(stage_request).objects.filter(pk=stage_request.pk).update(place_week=world["place_week"], state=RequestState.PROPOSED)
+    type(stage_request).objects.filter(pk=stage_request.pk).update(
+        place_week=world["place_week"], state=RequestState.PROPOSED
+    )
     host_member = world["viewers"]["host"]
     client.force_login(host_member)
 

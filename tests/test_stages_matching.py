@@ -44,7 +44,9 @@ def place(sheet, commune="93066", seats=2, **kwargs):
 
 @pytest.fixture
 def stage_request():
-    request = StageRequestFactory(week__school__commune="Saint-Denis", pupil__school_class__school=SchoolFactory(commune="Saint-Denis"))
+    request = StageRequestFactory(
+        week__school__commune="Saint-Denis", pupil__school_class__school=SchoolFactory(commune="Saint-Denis")
+    )
     return request
 
 

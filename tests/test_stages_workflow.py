@@ -117,7 +117,9 @@ def test_a_pupil_without_consent_cannot_send(people):
         apply(pupil, stage_request, "submit")
 
 
-@pytest.mark.parametrize(("state", "action"), [(S.DRAFT, "accept"), (S.SENT, "complete"), (S.DONE, "cancel"), (S.CANCELLED, "propose")])
+@pytest.mark.parametrize(
+    ("state", "action"), [(S.DRAFT, "accept"), (S.SENT, "complete"), (S.DONE, "cancel"), (S.CANCELLED, "propose")]
+)
 def test_a_move_from_the_wrong_state_is_refused(people, state, action):
     stage_request = make(people, state)
     kwargs = {"place_week": people["place_week"]} if action == "propose" else {}
@@ -125,7 +127,10 @@ def test_a_move_from_the_wrong_state_is_refused(people, state, action):
         apply(people["staff"], stage_request, action, reason="x", **kwargs)
 
 
-@pytest.mark.parametrize(("state", "action", "who"), [(S.PROPOSED, "refuse", "host"), (S.SENT, "cancel", "pupil"), (S.SENT, "no_solution", "staff")])
+@pytest.mark.parametrize(
+    ("state", "action", "who"),
+    [(S.PROPOSED, "refuse", "host"), (S.SENT, "cancel", "pupil"), (S.SENT, "no_solution", "staff")],
+)
 def test_refusing_cancelling_and_no_solution_need_a_reason(people, state, action, who):
     stage_request = make(people, state)
     with pytest.raises(MissingReason) as error:
@@ -145,7 +150,9 @@ def test_a_refusal_frees_the_seat_and_keeps_the_reason(people):
     assert stage_request.state == S.REFUSED
     assert stage_request.reason == "Nous fermons cette semaine-là."
     assert people["place_week"].seats_taken == 0
-    assert RequestEvent.objects.get(request=stage_request, to_state=S.REFUSED).reason == "Nous fermons cette semaine-là."
+    assert (
+        RequestEvent.objects.get(request=stage_request, to_state=S.REFUSED).reason == "Nous fermons cette semaine-là."
+    )
 
 
 def test_no_proposal_beyond_the_seats(people):
@@ -166,7 +173,9 @@ def test_a_place_not_yet_checked_or_of_another_week_cannot_be_proposed(people):
             apply(people["staff"], stage_request, "propose", place_week=place_week)
 
 
-def test_each_change_is_mailed_to_pupil_parent_and_teacher_and_the_proposal_to_the_host(people, django_capture_on_commit_callbacks):
+def test_each_change_is_mailed_to_pupil_parent_and_teacher_and_the_proposal_to_the_host(
+    people, django_capture_on_commit_callbacks
+):
     stage_request = make(people, S.SENT)
     with django_capture_on_commit_callbacks(execute=True):
         apply(people["staff"], stage_request, "propose", place_week=people["place_week"])
