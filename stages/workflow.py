@@ -48,7 +48,7 @@ def apply(user, stage_request, action, reason="", **kwargs):
 
     with transaction.atomic():
         locked = (
-            StageRequest.objects.select_for_update()
+            StageRequest.objects.select_for_update(of=("self",))
             .select_related("week", "place_week__place")
             .get(pk=stage_request.pk)
         )
