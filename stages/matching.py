@@ -11,7 +11,7 @@ collège, are candidates. Every candidate carries the reasons shown to staff.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import F, Q
 from django.utils.translation import gettext as _
@@ -30,12 +30,19 @@ LEVEL_LABELS = {SHEET: "même fiche métier", DOMAIN: "même domaine", CENTRE: "
 
 @dataclass
 class Candidate:
+    stage_request: object
     place_week: PlaceWeek
     level: int
     wish_rank: int | None
     estimate: travel.Estimate | None
     within_travel: bool
-    reasons: list = field(default_factory=list)
+
+    @property
+    def reasons(self):
+        """What staff read under each place (computed on demand: the bulk matching needs none)."""
+        return reasons(
+            self.stage_request, self.place_week, self.level, self.wish_rank, self.estimate, self.within_travel
+        )
 
     @property
     def sort_key(self):
@@ -94,11 +101,17 @@ def open_place_weeks(week):
     )
 
 
-def rank_places(stage_request, place_weeks=None, index=None):
+def place_sheet_ids(place_weeks):
+    return {place_week.pk: {sheet.pk for sheet in place_week.place.sheets.all()} for place_week in place_weeks}
+
+
+def rank_places(stage_request, place_weeks=None, index=None, sheets_of=None):
     """The candidate places for `stage_request`, best first, each with its reasons."""
     wishes = list(stage_request.wishes.all())
     if place_weeks is None:
         place_weeks = list(open_place_weeks(stage_request.week))
+    if sheets_of is None:
+        sheets_of = place_sheet_ids(place_weeks)
     if index is None:
         index = SheetIndex(
             {w.sheet_id for w in wishes if w.sheet_id} | {s.pk for pw in place_weeks for s in pw.place.sheets.all()}
@@ -106,24 +119,14 @@ def rank_places(stage_request, place_weeks=None, index=None):
     school_commune = travel.find_commune(stage_request.week.school.commune)
     candidates = []
     for place_week in place_weeks:
-        sheet_ids = {sheet.pk for sheet in place_week.place.sheets.all()}
-        level, rank = wish_fit(wishes, sheet_ids, index)
+        level, rank = wish_fit(wishes, sheets_of[place_week.pk], index)
         estimate = (
             travel.estimate(school_commune.code, place_week.place.host.commune_code, stage_request.travel_mode)
             if school_commune
             else None
         )
         within = estimate is None or estimate.minutes <= stage_request.travel_minutes
-        candidates.append(
-            Candidate(
-                place_week,
-                level,
-                rank,
-                estimate,
-                within,
-                reasons(stage_request, place_week, level, rank, estimate, within),
-            )
-        )
+        candidates.append(Candidate(stage_request, place_week, level, rank, estimate, within))
     return sorted(candidates, key=lambda c: c.sort_key)
 
 
@@ -154,29 +157,35 @@ def reasons(stage_request, place_week, level, rank, estimate, within):
 class BulkPlan:
     assignments: dict  # request pk -> (place_week pk, wish rank)
     unplaced: list  # request pks
+    levels: dict = None  # request pk -> fit (SHEET, DOMAIN, CENTRE)
 
     def outcome(self, total):
         counts = {1: 0, 2: 0, 3: 0}
         for _place_week, rank in self.assignments.values():
             counts[rank] += 1
+        levels = list((self.levels or {}).values())
         return {
             "total": total,
             "voeu_1": counts[1],
             "voeu_2": counts[2],
             "voeu_3": counts[3],
             "sans_place": len(self.unplaced),
+            "meme_fiche": levels.count(SHEET),
+            "meme_domaine": levels.count(DOMAIN),
+            "meme_centre": levels.count(CENTRE),
         }
 
 
-# Costs of the assignment: a later wish costs more than a looser match, which costs more than a longer trip;
-# leaving a pupil without a place costs more than any placement, so the most pupils are placed.
+# Costs of the assignment, in the console's order: a looser fit (domain, centre d'intérêt) costs more than a
+# later wish, which costs more than a longer trip; leaving a pupil without a place costs more than any
+# placement, so the most pupils are placed.
 UNPLACED_COST = 1000.0
 FORBIDDEN_COST = 1e6
 
 
 def cost(candidate):
     minutes = candidate.estimate.minutes if candidate.estimate else 60
-    return 100 * candidate.wish_rank + 10 * candidate.level + minutes / 100
+    return 100 * candidate.level + 30 * (candidate.wish_rank - 1) + minutes / 100
 
 
 def bulk_plan(stage_requests):
@@ -188,31 +197,34 @@ def bulk_plan(stage_requests):
     by_week = defaultdict(list)
     for stage_request in stage_requests:
         by_week[stage_request.week.starts_on, stage_request.week.school_id].append(stage_request)
-    assignments = {}
+    assignments, levels = {}, {}
     for requests in by_week.values():
         place_weeks = list(open_place_weeks(requests[0].week))
         sheet_ids = {s.pk for pw in place_weeks for s in pw.place.sheets.all()}
         sheet_ids |= {w.sheet_id for r in requests for w in r.wishes.all() if w.sheet_id}
         index = SheetIndex(sheet_ids)
+        sheets_of = place_sheet_ids(place_weeks)
         columns = [pw for pw in place_weeks for _seat in range(pw.seats_left)]
         column_of = defaultdict(list)
         for number, place_week in enumerate(columns):
             column_of[place_week.pk].append(number)
         costs = numpy.full((len(requests), len(columns) + len(requests)), FORBIDDEN_COST)
-        wish_rank = {}
+        fit = {}
         for row, stage_request in enumerate(requests):
             costs[row, len(columns) + row] = UNPLACED_COST
-            for candidate in rank_places(stage_request, place_weeks, index):
+            for candidate in rank_places(stage_request, place_weeks, index, sheets_of):
                 if candidate.level != NONE and candidate.within_travel:
                     costs[row, column_of[candidate.place_week.pk]] = cost(candidate)
-                    wish_rank[stage_request.pk, candidate.place_week.pk] = candidate.wish_rank
+                    fit[stage_request.pk, candidate.place_week.pk] = (candidate.wish_rank, candidate.level)
         rows, cols = linear_sum_assignment(costs)
         for row, col in zip(rows, cols, strict=True):
             if col < len(columns) and costs[row, col] < UNPLACED_COST:
                 request_pk, place_week_pk = requests[row].pk, columns[col].pk
-                assignments[request_pk] = (place_week_pk, wish_rank[request_pk, place_week_pk])
+                rank, level = fit[request_pk, place_week_pk]
+                assignments[request_pk] = (place_week_pk, rank)
+                levels[request_pk] = level
     unplaced = [r.pk for r in stage_requests if r.pk not in assignments]
-    return BulkPlan(assignments, unplaced)
+    return BulkPlan(assignments, unplaced, levels)
 
 
 def bulk_propose(user, stage_requests):

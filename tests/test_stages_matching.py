@@ -128,7 +128,16 @@ def test_bulk_matching_places_everyone_it_can_on_their_best_wish(catalogue):
     # assignment places both, and prefers `second`'s exact wish to `third`'s same-domain one.
     assert plan.assignments == {first.pk: (mason.pk, 2), second.pk: (baker.pk, 1)}
     assert plan.unplaced == [third.pk]
-    assert plan.outcome(3) == {"total": 3, "voeu_1": 1, "voeu_2": 1, "voeu_3": 0, "sans_place": 1}
+    assert plan.outcome(3) == {
+        "total": 3,
+        "voeu_1": 1,
+        "voeu_2": 1,
+        "voeu_3": 0,
+        "sans_place": 1,
+        "meme_fiche": 2,
+        "meme_domaine": 0,
+        "meme_centre": 0,
+    }
 
 
 def test_bulk_from_the_console_proposes_through_the_workflow(catalogue, client):
