@@ -56,6 +56,7 @@ bench: $(VENV)/.installed-dev ## Print render times, SQL query counts and search
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/metiers.py
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/stages.py
 
 messages: $(VENV)/.installed-dev ## Update the translation catalogues (needs gettext)
 	$(BIN)/python manage.py makemessages -l en -l ar --ignore=.venv --ignore=staticfiles
