@@ -7,7 +7,8 @@ Seeing (`visible_requests`, `can_see_request`; every view also sends `Cache-Cont
 - A teacher sees the requests of the pupils of the classes they teach, nothing of other classes.
 - A host (a professional who is a member of a `HostOrganisation`) sees only the requests proposed to one
   of their places, from « proposée » on, and only `host_view()`: first name, class level, collège, the
-  wishes and the pupil's words. Never a surname, an e-mail or a birth date.
+  wishes and the pupil's words. Never an e-mail, a phone number or a birth date; the surname only once
+  they accepted, on the convention PDF that the parties sign.
 - Staff (« Équipe ») and superusers see everything (the console, the admin).
 - Anyone else (anonymous, volunteers, partners, another host): nothing.
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("proposer/merci/", views.propose_thanks, name="propose_thanks"),
     path("ma-demande/", views_requests.request_form, name="request_form"),
     path("demandes/<int:pk>/", views_requests.request_detail, name="request_detail"),
+    path("demandes/<int:pk>/convention.pdf", views_requests.request_convention, name="request_convention"),
     path("demandes/<int:pk>/<slug:action>/", views_requests.request_move, name="request_move"),
     path("console/", views_requests.console, name="console"),
     path("console/<int:pk>/", views_requests.console_request, name="console_request"),

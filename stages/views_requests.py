@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import blocked_message, can_share_with_outside, is_pupil, is_staff_member
 from accounts.models import School
 
-from . import access, matching
+from . import access, convention, matching
 from .forms import ReasonForm, StageRequestForm, WishFormSet, wish_choices
 from .models import NoSeatLeft, PlaceWeek, RequestState, StageRequest, Wish
 from .models.requests import HOLDS_SEAT, OPEN_STATES
@@ -238,6 +238,19 @@ def host(request):
         "reason_form": ReasonForm(),
     }
     return TemplateResponse(request, "stages/host.html", context)
+
+
+@login_required
+def request_convention(request, pk):
+    """The convention PDF, once the host accepted: for the pupil, their parents and teachers, staff, the host."""
+    stage_request = get_object_or_404(
+        StageRequest.objects.select_related("week__school", "pupil__school_class", "place_week__place__host"), pk=pk
+    )
+    if not access.can_see_request(request.user, stage_request) or stage_request.state not in convention.AVAILABLE_FROM:
+        raise Http404
+    response = HttpResponse(convention.convention_pdf(stage_request), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="convention-stage-{stage_request.pk}.pdf"'
+    return response
 
 
 def request_url(stage_request):

@@ -137,7 +137,7 @@ class StageRequestViewSet(ModelViewSet):
     list_filter = ["state", "week__school"]
     list_export = ["pk", "week", "state", "travel_minutes", "travel_mode", "created_at", "updated_at"]
     inspect_view_enabled = True
-    form_fields = ["constraints"]
+    form_fields = ["signed_by_school", "signed_by_host", "signed_by_parent", "signed_by_pupil"]
 
 
 class StagesViewSetGroup(ViewSetGroup):

@@ -85,6 +85,11 @@ class StageRequest(FSMModelMixin, models.Model):
         related_name="requests",
     )
     reason = models.TextField(_("raison (refus, annulation)"), blank=True)
+    # Who signed the convention (on paper or the collège's tool), tracked by staff.
+    signed_by_school = models.BooleanField(_("convention signée par le collège"), default=False)
+    signed_by_host = models.BooleanField(_("convention signée par l'accueil"), default=False)
+    signed_by_parent = models.BooleanField(_("convention signée par le parent"), default=False)
+    signed_by_pupil = models.BooleanField(_("convention signée par l'élève"), default=False)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
