@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 import factory
@@ -22,7 +21,6 @@ STAGE_MONDAY -= datetime.timedelta(days=STAGE_MONDAY.weekday())
 class ConsentingPupilFactory(PupilFactory):
     """A pupil who may take part: activated (a password chosen) and a parent's consent on record."""
 
-    password = factory.LazyFunction(lambda: make_password("mot-de-passe-de-test-2026"))
     activated_at = factory.LazyFunction(timezone.now)
 
     @factory.post_generation
