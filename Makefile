@@ -60,6 +60,7 @@ bench: $(VENV)/.installed-dev ## Print render times, SQL query counts, search re
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/readability.py
 	$(BIN)/python bench/ateliers_concurrency.py
+	$(BIN)/python bench/stages.py
 
 messages: $(VENV)/.installed-dev ## Update the translation catalogues (needs gettext)
 	$(BIN)/python manage.py makemessages -l en -l ar --ignore=.venv --ignore=staticfiles

@@ -6,3 +6,13 @@ class StagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "stages"
     verbose_name = _("Stages")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from .models import Place, StageRequest
+
+        # The audit log keeps the states and the proposed place (who, when); the pupil's own words stay
+        # out of it (they are erased with the pupil's data, the log is not).
+        auditlog.register(StageRequest, include_fields=["state", "place_week"])
+        auditlog.register(Place, include_fields=["status", "hidden_reason"])

@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import ProfessionalProposal
+from .models import ProfessionalProposal, StageRequest, StageWeek
 
 PHONE = re.compile(r"^(?:\+33|0)[1-9]\d{8}$")
 POSTCODE = re.compile(r"^\d{5}$")
@@ -72,3 +72,115 @@ class ProposalForm(forms.ModelForm):
         if not POSTCODE.match(postcode):
             raise ValidationError(_("Le code postal doit avoir 5 chiffres, par exemple 93200."))
         return postcode
+
+
+class WishForm(forms.Form):
+    """One wish: a métier sheet, or when unsure a domain or a centre d'intérêt, in one list."""
+
+    target = forms.ChoiceField(label=_("Souhait"), required=False)
+
+    def __init__(self, *args, target_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].choices = [("", _("— Choisir —")), *target_choices]
+        self.fields["target"].error_messages["invalid_choice"] = _(
+            "Choisis un métier, un domaine ou un centre d'intérêt de la liste."
+        )
+
+
+class BaseWishFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        "too_many_forms": _("Tu peux faire trois souhaits au plus."),
+        "too_few_forms": _("Choisis au moins un souhait : un métier, ou un domaine si tu hésites."),
+    }
+
+    def clean(self):
+        if any(self.errors):
+            return
+        targets = [form.cleaned_data.get("target") for form in self.forms if form.cleaned_data.get("target")]
+        if not targets:
+            raise ValidationError(self.error_messages["too_few_forms"], code="too_few_forms")
+        if len(set(targets)) != len(targets):
+            raise ValidationError(_("Tu as choisi deux fois le même souhait."), code="duplicate")
+
+    def targets(self):
+        return [form.cleaned_data["target"] for form in self.forms if form.cleaned_data.get("target")]
+
+
+WishFormSet = forms.formset_factory(
+    WishForm, formset=BaseWishFormSet, extra=3, max_num=3, absolute_max=3, validate_max=True
+)
+
+
+def wish_choices():
+    """Grouped choices « sheet:pk », « domain:pk », « centre:pk » for the wish lists."""
+    from metiers.models import CentreInteret, DomaineProfessionnel, MetierPage
+
+    sheets = MetierPage.objects.live().filter(locale__language_code="fr").order_by("title").values_list("pk", "title")
+    return [
+        (_("Métiers"), [(f"sheet:{pk}", title) for pk, title in sheets]),
+        (
+            _("Domaines (si tu hésites)"),
+            [(f"domain:{d.pk}", str(d)) for d in DomaineProfessionnel.objects.order_by("name")],
+        ),
+        (_("Centres d'intérêt"), [(f"centre:{c.pk}", str(c)) for c in CentreInteret.objects.order_by("name")]),
+    ]
+
+
+class StageRequestForm(forms.ModelForm):
+    """A pupil's request: the week among their collège's, why, how far they can go, constraints."""
+
+    class Meta:
+        model = StageRequest
+        fields = ["week", "motivation", "travel_minutes", "travel_mode", "constraints"]
+        widgets = {
+            "motivation": forms.Textarea(attrs={"rows": 3}),
+            "constraints": forms.Textarea(attrs={"rows": 2}),
+            "travel_mode": forms.RadioSelect,
+        }
+        labels = {
+            "week": _("Ta semaine de stage"),
+            "motivation": _("Pourquoi ces souhaits ? En quelques mots"),
+            "travel_minutes": _("Combien de minutes de trajet au plus ?"),
+            "travel_mode": _("Comment te déplaces-tu ?"),
+            "constraints": _("Des contraintes ? (santé, horaires, garde d'un frère ou d'une sœur…)"),
+        }
+        help_texts = {"constraints": _("Facultatif.")}
+        error_messages = {
+            "week": {
+                "required": _("Choisis ta semaine de stage."),
+                "invalid_choice": _(
+                    "Cette semaine n'est pas une semaine de stage de ton collège : choisis dans la liste."
+                ),
+            },
+            "motivation": {
+                "required": _("Dis en quelques mots pourquoi tu as fait ces choix."),
+                "max_length": _("C'est trop long : %(limit_value)d caractères au plus."),
+            },
+            "travel_minutes": {
+                "required": _("Indique combien de minutes tu peux faire en trajet."),
+                "invalid": _("Indique un nombre de minutes, par exemple 30."),
+            },
+        }
+
+    def __init__(self, *args, pupil, **kwargs):
+        super().__init__(*args, **kwargs)
+        school = pupil.school_class.school if pupil.school_class_id else None
+        weeks = StageWeek.objects.filter(school=school) if school else StageWeek.objects.none()
+        self.fields["week"].queryset = weeks
+        self.fields["week"].empty_label = _("— Choisir —")
+        self.fields["travel_minutes"].widget.attrs.update({"inputmode": "numeric", "min": 5, "max": 120})
+
+    def clean_travel_minutes(self):
+        minutes = self.cleaned_data["travel_minutes"]
+        if not 5 <= minutes <= 120:
+            raise ValidationError(_("Indique un temps de trajet entre 5 et 120 minutes."))
+        return minutes
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Raison"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=600,
+        required=False,
+    )

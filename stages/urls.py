@@ -1,10 +1,18 @@
 from django.urls import path
 
-from . import views
+from . import views, views_requests
 
 app_name = "stages"
 
 urlpatterns = [
     path("proposer/", views.propose, name="propose"),
     path("proposer/merci/", views.propose_thanks, name="propose_thanks"),
+    path("ma-demande/", views_requests.request_form, name="request_form"),
+    path("demandes/<int:pk>/", views_requests.request_detail, name="request_detail"),
+    path("demandes/<int:pk>/convention.pdf", views_requests.request_convention, name="request_convention"),
+    path("demandes/<int:pk>/<slug:action>/", views_requests.request_move, name="request_move"),
+    path("console/", views_requests.console, name="console"),
+    path("console/<int:pk>/", views_requests.console_request, name="console_request"),
+    path("console/college/<int:school_pk>/tout-proposer/", views_requests.console_bulk, name="console_bulk"),
+    path("accueil/", views_requests.host, name="host"),
 ]

@@ -4,9 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .models import ProfessionalProposal
+from accounts.extensions import DASHBOARD_SECTIONS, ERASE_PERSONAL_DATA, PERSONAL_DATA
+
+from . import dashboard
+from .models import HostOrganisation, Place, PlaceWeek, ProfessionalProposal, StageRequest, StageWeek
 
 
 class ProfessionalProposalViewSet(ModelViewSet):
@@ -50,3 +54,99 @@ professional_proposal_viewset = ProfessionalProposalViewSet()
 @hooks.register("register_admin_viewset")
 def register_professional_proposal_viewset():
     return professional_proposal_viewset
+
+
+@hooks.register(DASHBOARD_SECTIONS)
+def stages_dashboard_sections(request):
+    return dashboard.sections(request)
+
+
+@hooks.register(PERSONAL_DATA)
+def stages_personal_data(user):
+    return dashboard.personal_data(user)
+
+
+@hooks.register(ERASE_PERSONAL_DATA)
+def stages_erase_personal_data(user):
+    dashboard.erase(user)
+
+
+class HostOrganisationViewSet(ModelViewSet):
+    model = HostOrganisation
+    icon = "site"
+    menu_label = _("Structures d'accueil")
+    list_display = ["name", "kind", "commune_code"]
+    list_filter = ["kind"]
+    search_fields = ["name", "address"]
+    list_export = ["name", "kind", "siret", "address", "commune_code"]
+    form_fields = ["name", "kind", "siret", "address", "commune_code", "members"]
+
+
+class PlaceViewSet(ModelViewSet):
+    """Staff check each offer (« Validée ») before pupils can be matched to it, or hide it with a reason."""
+
+    model = Place
+    icon = "tasks"
+    menu_label = _("Places de stage")
+    list_display = ["title", "host", "status", "school_year"]
+    list_filter = ["status", "school_year", "host__kind"]
+    search_fields = ["title", "description"]
+    list_export = ["title", "host", "status", "school_year", "tutor", "hours"]
+    form_fields = [
+        "host",
+        "title",
+        "sheets",
+        "description",
+        "tutor",
+        "hours",
+        "lunch",
+        "accessibility",
+        "reserved_school",
+        "school_year",
+        "status",
+        "hidden_reason",
+    ]
+
+
+class PlaceWeekViewSet(ModelViewSet):
+    model = PlaceWeek
+    icon = "date"
+    menu_label = _("Semaines ouvertes")
+    list_display = ["place", "starts_on", "seats", "seats_taken"]
+    list_filter = ["starts_on"]
+    form_fields = ["place", "starts_on", "seats"]
+
+
+class StageWeekViewSet(ModelViewSet):
+    model = StageWeek
+    icon = "calendar"
+    menu_label = _("Semaines de stage des collèges")
+    list_display = ["school", "starts_on", "school_year"]
+    list_filter = ["school_year", "school"]
+    form_fields = ["school", "school_year", "starts_on"]
+
+
+class StageRequestViewSet(ModelViewSet):
+    """The board of requests with filters and CSV export; states change only through the console."""
+
+    model = StageRequest
+    icon = "user"
+    menu_label = _("Demandes de stage")
+    add_to_admin_menu = False
+    list_display = ["__str__", "week", "state", "updated_at"]
+    list_filter = ["state", "week__school"]
+    list_export = ["pk", "week", "state", "travel_minutes", "travel_mode", "created_at", "updated_at"]
+    inspect_view_enabled = True
+    form_fields = ["signed_by_school", "signed_by_host", "signed_by_parent", "signed_by_pupil"]
+
+
+class StagesViewSetGroup(ViewSetGroup):
+    menu_label = _("Stages")
+    menu_icon = "tasks"
+    menu_order = 290
+    items = (StageRequestViewSet, PlaceViewSet, PlaceWeekViewSet, HostOrganisationViewSet, StageWeekViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_stages_viewsets():
+    return StagesViewSetGroup()

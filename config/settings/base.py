@@ -29,11 +29,10 @@ INSTALLED_APPS = [
     # Our apps. `home` and `accounts` are the base that content apps build on.
     "home",
     "accounts",
-    # Before metiers: its template fills the métier sheet's « opportunities » placeholder.
-    "ateliers",
     "metiers",
     "orientation",
     "procedures",
+    "ateliers",
     "stages",
     "search",
     "demo",

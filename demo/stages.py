@@ -1,0 +1,201 @@
+"""Demo stages: 25 host organisations (five of each kind) in Seine-Saint-Denis and Paris with about 60
+places on the demo métier sheets, the stage weeks of two collèges, and requests in every state (the demo
+pupil Inès's is accepted, so her parent and teacher see it; pupils of a second collège hold the others).
+Idempotent: organisations by name, places by title, pupils by identifier, requests by pupil and week."""
+
+import datetime
+
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from accounts import consent
+from accounts.models import ConsentRecord, School, SchoolClass, User, current_school_year
+from accounts.roles import Role
+from metiers.models import MetierPage
+from stages.models import (
+    HostOrganisation,
+    Place,
+    PlaceStatus,
+    PlaceWeek,
+    RequestEvent,
+    RequestState,
+    StageRequest,
+    StageWeek,
+    Wish,
+)
+
+from .content import SCHOOL, USERS
+from .pupils import PUPIL_PASSWORD
+
+SECOND_SCHOOL = {"name": "Collège Gisèle-Halimi", "uai": "0930998Y", "commune": "Bobigny", "priority_education": "REP"}
+KINDS = list(HostOrganisation.Kind)
+# (name, commune INSEE code) – five per kind, in the order of KINDS.
+HOSTS = [
+    ("Groupe Horizon Énergie", "92026"),
+    ("Banque du Canal", "75056"),
+    ("RailCité", "93066"),
+    ("Aéroparc Services", "93001"),
+    ("Médias Lumière", "75056"),
+    ("Mairie de quartier Pleyel", "93066"),
+    ("Hôpital Delafontaine (démo)", "93066"),
+    ("Médiathèque Elsa-Triolet", "93008"),
+    ("Caisse d'allocations (démo)", "93008"),
+    ("Tribunal de proximité (démo)", "93005"),
+    ("Atelier Numérique 93", "93048"),
+    ("Imprimerie du Canal", "93001"),
+    ("Cabinet Archi-Plaine", "93066"),
+    ("Logistique Nord Express", "93005"),
+    ("Studio Graphik", "75056"),
+    ("Boulangerie du Marché", "93066"),
+    ("Garage Moulin", "93008"),
+    ("Salon Coiffure Étoile", "93048"),
+    ("Fleuriste Les Lilas", "93045"),
+    ("Menuiserie Bois d'Ici", "93070"),
+    ("Restos du Quartier (démo)", "93066"),
+    ("Maison des sciences (démo)", "93008"),
+    ("Club de foot Pleyel", "93066"),
+    ("Théâtre de la Cité (démo)", "75056"),
+    ("Jardins partagés du 93", "93048"),
+]
+STATES = [
+    RequestState.DRAFT,
+    RequestState.SENT,
+    RequestState.SENT,
+    RequestState.PROPOSED,
+    RequestState.ACCEPTED,
+    RequestState.CONVENTION,
+    RequestState.DONE,
+    RequestState.CANCELLED,
+    RequestState.REFUSED,
+    RequestState.NO_SOLUTION,
+]
+REASONS = {
+    RequestState.CANCELLED: "Stage trouvé par la famille.",
+    RequestState.REFUSED: "Notre tuteur est absent cette semaine-là.",
+    RequestState.NO_SOLUTION: "Aucune place dans ce domaine à moins de 45 minutes.",
+}
+
+
+def monday(year, month, day):
+    date = datetime.date(year, month, day)
+    return date - datetime.timedelta(days=date.weekday())
+
+
+def load(command, home):
+    year = int(current_school_year()[:4])
+    first = School.objects.get(uai=SCHOOL["uai"])
+    second, _ = School.objects.update_or_create(uai=SECOND_SCHOOL["uai"], defaults=SECOND_SCHOOL)
+    weeks = {
+        first: [StageWeek.objects.get_or_create(school=first, starts_on=monday(year, 12, 8))[0]],
+        second: [
+            StageWeek.objects.get_or_create(school=second, starts_on=monday(year + 1, 1, 19))[0],
+            StageWeek.objects.get_or_create(school=second, starts_on=monday(year, 12, 8))[0],
+        ],
+    }
+    mondays = sorted({week.starts_on for school_weeks in weeks.values() for week in school_weeks})
+    sheets = list(MetierPage.objects.live().filter(locale__language_code="fr").order_by("rome_code"))
+    professional = User.objects.get(email=next(email for role, email, *_rest in USERS if role == Role.PROFESSIONAL))
+    place_weeks = []
+    for number, (name, commune) in enumerate(HOSTS):
+        host, _ = HostOrganisation.objects.update_or_create(
+            name=name,
+            defaults={
+                "kind": KINDS[number // 5],
+                "address": f"{number + 1} rue de la République",
+                "commune_code": commune,
+            },
+        )
+        if number == 15:
+            host.members.add(professional)
+        for place_number in range(3 if number % 3 == 0 else 2):  # 9 × 3 + 16 × 2 = 59 places
+            sheet = sheets[(number * 2 + place_number) % len(sheets)] if sheets else None
+            status = PlaceStatus.APPROVED
+            if number == 24 and place_number == 1:
+                status = PlaceStatus.PENDING
+            place, _ = Place.objects.update_or_create(
+                host=host,
+                title=f"Découvrir : {sheet.title}" if sheet else f"Découvrir {name}",
+                defaults={
+                    "description": "Tu suivras une personne de l'équipe et tu poseras toutes tes questions.",
+                    "tutor": "Tuteur ou tutrice de démonstration",
+                    "hours": "9 h – 16 h 30",
+                    "lunch": "Cantine de l'entreprise" if number < 10 else "Pause d'une heure, apporte ton repas",
+                    "status": status,
+                    "school_year": current_school_year(),
+                },
+            )
+            if sheet:
+                place.sheets.set([sheet])
+            for starts_on in mondays:
+                place_week, _ = PlaceWeek.objects.get_or_create(place=place, starts_on=starts_on, defaults={"seats": 2})
+                if status == PlaceStatus.APPROVED:
+                    place_weeks.append(place_week)
+    pupils = _requesting_pupils(second)
+    demo_pupil = User.objects.get(email=next(email for role, email, *_rest in USERS if role == Role.PUPIL))
+    staff = User.objects.get(email=next(email for role, email, *_rest in USERS if role == Role.STAFF))
+    _request(demo_pupil, weeks[first][0], RequestState.ACCEPTED, sheets, place_weeks, staff)
+    for pupil, state in zip(pupils, STATES, strict=True):
+        _request(pupil, weeks[second][0], state, sheets, place_weeks, staff)
+    command.stdout.write(
+        f"Stages : {HostOrganisation.objects.count()} structures, {Place.objects.count()} places, {StageRequest.objects.count()} demandes."
+    )
+
+
+def _requesting_pupils(school):
+    school_class, _ = SchoolClass.objects.update_or_create(
+        school=school, school_year=current_school_year(), name="3e C", defaults={"level": "3e"}
+    )
+    group = Group.objects.get(name=Role.PUPIL)
+    pupils = []
+    names = ["Rayan", "Fatou", "Noah", "Aya", "Ilyes", "Maëlys", "Sofiane", "Chloé", "Bilal", "Nour"]
+    for number, first_name in enumerate(names):
+        identifier = f"stage-demo-{number + 1:02d}"
+        pupil = User.objects.filter(identifier=identifier).first() or User(identifier=identifier)
+        pupil.first_name, pupil.last_name, pupil.school_class = first_name, "Démo", school_class
+        pupil.birth_date = datetime.date(2012, 1 + number, 5)
+        pupil.is_active = True
+        pupil.activated_at = pupil.activated_at or timezone.now()
+        pupil.set_password(PUPIL_PASSWORD)
+        pupil.save()
+        pupil.groups.add(group)
+        if not pupil.consent_records.exists():
+            consent.record(pupil, "given", ConsentRecord.Method.LINK, by_name="Parent de démonstration")
+        pupils.append(pupil)
+    return pupils
+
+
+def _request(pupil, week, state, sheets, place_weeks, staff):
+    if StageRequest.objects.filter(pupil=pupil, week=week).exists():
+        return
+    stage_request = StageRequest.objects.create(
+        pupil=pupil,
+        week=week,
+        motivation="Je veux voir comment on travaille en équipe et ce que l'on fait toute une journée.",
+        travel_minutes=45,
+        state=state,
+        reason=REASONS.get(state, ""),
+    )
+    for rank, sheet in enumerate(sheets[pupil.pk % max(len(sheets), 1) :][:2], start=1):
+        Wish.objects.create(request=stage_request, rank=rank, sheet=sheet)
+    if state in {RequestState.PROPOSED, RequestState.ACCEPTED, RequestState.CONVENTION, RequestState.DONE}:
+        for place_week in place_weeks:
+            if place_week.starts_on == week.starts_on and place_week.reserve():
+                StageRequest.objects.filter(pk=stage_request.pk).update(place_week=place_week)
+                break
+    if state != RequestState.DRAFT:
+        RequestEvent.objects.create(
+            request=stage_request,
+            from_state=RequestState.DRAFT,
+            to_state=RequestState.SENT,
+            by=pupil,
+            by_role=Role.PUPIL,
+        )
+        if state != RequestState.SENT:
+            RequestEvent.objects.create(
+                request=stage_request,
+                from_state=RequestState.SENT,
+                to_state=state,
+                by=staff,
+                by_role=Role.STAFF,
+                reason=REASONS.get(state, ""),
+            )

@@ -1,0 +1,139 @@
+"""Who may see a stage request, and who may move it from one state to another: the one place views ask.
+
+Seeing (`visible_requests`, `can_see_request`; every view also sends `Cache-Control: private, no-store`):
+
+- A pupil sees their own requests only, never another pupil's.
+- A parent sees their children's requests (`User.children`).
+- A teacher sees the requests of the pupils of the classes they teach, nothing of other classes.
+- A host (a professional who is a member of a `HostOrganisation`) sees only the requests proposed to one
+  of their places, from « proposée » on, and only `host_view()`: first name, class level, collège, the
+  wishes and the pupil's words. Never an e-mail, a phone number or a birth date; the surname only once
+  they accepted, on the convention PDF that the parties sign.
+- Staff (« Équipe ») and superusers see everything (the console, the admin).
+- Anyone else (anonymous, volunteers, partners, another host): nothing.
+
+Moving (`may_transition`, used as the `permission` of each django-fsm transition):
+
+- submit: the pupil themself, when `accounts.access.can_share_with_outside` (activated, consent given).
+- propose, sign_convention, no_solution: staff.
+- accept, refuse: a member of the host of the proposed place, or staff on the host's behalf.
+- complete: staff, or the host.
+- cancel: staff; the pupil while the request is a draft or sent; a parent of the pupil at any open state.
+"""
+
+from django.db.models import Q
+
+from accounts.access import can_share_with_outside, is_staff_member
+from accounts.roles import Role
+
+from .models import Place, StageRequest
+from .models.requests import HOLDS_SEAT, RequestState
+
+__all__ = [
+    "can_see_request",
+    "host_places",
+    "host_view",
+    "is_host",
+    "may_transition",
+    "sees_whole_request",
+    "visible_requests",
+]
+
+
+def is_host(user):
+    return user.is_authenticated and user.host_organisations.exists()
+
+
+def host_places(user):
+    """The places `user` manages as a member of their host organisation(s)."""
+    if not user.is_authenticated:
+        return Place.objects.none()
+    return Place.objects.filter(host__members=user)
+
+
+def _family_and_school_rule(user):
+    rule = Q(pupil=user)
+    if user.has_role(Role.PARENT):
+        rule |= Q(pupil__parents=user)
+    if user.has_role(Role.TEACHER):
+        rule |= Q(pupil__school_class__teachers=user)
+    return rule
+
+
+def visible_requests(user):
+    """Every request `user` may see something of (a host: only `host_view()` of it)."""
+    requests = StageRequest.objects.all()
+    if not user.is_authenticated:
+        return requests.none()
+    if is_staff_member(user):
+        return requests
+    rule = _family_and_school_rule(user) | Q(place_week__place__host__members=user, state__in=HOLDS_SEAT)
+    return requests.filter(rule).distinct()
+
+
+def sees_whole_request(user, stage_request):
+    """The pupil, their parents, their teachers and staff see the whole request and its history."""
+    if not user.is_authenticated:
+        return False
+    if is_staff_member(user):
+        return True
+    return StageRequest.objects.filter(_family_and_school_rule(user), pk=stage_request.pk).exists()
+
+
+def can_see_request(user, stage_request):
+    return visible_requests(user).filter(pk=stage_request.pk).exists()
+
+
+def _is_host_of(user, stage_request):
+    return (
+        user.is_authenticated
+        and stage_request.place_week_id is not None
+        and stage_request.place_week.place.host.members.filter(pk=user.pk).exists()
+    )
+
+
+def _is_parent_of(user, stage_request):
+    return (
+        user.is_authenticated
+        and stage_request.pupil_id is not None
+        and user.children.filter(pk=stage_request.pupil_id).exists()
+    )
+
+
+def may_transition(user, stage_request, action):
+    """Whether `user` may make `action` (a transition's name) on `stage_request`, whatever its state."""
+    if user is None or not user.is_authenticated:
+        return False
+    staff = is_staff_member(user)
+    own = stage_request.pupil_id == user.pk
+    if action == "submit":
+        return own and can_share_with_outside(user)
+    if action in {"propose", "sign_convention", "no_solution"}:
+        return staff
+    if action in {"accept", "refuse"}:
+        return staff or _is_host_of(user, stage_request)
+    if action == "complete":
+        return staff or _is_host_of(user, stage_request)
+    if action == "cancel":
+        if staff or _is_parent_of(user, stage_request):
+            return True
+        return own and stage_request.state in {RequestState.DRAFT, RequestState.SENT}
+    return False
+
+
+def host_view(stage_request):
+    """What a host may know of a pupil proposed to them: nothing that identifies or contacts them."""
+    pupil = stage_request.pupil
+    school_class = pupil.school_class if pupil else None
+    return {
+        "pk": stage_request.pk,
+        "first_name": pupil.first_name if pupil else "",
+        "level": school_class.get_level_display() if school_class else "",
+        "school": stage_request.week.school.name,
+        "wishes": [wish.label for wish in stage_request.wishes.all()],
+        "motivation": stage_request.motivation,
+        "week": stage_request.week,
+        "state": stage_request.get_state_display(),
+        "state_value": stage_request.state,
+        "place": stage_request.place_week.place if stage_request.place_week_id else None,
+    }

@@ -1,0 +1,125 @@
+"""The stages app's sections of « Mon espace », its part of a person's data export and of an erasure
+(hooks of accounts.extensions, registered in wagtail_hooks.py). Each returns only what concerns the user."""
+
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from accounts.access import blocked_message, can_share_with_outside, is_pupil, is_staff_member
+from accounts.extensions import DashboardSection
+from accounts.roles import Role
+
+from .models import RequestEvent, RequestState, StageRequest
+from .models.requests import OPEN_STATES
+
+TEMPLATE = "stages/dashboard_section.html"
+WAITING = [RequestState.SENT, RequestState.REFUSED, RequestState.NO_SOLUTION]
+
+
+def _link(stage_request, label):
+    return (label, reverse("stages:request_detail", args=[stage_request.pk]))
+
+
+def sections(request):
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    result = []
+    if is_pupil(user):
+        result.append(_pupil_section(user))
+    if user.has_role(Role.PARENT):
+        requests = (
+            StageRequest.objects.filter(pupil__parents=user).exclude(state=RequestState.DRAFT).select_related("pupil")
+        )
+        links = [
+            _link(r, _("%(name)s : %(state)s") % {"name": r.pupil.first_name, "state": r.get_state_display()})
+            for r in requests
+        ]
+        if links:
+            result.append(
+                DashboardSection("stages-parent", _("Le stage de mes enfants"), TEMPLATE, {"links": links}, 60)
+            )
+    if user.has_role(Role.TEACHER):
+        result.append(_teacher_section(user))
+    if user.host_organisations.exists():
+        waiting = StageRequest.objects.filter(
+            place_week__place__host__members=user, state=RequestState.PROPOSED
+        ).count()
+        text = _("%(count)s élève(s) proposé(s) attendent votre réponse.") % {"count": waiting}
+        links = [(_("Voir mes offres et les élèves proposés"), reverse("stages:host"))]
+        result.append(
+            DashboardSection("stages-host", _("Mes offres de stage"), TEMPLATE, {"text": text, "links": links}, 60)
+        )
+    if is_staff_member(user):
+        links = [(_("Ouvrir la console des stages"), reverse("stages:console"))]
+        result.append(DashboardSection("stages-staff", _("Stages"), TEMPLATE, {"links": links}, 60))
+    return result
+
+
+def _pupil_section(user):
+    current = user.stage_requests.filter(state__in=[*OPEN_STATES, RequestState.DONE]).order_by("-created_at").first()
+    if current is None or current.state == RequestState.DRAFT:
+        if not can_share_with_outside(user):
+            return DashboardSection("stages-pupil", _("Mon stage"), TEMPLATE, {"text": blocked_message(user)}, 60)
+        label = _("Continuer ma demande de stage") if current else _("Demander un stage")
+        return DashboardSection(
+            "stages-pupil", _("Mon stage"), TEMPLATE, {"links": [(label, reverse("stages:request_form"))]}, 60
+        )
+    text = _("Ta demande : %(state)s.") % {"state": current.get_state_display()}
+    return DashboardSection(
+        "stages-pupil", _("Mon stage"), TEMPLATE, {"text": text, "links": [_link(current, _("Voir ma demande"))]}, 60
+    )
+
+
+def _teacher_section(user):
+    requests = StageRequest.objects.filter(pupil__school_class__teachers=user).exclude(state=RequestState.DRAFT)
+    counts = dict(requests.values_list("state").annotate(n=Count("pk")).values_list("state", "n"))
+    text = " ; ".join(f"{label} : {counts[value]}" for value, label in RequestState.choices if counts.get(value)) or _(
+        "Aucune demande de stage dans vos classes pour l'instant."
+    )
+    no_place = requests.filter(state__in=WAITING).select_related("pupil__school_class").order_by("pupil__last_name")
+    links = [
+        _link(
+            r,
+            _("%(first)s %(last)s (%(class)s) : pas encore de place")
+            % {"first": r.pupil.first_name, "last": r.pupil.last_name, "class": r.pupil.school_class.name},
+        )
+        for r in no_place[:100]
+    ]
+    return DashboardSection(
+        "stages-teacher", _("Les stages de mes classes"), TEMPLATE, {"text": text, "links": links}, 60
+    )
+
+
+def personal_data(user):
+    """The user's own stage requests (a pupil), in the export's French keys."""
+    data = []
+    for stage_request in user.stage_requests.select_related("week__school").prefetch_related(
+        "wishes__sheet", "wishes__domain", "wishes__centre", "events"
+    ):
+        data.append(
+            {
+                "semaine": str(stage_request.week),
+                "collège": stage_request.week.school.name,
+                "état": stage_request.get_state_display(),
+                "souhaits": [str(wish.label) for wish in stage_request.wishes.all()],
+                "pourquoi": stage_request.motivation,
+                "trajet_minutes": stage_request.travel_minutes,
+                "moyen_de_transport": stage_request.get_travel_mode_display(),
+                "contraintes": stage_request.constraints,
+                "historique": [
+                    {"le": event.at.isoformat(), "état": event.get_to_state_display(), "raison": event.reason}
+                    for event in stage_request.events.all()
+                ],
+            }
+        )
+    return {"demandes_de_stage": data} if data else {}
+
+
+def erase(user):
+    """A pupil's requests lose every word they wrote and their link to the pupil; the states stay, for
+    the anonymous counts. A host member leaves their organisations."""
+    ids = list(StageRequest.objects.filter(pupil=user).values_list("pk", flat=True))
+    RequestEvent.objects.filter(request_id__in=ids).update(reason="")
+    StageRequest.objects.filter(pk__in=ids).update(motivation="", constraints="", reason="", pupil=None)
+    user.host_organisations.clear()

@@ -1,0 +1,22 @@
+"""The stages app's models: the professionals' proposals, host organisations and their places, the
+collèges' stage weeks, and the pupils' stage requests with their states."""
+
+from .hosts import HostOrganisation, Place, PlaceStatus, PlaceWeek, StageWeek
+from .proposals import ProfessionalProposal, ProposalKind
+from .requests import MissingReason, NoSeatLeft, RequestEvent, RequestState, StageRequest, Wish
+
+__all__ = [
+    "HostOrganisation",
+    "MissingReason",
+    "NoSeatLeft",
+    "Place",
+    "PlaceStatus",
+    "PlaceWeek",
+    "ProfessionalProposal",
+    "ProposalKind",
+    "RequestEvent",
+    "RequestState",
+    "StageRequest",
+    "StageWeek",
+    "Wish",
+]

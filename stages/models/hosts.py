@@ -1,0 +1,177 @@
+"""Who hosts pupils and when: host organisations, their places (checked by staff before any matching),
+the weeks each place is open with its seats, and each collège's stage weeks."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import current_school_year
+
+from ..travel import find_commune
+
+SIRET_VALIDATOR = RegexValidator(r"^\d{14}$", _("Le numéro SIRET a 14 chiffres, sans espace."))
+
+
+class HostOrganisation(models.Model):
+    """A company, administration, small business, craftsperson or association that hosts pupils.
+
+    `members` are the professionals' accounts who manage its places and answer proposals."""
+
+    class Kind(models.TextChoices):
+        LARGE_COMPANY = "grande-entreprise", _("Grande entreprise")
+        ADMINISTRATION = "administration", _("Administration")
+        SME = "pme", _("PME")
+        CRAFT = "artisan", _("Artisan")
+        ASSOCIATION = "association", _("Association")
+
+    name = models.CharField(_("nom"), max_length=200)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    siret = models.CharField(_("SIRET"), max_length=14, blank=True, validators=[SIRET_VALIDATOR])
+    address = models.CharField(_("adresse"), max_length=250)
+    commune_code = models.CharField(
+        _("commune (code INSEE)"), max_length=5, help_text=_("Une commune d'Île-de-France, par exemple 93066.")
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("comptes des professionnels"),
+        related_name="host_organisations",
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("structure d'accueil")
+        verbose_name_plural = _("structures d'accueil")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def commune(self):
+        return find_commune(self.commune_code)
+
+    def clean(self):
+        if self.commune_code and find_commune(self.commune_code) is None:
+            raise ValidationError(
+                {"commune_code": _("Cette commune n'est pas connue : choisissez une commune d'Île-de-France.")}
+            )
+
+
+class PlaceStatus(models.TextChoices):
+    PENDING = "a-verifier", _("À vérifier")
+    APPROVED = "validee", _("Validée")
+    HIDDEN = "masquee", _("Masquée")
+
+
+class Place(models.Model):
+    """A stage offer. Pupils are matched to it only once staff approved it (`status`)."""
+
+    host = models.ForeignKey(
+        HostOrganisation, verbose_name=_("structure"), related_name="places", on_delete=models.CASCADE
+    )
+    title = models.CharField(_("intitulé"), max_length=150, help_text=_("Par exemple « Découvrir la boulangerie »."))
+    sheets = models.ManyToManyField(
+        "metiers.MetierPage", verbose_name=_("fiches métiers"), related_name="stage_places", blank=True
+    )
+    description = models.TextField(
+        _("ce que l'élève verra"), max_length=1500, help_text=_("En mots simples, pour un élève de 14 ans.")
+    )
+    tutor = models.CharField(_("tuteur ou tutrice"), max_length=150)
+    hours = models.CharField(_("horaires"), max_length=150, help_text=_("Par exemple « 9 h – 16 h 30 »."))
+    lunch = models.CharField(_("déjeuner"), max_length=150, blank=True)
+    accessibility = models.TextField(
+        _("accessibilité pour un élève en situation de handicap"), max_length=500, blank=True
+    )
+    reserved_school = models.ForeignKey(
+        "accounts.School",
+        verbose_name=_("réservée au collège"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reserved_stage_places",
+    )
+    school_year = models.CharField(_("année scolaire"), max_length=9, default=current_school_year)
+    status = models.CharField(
+        _("vérification"), max_length=12, choices=PlaceStatus.choices, default=PlaceStatus.PENDING
+    )
+    hidden_reason = models.TextField(_("raison du masquage"), blank=True)
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("place de stage")
+        verbose_name_plural = _("places de stage")
+        ordering = ["host__name", "title"]
+
+    def __str__(self):
+        return f"{self.title} – {self.host}"
+
+    def clean(self):
+        if self.status == PlaceStatus.HIDDEN and not self.hidden_reason.strip():
+            raise ValidationError({"hidden_reason": _("Indiquez pourquoi cette offre est masquée.")})
+
+
+class StageWeek(models.Model):
+    """A week when a collège's 3e pupils are on stage, for a school year."""
+
+    school = models.ForeignKey(
+        "accounts.School", verbose_name=_("collège"), related_name="stage_weeks", on_delete=models.CASCADE
+    )
+    school_year = models.CharField(_("année scolaire"), max_length=9, default=current_school_year)
+    starts_on = models.DateField(_("lundi de la semaine"))
+
+    class Meta:
+        verbose_name = _("semaine de stage")
+        verbose_name_plural = _("semaines de stage")
+        ordering = ["starts_on"]
+        constraints = [models.UniqueConstraint(fields=["school", "starts_on"], name="stages_week_unique_per_school")]
+
+    def __str__(self):
+        return _("semaine du %(date)s") % {"date": formats.date_format(self.starts_on, "j F Y")}
+
+    def clean(self):
+        if self.starts_on and self.starts_on.weekday() != 0:
+            raise ValidationError({"starts_on": _("Choisissez le lundi de la semaine de stage.")})
+
+
+class PlaceWeek(models.Model):
+    """A week a place is open, with its seats. `seats_taken` never exceeds `seats` (a database
+    constraint) and is only changed by one conditional UPDATE (`reserve`/`release`), so two staff
+    proposing the last seat at once cannot both succeed."""
+
+    place = models.ForeignKey(Place, verbose_name=_("place"), related_name="weeks", on_delete=models.CASCADE)
+    starts_on = models.DateField(_("lundi de la semaine"))
+    seats = models.PositiveSmallIntegerField(_("places"), default=1)
+    seats_taken = models.PositiveSmallIntegerField(_("places prises"), default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("semaine ouverte")
+        verbose_name_plural = _("semaines ouvertes")
+        ordering = ["starts_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["place", "starts_on"], name="stages_placeweek_unique"),
+            models.CheckConstraint(
+                condition=Q(seats_taken__lte=F("seats")), name="stages_placeweek_seats_not_negative"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.place} – {formats.date_format(self.starts_on, 'j F Y')}"
+
+    @property
+    def seats_left(self):
+        return self.seats - self.seats_taken
+
+    def reserve(self):
+        """Take one seat; False when none is left. Atomic: the row is locked by the UPDATE."""
+        done = PlaceWeek.objects.filter(pk=self.pk, seats_taken__lt=F("seats")).update(seats_taken=F("seats_taken") + 1)
+        self.refresh_from_db(fields=["seats_taken"])
+        return bool(done)
+
+    def release(self):
+        PlaceWeek.objects.filter(pk=self.pk, seats_taken__gt=0).update(seats_taken=F("seats_taken") - 1)
+        self.refresh_from_db(fields=["seats_taken"])

@@ -1,0 +1,48 @@
+"""Who is told when a stage request changes state: the pupil, their parents and their teachers, each by
+their own e-mail (nobody sees another's address), plus the host when a pupil is proposed to them.
+The e-mails go through accounts.emails (the django-tasks queue, with retries), never inside the request.
+They hold the pupil's first name and the new state only; the details are behind login in « Mon espace »."""
+
+from django.conf import settings
+from django.urls import reverse
+
+from accounts.emails import queue_email
+
+from .models import RequestEvent, RequestState
+
+
+def recipients(stage_request):
+    pupil = stage_request.pupil
+    if pupil is None:
+        return []
+    people = [pupil, *pupil.parents.all()]
+    if pupil.school_class_id:
+        people += list(pupil.school_class.teachers.all())
+    if stage_request.state == RequestState.PROPOSED and stage_request.place_week_id:
+        people += list(stage_request.place_week.place.host.members.all())
+    seen, result = set(), []
+    for person in people:
+        if person.email and person.is_active and person.email not in seen:
+            seen.add(person.email)
+            result.append(person)
+    return result
+
+
+def notify_state_change(event_id):
+    event = RequestEvent.objects.select_related("request__pupil").filter(pk=event_id).first()
+    if event is None or event.request.pupil is None:
+        return 0
+    stage_request = event.request
+    url = settings.WAGTAILADMIN_BASE_URL + reverse("accounts:dashboard")
+    count = 0
+    for person in recipients(stage_request):
+        context = {
+            "first_name": stage_request.pupil.first_name,
+            "state": event.get_to_state_display(),
+            "reason": event.reason,
+            "is_pupil": person.pk == stage_request.pupil_id,
+            "url": url,
+        }
+        queue_email("stages/emails/state_changed", context, [person.email])
+        count += 1
+    return count

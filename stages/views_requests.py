@@ -1,0 +1,257 @@
+"""Stage requests: the pupil's form, a request's page (pupil, parent, teacher, host, staff), the moves
+people make on it, the staff console and the host's page. Each view checks the object against the user
+(`stages.access`); responses to logged-in people are `private, no-store` (home.middleware)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.access import blocked_message, can_share_with_outside, is_pupil, is_staff_member
+from accounts.models import School
+
+from . import access, convention, matching
+from .forms import ReasonForm, StageRequestForm, WishFormSet, wish_choices
+from .models import NoSeatLeft, PlaceWeek, RequestState, StageRequest, Wish
+from .models.requests import HOLDS_SEAT, OPEN_STATES
+from .workflow import NotAllowedNow, PlaceDoesNotFit, apply
+
+ACTIONS = {"cancel", "accept", "refuse", "sign_convention", "complete", "no_solution"}
+WISH_FIELDS = {"sheet": "sheet_id", "domain": "domain_id", "centre": "centre_id"}
+
+
+def _staff_only(request):
+    if not is_staff_member(request.user):
+        raise PermissionDenied
+
+
+def _wish_initial(stage_request):
+    if stage_request is None:
+        return []
+    initial = []
+    for wish in stage_request.wishes.all():
+        kind = "sheet" if wish.sheet_id else "domain" if wish.domain_id else "centre"
+        initial.append({"target": f"{kind}:{getattr(wish, WISH_FIELDS[kind])}"})
+    return initial
+
+
+@login_required
+def request_form(request):
+    """The pupil's request: a draft they can keep, then send. Blocked, with kind words, without consent."""
+    if not is_pupil(request.user):
+        raise PermissionDenied
+    pupil = request.user
+    if not can_share_with_outside(pupil):
+        return TemplateResponse(request, "stages/request_blocked.html", {"message": blocked_message(pupil)})
+    current = pupil.stage_requests.filter(state__in=OPEN_STATES).order_by("-created_at").first()
+    if current is not None and current.state != RequestState.DRAFT:
+        return redirect("stages:request_detail", pk=current.pk)
+    choices = wish_choices()
+    initial = _wish_initial(current)
+    sheet = request.GET.get("fiche", "")
+    if not initial and sheet.isdigit():  # « Demander un stage dans ce métier » from a métier sheet
+        initial = [{"target": f"sheet:{sheet}"}]
+    form = StageRequestForm(request.POST or None, instance=current, pupil=pupil)
+    wishes = WishFormSet(
+        request.POST or None, prefix="souhaits", initial=initial, form_kwargs={"target_choices": choices}
+    )
+    if request.method == "POST" and form.is_valid() and wishes.is_valid():
+        with transaction.atomic():
+            stage_request = form.save(commit=False)
+            stage_request.pupil = pupil
+            stage_request.save()
+            stage_request.wishes.all().delete()
+            for rank, target in enumerate(wishes.targets(), start=1):
+                kind, pk = target.split(":")
+                Wish.objects.create(request=stage_request, rank=rank, **{WISH_FIELDS[kind]: int(pk)})
+        if request.POST.get("action") == "envoyer":
+            apply(pupil, stage_request, "submit")
+            messages.success(request, _("Ta demande est envoyée. L'équipe te propose une place dès que possible."))
+            return redirect("stages:request_detail", pk=stage_request.pk)
+        messages.success(request, _("Ton brouillon est enregistré. Tu peux l'envoyer quand tu veux."))
+        return redirect("stages:request_form")
+    return TemplateResponse(request, "stages/request_form.html", {"form": form, "wishes": wishes, "current": current})
+
+
+@login_required
+def request_detail(request, pk):
+    stage_request = get_object_or_404(StageRequest.objects.select_related("week__school", "pupil"), pk=pk)
+    if not access.can_see_request(request.user, stage_request):
+        raise Http404
+    is_host_only = not access.sees_whole_request(request.user, stage_request)
+    if is_host_only:
+        return redirect("stages:host")
+    moves = [
+        action
+        for action in sorted(ACTIONS)
+        if action in {t.name for t in stage_request.get_available_state_transitions()}
+        and access.may_transition(request.user, stage_request, action)
+    ]
+    context = {
+        "stage_request": stage_request,
+        "wishes": stage_request.wishes.select_related("sheet", "domain", "centre"),
+        "events": stage_request.events.all(),
+        "moves": moves,
+        "reason_form": ReasonForm(),
+    }
+    return TemplateResponse(request, "stages/request_detail.html", context)
+
+
+@login_required
+@require_POST
+def request_move(request, pk, action):
+    """Make one move (cancel, accept, refuse…) with its reason; French message on any refusal."""
+    stage_request = get_object_or_404(StageRequest, pk=pk)
+    if action not in ACTIONS or not access.can_see_request(request.user, stage_request):
+        raise Http404
+    form = ReasonForm(request.POST)
+    form.is_valid()
+    try:
+        apply(request.user, stage_request, action, reason=form.cleaned_data.get("reason", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    except (NotAllowedNow, PermissionDenied) as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("C'est fait : la demande est maintenant « %(state)s ».")
+            % {"state": StageRequest.objects.get(pk=pk).get_state_display()},
+        )
+    back = request.POST.get("retour")
+    if back in {"host", "console"}:
+        return redirect(
+            "stages:host" if back == "host" else "stages:console_request", **({} if back == "host" else {"pk": pk})
+        )
+    return redirect("stages:request_detail", pk=pk)
+
+
+@login_required
+def console(request):
+    """Staff: the requests waiting for a place, and a board of requests by state and by collège."""
+    _staff_only(request)
+    waiting = (
+        StageRequest.objects.filter(state__in=[RequestState.SENT, RequestState.REFUSED])
+        .select_related("week__school", "pupil")
+        .order_by("week__starts_on", "created_at")
+    )
+    school = request.GET.get("college")
+    if school and school.isdigit():
+        waiting = waiting.filter(week__school_id=int(school))
+    board = (
+        StageRequest.objects.values("week__school__name", "week__school_id", "state")
+        .annotate(count=Count("pk"))
+        .order_by("week__school__name", "state")
+    )
+    schools = {}
+    for row in board:
+        entry = schools.setdefault(row["week__school_id"], {"name": row["week__school__name"], "states": {}})
+        entry["states"][row["state"]] = row["count"]
+    context = {
+        "waiting": waiting[:300],
+        "board": schools,
+        "states": RequestState.choices,
+        "schools": School.objects.filter(stage_weeks__isnull=False).distinct().order_by("name"),
+    }
+    return TemplateResponse(request, "stages/console.html", context)
+
+
+@login_required
+def console_request(request, pk):
+    """Staff: one request's places ranked by fit, with the reasons; one click proposes a place."""
+    _staff_only(request)
+    stage_request = get_object_or_404(StageRequest.objects.select_related("week__school", "pupil__school_class"), pk=pk)
+    if request.method == "POST":
+        place_week = get_object_or_404(PlaceWeek, pk=request.POST.get("place_week"))
+        try:
+            apply(request.user, stage_request, "propose", place_week=place_week)
+        except NoSeatLeft:
+            messages.error(
+                request, _("Plus aucune place libre cette semaine-là pour cette offre : choisissez-en une autre.")
+            )
+        except (PlaceDoesNotFit, NotAllowedNow) as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, _("Place proposée. L'accueil, l'élève, sa famille et son professeur sont prévenus.")
+            )
+            return redirect("stages:console")
+    candidates = (
+        matching.rank_places(stage_request) if stage_request.state in {RequestState.SENT, RequestState.REFUSED} else []
+    )
+    context = {
+        "stage_request": stage_request,
+        "wishes": stage_request.wishes.select_related("sheet", "domain", "centre"),
+        "candidates": candidates,
+        "reason_form": ReasonForm(),
+    }
+    return TemplateResponse(request, "stages/console_request.html", context)
+
+
+@login_required
+@require_POST
+def console_bulk(request, school_pk):
+    """Staff: propose a place to every waiting request of a collège at once."""
+    _staff_only(request)
+    school = get_object_or_404(School, pk=school_pk)
+    waiting = StageRequest.objects.filter(week__school=school, state=RequestState.SENT).select_related("week__school")
+    plan = matching.bulk_propose(request.user, waiting.prefetch_related("wishes"))
+    outcome = plan.outcome(len(plan.assignments) + len(plan.unplaced))
+    messages.success(
+        request,
+        _(
+            "%(school)s : %(placed)s place(s) proposée(s) (souhait 1 : %(one)s, 2 : %(two)s, 3 : %(three)s), %(none)s sans place."
+        )
+        % {
+            "school": school.name,
+            "placed": len(plan.assignments),
+            "one": outcome["voeu_1"],
+            "two": outcome["voeu_2"],
+            "three": outcome["voeu_3"],
+            "none": outcome["sans_place"],
+        },
+    )
+    return redirect("stages:console")
+
+
+@login_required
+def host(request):
+    """A host's page: their offers and, for each, only what they may know of the pupils proposed."""
+    places = access.host_places(request.user).prefetch_related("weeks", "sheets")
+    if not places.exists():
+        raise PermissionDenied
+    proposed = (
+        StageRequest.objects.filter(place_week__place__in=places, state__in=HOLDS_SEAT)
+        .select_related("pupil__school_class", "week__school", "place_week__place")
+        .prefetch_related("wishes__sheet", "wishes__domain", "wishes__centre")
+    )
+    context = {
+        "places": places,
+        "proposed": [access.host_view(stage_request) for stage_request in proposed],
+        "reason_form": ReasonForm(),
+    }
+    return TemplateResponse(request, "stages/host.html", context)
+
+
+@login_required
+def request_convention(request, pk):
+    """The convention PDF, once the host accepted: for the pupil, their parents and teachers, staff, the host."""
+    stage_request = get_object_or_404(
+        StageRequest.objects.select_related("week__school", "pupil__school_class", "place_week__place__host"), pk=pk
+    )
+    if not access.can_see_request(request.user, stage_request) or stage_request.state not in convention.AVAILABLE_FROM:
+        raise Http404
+    response = HttpResponse(convention.convention_pdf(stage_request), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="convention-stage-{stage_request.pk}.pdf"'
+    return response
+
+
+def request_url(stage_request):
+    return reverse("stages:request_detail", args=[stage_request.pk])
