@@ -22,7 +22,7 @@ def test_the_database_refuses_more_seats_taken_than_offered():
         PlaceWeek.objects.filter(pk=place_week.pk).update(seats_taken=2)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_proposals_for_the_last_seat_never_both_succeed():
     if connection.vendor != "postgresql":
         pytest.skip("Concurrent transactions need PostgreSQL (the CI database).")
