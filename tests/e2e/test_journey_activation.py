@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from accounts.factories import ParentFactory
 from accounts.models import User
 
-from .conftest import assert_no_axe_violations, login
+from .conftest import assert_no_axe_violations, login, open_menu
 
 pytestmark = pytest.mark.e2e
 
@@ -104,6 +104,7 @@ def test_a_class_is_activated_and_a_parent_agrees_on_a_phone(desktop_page, mobil
     pupil.reload()
     expect(pupil.get_by_role("region", name="Mon parcours")).to_contain_text("Accord donné")
     assert_no_axe_violations(pupil)
+    open_menu(pupil)  # on a phone, « Se déconnecter » is in the header's menu
     pupil.get_by_role("button", name="Se déconnecter").click()
     login(pupil, base_url, identifier, PASSWORD)
     expect(pupil).to_have_url(f"{base_url}/fr/compte/mon-espace/")
@@ -113,7 +114,7 @@ def test_a_parent_withdraws_consent_and_downloads_the_childs_data(new_context, b
     """The demo parent, on a 375 px phone: her child's consent, its withdrawal, the child's data."""
     parent = new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True).new_page()
     login(parent, base_url, "parent@demo.unstageetapres.fr", "demo-parent-2026")
-    children = parent.get_by_role("region", name="Mes enfants")
+    children = parent.get_by_role("region", name="Mes enfants", exact=True)
     expect(children).to_contain_text("Accord donné")
     assert_no_horizontal_scroll(parent)
     assert_no_axe_violations(parent)
@@ -123,7 +124,7 @@ def test_a_parent_withdraws_consent_and_downloads_the_childs_data(new_context, b
     assert_no_horizontal_scroll(parent)
     assert_no_axe_violations(parent)
     parent.get_by_role("button", name="Retirer mon accord").click()
-    expect(parent.get_by_role("region", name="Mes enfants")).to_contain_text("Accord retiré")
+    expect(parent.get_by_role("region", name="Mes enfants", exact=True)).to_contain_text("Accord retiré")
 
     parent.get_by_role("link", name="Voir et télécharger les données de Inès").click()
     expect(parent.get_by_role("heading", level=1)).to_have_text("Les données de Inès")
