@@ -2,20 +2,18 @@
 
 Each block has a template under `templates/blocks/`, an icon, a label, a description and a preview
 value, so that the admin's block picker shows editors what they add (previews are styled by
-templates/wagtailcore/shared/block_preview.html). Images always carry an alternative text: the block refuses to save
-without one, unless the editor states that the image is decorative.
+templates/wagtailcore/shared/block_preview.html). Images are Wagtail's own `ImageBlock`: they always
+carry an alternative text, unless the editor states that the image is decorative.
 """
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
-from wagtail.blocks import StructBlockValidationError
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import blocks as image_blocks
 from wagtail.images import get_image_model
-from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -33,46 +31,37 @@ class RichTextBlock(blocks.RichTextBlock):
         preview_value = "<p>Pendant le stage de 3e, tu découvres un métier pendant une semaine.</p>"
 
 
-class ImageBlock(blocks.StructBlock):
-    """An image with a mandatory alternative text (or an explicit « decorative » choice)."""
-
-    image = ImageChooserBlock(label=_("Image"))
-    alt_text = blocks.CharBlock(
-        label=_("Texte alternatif"),
-        required=False,
-        max_length=250,
-        help_text=_("Décrivez ce que montre l'image pour une personne qui ne la voit pas."),
-    )
-    decorative = blocks.BooleanBlock(
-        label=_("Image décorative"),
-        required=False,
-        help_text=_("Cochez seulement si l'image n'apporte aucune information."),
-    )
-    caption = blocks.CharBlock(label=_("Légende"), required=False, max_length=250)
+class ImageBlock(image_blocks.ImageBlock):
+    """Wagtail's `ImageBlock`, where an alternative text made only of spaces counts as none."""
 
     def clean(self, value):
-        value = super().clean(value)
-        if not value.get("decorative") and not (value.get("alt_text") or "").strip():
-            raise StructBlockValidationError(
-                block_errors={
-                    "alt_text": ValidationError(
-                        _("Le texte alternatif est obligatoire, sauf pour une image décorative.")
-                    )
-                }
-            )
-        return value
+        if value and value.contextual_alt_text:
+            value.contextual_alt_text = value.contextual_alt_text.strip()
+        return super().clean(value)
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    """An image with an optional caption.
+
+    The image is Wagtail's own `ImageBlock`: editors give an alternative text or state that the image is
+    decorative, and Wagtail refuses to save it otherwise. Its value is the image itself, carrying
+    `contextual_alt_text` and `decorative`.
+    """
+
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Légende"), required=False, max_length=250)
 
     def get_preview_value(self):
         """The latest image of the library, so that the preview shows a real picture (none: no image)."""
         image = get_image_model().objects.order_by("-created_at").first()
-        return self.normalize({**self.meta.preview_value, "image": image})
+        picture = {"image": image, "alt_text": "Des élèves visitent une boulangerie", "decorative": False}
+        return self.normalize({"image": picture if image else None, "caption": ""})
 
     class Meta:
         icon = "image"
         label = _("Image")
         template = "blocks/image.html"
         description = _("Une image de la médiathèque, avec son texte alternatif et une légende facultative.")
-        preview_value = {"alt_text": "Des élèves visitent une boulangerie", "decorative": False, "caption": ""}
 
 
 class VideoBlock(blocks.StructBlock):
@@ -201,6 +190,6 @@ class BaseStreamBlock(blocks.StreamBlock):
     callout = CalloutBlock(group=_("Texte"))
     steps = StepsBlock(group=_("Texte"))
     faq = FaqBlock(group=_("Texte"))
-    image = ImageBlock(group=_("Médias"))
+    image = CaptionedImageBlock(group=_("Médias"))
     video = VideoBlock(group=_("Médias"))
     document = DocumentLinkBlock(group=_("Médias"))

@@ -1,15 +1,22 @@
 """Blocks and the lean StreamField: every block shows a preview in the admin's block picker, and
 migrations rebuild each StreamField with its own blocks without copying their definitions."""
 
+import json
+
 from django.apps import apps
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
+from django.urls import reverse
+
+from wagtail.models import Revision
 
 import pytest
 import wagtail_factories
 
 from home.blocks import BaseStreamBlock
 from home.fields import BodyStreamField
+from home.models import StandardPage
+from home.stream_migrations import nest_images
 from metiers.blocks import MetierStreamBlock
 from procedures.blocks import ChecklistStreamBlock
 
@@ -37,7 +44,12 @@ def offered_blocks():
 
 def test_the_fields_offer_the_shared_and_specific_blocks():
     names = set(offered_blocks())
-    assert {"CharBlock:heading", "ImageBlock:image", "TestimonyBlock:testimony", "ChecklistBlock:checklist"} <= names
+    assert {
+        "CharBlock:heading",
+        "CaptionedImageBlock:image",
+        "TestimonyBlock:testimony",
+        "ChecklistBlock:checklist",
+    } <= names
 
 
 @pytest.mark.parametrize("with_media", [False, True], ids=["empty-library", "with-media"])
@@ -51,7 +63,7 @@ def test_every_block_has_a_description_and_a_preview_that_renders(with_media):
         html = block.render(block.get_preview_value())
         assert html.strip(), key
     if with_media:
-        image_block = offered_blocks()["ImageBlock:image"]
+        image_block = offered_blocks()["CaptionedImageBlock:image"]
         assert "<img" in image_block.render(image_block.get_preview_value())
 
 
@@ -76,3 +88,43 @@ def test_migrations_name_the_block_class_instead_of_copying_definitions():
 def test_the_field_refuses_a_block_instance():
     with pytest.raises(TypeError):
         BodyStreamField(BaseStreamBlock())
+
+
+def test_images_stored_before_wagtails_image_block_keep_their_alt_text_and_caption(home_page, staff_client):
+    """Pages and drafts saved with the former image block (alt text and caption side by side) are
+    rewritten by the data migration, then render as before."""
+    image = wagtail_factories.ImageFactory(title="Atelier")
+    page = home_page.add_child(instance=StandardPage(title="Nos ateliers", slug="nos-ateliers"))
+    former = [
+        {
+            "type": "image",
+            "id": "0c5d3f1e-3a0b-4a4e-9d3c-1f2e3d4c5b6a",
+            "value": {
+                "image": image.pk,
+                "alt_text": "Des élèves autour d'une table",
+                "decorative": False,
+                "caption": "Un atelier au collège",
+            },
+        }
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE home_standardpage SET body = %s WHERE page_ptr_id = %s",
+            [json.dumps(former), page.pk],
+        )
+    page.refresh_from_db()
+    draft = page.save_revision()
+    Revision.objects.filter(pk=draft.pk).update(content={**draft.content, "body": json.dumps(former)})
+
+    nest_images("home", "standardpage").code(apps, None)
+
+    editor = staff_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert editor.status_code == 200
+    assert "Un atelier au coll" in editor.content.decode()  # the block data is JSON in the page
+    staff_client.logout()
+    rendered = staff_client.get(StandardPage.objects.get(pk=page.pk).url).content.decode()
+    assert 'alt="Des élèves autour d&#x27;une table"' in rendered
+    assert "<figcaption>Un atelier au collège</figcaption>" in rendered
+    draft_body = Revision.objects.get(pk=draft.pk).as_object().body
+    assert draft_body[0].value["image"].contextual_alt_text == "Des élèves autour d'une table"
+    assert draft_body[0].value["caption"] == "Un atelier au collège"

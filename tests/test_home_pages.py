@@ -16,7 +16,7 @@ from tests.utils import add_url, promote_data
 
 pytestmark = pytest.mark.django_db
 
-ALT_TEXT_ERROR = "Le texte alternatif est obligatoire, sauf pour une image décorative."
+ALT_TEXT_ERROR = "Veuillez ajouter un texte alternatif ou marquer l'image comme décorative"
 
 
 class TestPageTree:
@@ -98,7 +98,12 @@ class TestStandardPageCreation:
                 "title": "Nos ateliers",
                 "introduction": "",
                 "body": streamfield(
-                    [("image", {"image": image.pk, "alt_text": "Des élèves autour d'une table", "caption": ""})]
+                    [
+                        (
+                            "image",
+                            {"image": {"image": image.pk, "alt_text": "Des élèves autour d'une table"}, "caption": ""},
+                        )
+                    ]
                 ),
                 **promote_data("nos-ateliers"),
                 "action-publish": "publish",
@@ -117,7 +122,9 @@ class TestStandardPageCreation:
             {
                 "title": "Nos ateliers",
                 "introduction": "",
-                "body": streamfield([("image", {"image": image.pk, "alt_text": "  ", "caption": "Un atelier"})]),
+                "body": streamfield(
+                    [("image", {"image": {"image": image.pk, "alt_text": "  "}, "caption": "Un atelier"})]
+                ),
                 **promote_data("nos-ateliers"),
                 "action-publish": "publish",
             }
@@ -128,7 +135,8 @@ class TestStandardPageCreation:
         assert not StandardPage.objects.filter(slug="nos-ateliers").exists()
         # The admin hands block errors to its JavaScript as JSON, attached to the block's field.
         body_error = response.context["form"].errors["body"].as_data()[0]
-        assert body_error.as_json_data()["blockErrors"][0]["blockErrors"]["alt_text"]["messages"] == [ALT_TEXT_ERROR]
+        image_errors = body_error.as_json_data()["blockErrors"][0]["blockErrors"]["image"]["blockErrors"]
+        assert image_errors["alt_text"]["messages"] == [ALT_TEXT_ERROR]
         assert json.dumps(ALT_TEXT_ERROR) in html.unescape(response.content.decode())
 
     def test_decorative_image_needs_no_alt_text_and_renders_an_empty_alt(self, staff_client, home_page, client):
@@ -137,7 +145,7 @@ class TestStandardPageCreation:
             {
                 "title": "Nos ateliers",
                 "introduction": "",
-                "body": streamfield([("image", {"image": image.pk, "alt_text": "", "decorative": "on"})]),
+                "body": streamfield([("image", {"image": {"image": image.pk, "alt_text": "", "decorative": "on"}})]),
                 **promote_data("nos-ateliers"),
                 "action-publish": "publish",
             }

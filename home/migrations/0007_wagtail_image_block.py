@@ -1,0 +1,17 @@
+"""Image blocks become Wagtail's own ImageBlock (alternative text or « decorative ») with our caption
+beside it: the stored values are rewritten in the pages and their revisions."""
+
+from django.db import migrations
+
+from home.stream_migrations import nest_images
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("home", "0006_glossary_staff_permissions"),
+    ]
+
+    operations = [
+        nest_images("home", "homepage"),
+        nest_images("home", "standardpage"),
+    ]
