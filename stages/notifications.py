@@ -46,3 +46,29 @@ def notify_state_change(event_id):
         queue_email("stages/emails/state_changed", context, [person.email])
         count += 1
     return count
+
+
+def _family_and_teachers(pupil, with_pupil):
+    people = ([pupil] if with_pupil else []) + list(pupil.parents.all())
+    if pupil.school_class_id:
+        people += list(pupil.school_class.teachers.all())
+    seen, result = set(), []
+    for person in people:
+        if person.email and person.is_active and person.email not in seen:
+            seen.add(person.email)
+            result.append(person)
+    return result
+
+
+def notify_after_stage(stage_request, what):
+    """`what` is « report » (the pupil wrote their report: parents and teachers are told) or
+    « appreciation » (the host wrote theirs: the pupil too). First name only; the words stay behind login."""
+    pupil = stage_request.pupil
+    if pupil is None:
+        return 0
+    url = settings.WAGTAILADMIN_BASE_URL + reverse("stages:request_detail", args=[stage_request.pk])
+    people = _family_and_teachers(pupil, with_pupil=what == "appreciation")
+    for person in people:
+        context = {"first_name": pupil.first_name, "is_pupil": person.pk == pupil.pk, "url": url}
+        queue_email(f"stages/emails/{what}_written", context, [person.email])
+    return len(people)
