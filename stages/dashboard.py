@@ -106,6 +106,8 @@ def _teacher_section(user):
         )
         for report in reports[:100]
     ]
+    if user.taught_classes.exists():
+        links.append((_("Les semaines de stage de mon collège"), reverse("stages:weeks")))
     return DashboardSection(
         "stages-teacher", _("Les stages de mes classes"), TEMPLATE, {"text": text, "links": links}, 60
     )

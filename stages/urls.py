@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_after, views_requests
+from . import views, views_after, views_requests, views_spaces
 
 app_name = "stages"
 
@@ -17,4 +17,8 @@ urlpatterns = [
     path("console/<int:pk>/", views_requests.console_request, name="console_request"),
     path("console/college/<int:school_pk>/tout-proposer/", views_requests.console_bulk, name="console_bulk"),
     path("accueil/", views_requests.host, name="host"),
+    path("accueil/offres/nouvelle/", views_spaces.place_edit, name="place_new"),
+    path("accueil/offres/<int:pk>/", views_spaces.place_edit, name="place_edit"),
+    path("semaines/", views_spaces.weeks, name="weeks"),
+    path("semaines/<int:pk>/retirer/", views_spaces.week_delete, name="week_delete"),
 ]

@@ -252,7 +252,7 @@ def console_bulk(request, school_pk):
 def host(request):
     """A host's page: their offers and, for each, only what they may know of the pupils proposed."""
     places = access.host_places(request.user).prefetch_related("weeks", "sheets")
-    if not places.exists():
+    if not access.is_host(request.user):
         raise PermissionDenied
     proposed = (
         StageRequest.objects.filter(place_week__place__in=places, state__in=HOLDS_SEAT)
