@@ -19,6 +19,15 @@ Moving (`may_transition`, used as the `permission` of each django-fsm transition
 - accept, refuse: a member of the host of the proposed place, or staff on the host's behalf.
 - complete: staff, or the host.
 - cancel: staff; the pupil while the request is a draft or sent; a parent of the pupil at any open state.
+
+After the stage (once it is over: « stage réalisé », or the convention signed and the week's Friday come):
+
+- the report: written by the pupil only; read by the pupil, their parents, their classes' teachers and
+  staff (`may_read_after_stage`), never by the host nor any neighbour;
+- the appreciation: written by a member of that stage's host only (not staff); read by the same people.
+
+Outside the admin: a teacher enters the stage weeks of the collèges where they teach a class
+(`teacher_schools`); a professional edits only their own organisations' places (`may_edit_place`).
 """
 
 from django.db.models import Q
