@@ -120,7 +120,12 @@ def host_world(metiers_index):
     host = HostOrganisationFactory(members=[member])
     week = StageWeekFactory(starts_on=MONDAY, school_year=SCHOOL_YEAR)
     SiteSettings.objects.update_or_create(defaults={"contact_email": "equipe@example.org"})
-    return {"member": member, "host": host, "week": week, "sheet": MetierPageFactory(parent=metiers_index, title="Fournier")}
+    return {
+        "member": member,
+        "host": host,
+        "week": week,
+        "sheet": MetierPageFactory(parent=metiers_index, title="Fournier"),
+    }
 
 
 def place_data(world, **extra):
