@@ -135,6 +135,7 @@ def stage_urls():
                 reverse("stages:console_request", args=[waiting.pk]) if waiting else "",
             ),
             ("Page de l'accueil", HOST, reverse("stages:host")),
+            ("Nouvelle offre (formulaire)", HOST, reverse("stages:place_new")),
             ("Semaines de stage du collège", TEACHER, reverse("stages:weeks")),
         ]
     return [(label, audience, url) for label, audience, url in urls if url]
