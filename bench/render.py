@@ -4,7 +4,9 @@ For every concrete Wagtail page model, one representative live page (in the defa
 one) is requested N times through Django's test Client; the table shows the median, fastest and slowest
 times and the number of SQL queries per request. A page type with only private pages is measured as a
 member of the association's staff. Then the same for the home page, the login page and « Mon espace » seen
-by a logged-in pupil. Page types added by later apps show up by themselves.
+by a logged-in pupil, and the stages pages (the pupil's request, a report with its appreciation, the staff
+console and board, one request's ranked places, the host's page, the collège's stage weeks) each seen by
+the demo account who uses it. Page types added by later apps show up by themselves.
 
 It reads the database the portal is configured with (DATABASE_URL, else the SQLite db.sqlite3 that
 `make run` uses) and writes to it only what logging in two accounts writes (sessions, deleted at the end,
@@ -15,6 +17,7 @@ asserts them (bench/README.md).
 """
 
 import argparse
+import contextlib
 import os
 import statistics
 import sys
@@ -49,6 +52,7 @@ settings.DEBUG = False
 warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 
 ANONYMOUS, STAFF, PUPIL = "anonyme", "équipe", "élève"
+PUPIL_DRAFT, TEACHER, HOST = "élève (brouillon)", "professeur", "accueil"
 
 
 def parse_args():
@@ -91,6 +95,66 @@ def account(role):
     if group is None:
         return None
     return User.objects.filter(groups=group, is_active=True).order_by("pk").first()
+
+
+def stage_users():
+    """{audience: user} for the stages pages, found in the demo: a pupil with a draft, a teacher, a
+    professional member of a host (the demo pupil and staff are measured already)."""
+    from stages.models import RequestState, StageRequest
+
+    users = {}
+    draft = StageRequest.objects.filter(state=RequestState.DRAFT, pupil__isnull=False).select_related("pupil").first()
+    users[PUPIL_DRAFT] = draft.pupil if draft else None
+    users[TEACHER] = account(Role.TEACHER)
+    users[HOST] = User.objects.filter(host_organisations__isnull=False, is_active=True).order_by("pk").first()
+    return users
+
+
+def stage_urls():
+    """(label, audience, url) of the stages pages: the pupil's request and form, the report read by the
+    teacher, the console and its board, one request's ranked places, the host page, the weeks page."""
+    from stages.models import RequestState, StageReport, StageRequest
+
+    pupil = account(Role.PUPIL)
+    own = StageRequest.objects.filter(pupil=pupil).first() if pupil else None
+    waiting = StageRequest.objects.filter(state=RequestState.SENT).order_by("pk").first()
+    report = StageReport.objects.order_by("pk").first()
+    with translation.override(settings.LANGUAGE_CODE):
+        urls = [
+            ("Demande de stage (formulaire)", PUPIL_DRAFT, reverse("stages:request_form")),
+            ("Demande de stage de l'élève", PUPIL, reverse("stages:request_detail", args=[own.pk]) if own else ""),
+            (
+                "Compte rendu et appréciation",
+                STAFF,
+                reverse("stages:request_detail", args=[report.request_id]) if report else "",
+            ),
+            ("Console et tableau des demandes", STAFF, reverse("stages:console")),
+            (
+                "Console : places classées",
+                STAFF,
+                reverse("stages:console_request", args=[waiting.pk]) if waiting else "",
+            ),
+            ("Page de l'accueil", HOST, reverse("stages:host")),
+            ("Nouvelle offre (formulaire)", HOST, reverse("stages:place_new")),
+            ("Semaines de stage du collège", TEACHER, reverse("stages:weeks")),
+        ]
+    return [(label, audience, url) for label, audience, url in urls if url]
+
+
+def login_clients():
+    """A logged-in test client per audience, and why an audience is missing."""
+    clients = {ANONYMOUS: Client()}
+    missing = {}
+    users = {STAFF: account(Role.STAFF), PUPIL: account(Role.PUPIL)}
+    with contextlib.suppress(DatabaseError):
+        users.update(stage_users())
+    for audience, user in users.items():
+        if user is None:
+            missing[audience] = f"aucun compte {audience} : manage.py load_demo"
+            continue
+        clients[audience] = Client()
+        clients[audience].force_login(user)
+    return clients, missing
 
 
 def measure(client, url, requests, warmup):
@@ -162,15 +226,7 @@ def main():
         f"base {connection.vendor} « {connection.settings_dict['NAME']} » ; DEBUG désactivé."
     )
 
-    clients = {ANONYMOUS: Client()}
-    missing = {}
-    for audience, role in ((STAFF, Role.STAFF), (PUPIL, Role.PUPIL)):
-        user = account(role)
-        if user is None:
-            missing[audience] = f"aucun compte {audience} : manage.py load_demo"
-            continue
-        clients[audience] = Client()
-        clients[audience].force_login(user)
+    clients, missing = login_clients()
 
     def row(label, audience, url):
         if audience not in clients:
@@ -195,6 +251,7 @@ def main():
             *(row(url, ANONYMOUS, url) for url in args.url),
         ]
         print_table("Vues", "vue", view_rows)
+        print_table("Stages", "vue", [row(label, audience, url) for label, audience, url in stage_urls()])
     finally:
         for client in clients.values():
             client.logout()  # deletes the session rows force_login created

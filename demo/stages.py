@@ -1,6 +1,7 @@
 """Demo stages: 25 host organisations (five of each kind) in Seine-Saint-Denis and Paris with about 60
 places on the demo métier sheets, the stage weeks of two collèges, and requests in every state (the demo
-pupil Inès's is accepted, so her parent and teacher see it; pupils of a second collège hold the others).
+pupil Inès's is accepted, so her parent and teacher see it; pupils of a second collège hold the others;
+the stage done has its report and its host's appreciation).
 Idempotent: organisations by name, places by title, pupils by identifier, requests by pupil and week."""
 
 import datetime
@@ -13,12 +14,14 @@ from accounts.models import ConsentRecord, School, SchoolClass, User, current_sc
 from accounts.roles import Role
 from metiers.models import MetierPage
 from stages.models import (
+    HostAppreciation,
     HostOrganisation,
     Place,
     PlaceStatus,
     PlaceWeek,
     RequestEvent,
     RequestState,
+    StageReport,
     StageRequest,
     StageWeek,
     Wish,
@@ -136,9 +139,35 @@ def load(command, home):
     _request(demo_pupil, weeks[first][0], RequestState.ACCEPTED, sheets, place_weeks, staff)
     for pupil, state in zip(pupils, STATES, strict=True):
         _request(pupil, weeks[second][0], state, sheets, place_weeks, staff)
+    _after_stage(weeks[second][0])
     command.stdout.write(
         f"Stages : {HostOrganisation.objects.count()} structures, {Place.objects.count()} places, {StageRequest.objects.count()} demandes."
     )
+
+
+def _after_stage(week):
+    """The stage done has its report (three steps) and its host's appreciation."""
+    done = StageRequest.objects.filter(week=week, state=RequestState.DONE).select_related("place_week__place__host")
+    for stage_request in done:
+        StageReport.objects.get_or_create(
+            request=stage_request,
+            defaults={
+                "saw": "Une équipe qui prépare les commandes, le stock, les clients au téléphone.",
+                "liked": "On m'a laissé préparer une commande tout seul le jeudi.",
+                "next": "J'aimerais un bac pro logistique. Je vais demander au lycée des métiers.",
+                "submitted_at": timezone.now(),
+            },
+        )
+        host = stage_request.place_week.place.host if stage_request.place_week_id else None
+        HostAppreciation.objects.get_or_create(
+            request=stage_request,
+            defaults={
+                "punctuality": HostAppreciation.Punctuality.ALWAYS,
+                "curiosity": HostAppreciation.Curiosity.VERY,
+                "sentence": "Tu as posé de très bonnes questions : reviens nous voir quand tu veux.",
+                "by": host.members.first() if host else None,
+            },
+        )
 
 
 def _requesting_pupils(school):

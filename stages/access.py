@@ -19,21 +19,37 @@ Moving (`may_transition`, used as the `permission` of each django-fsm transition
 - accept, refuse: a member of the host of the proposed place, or staff on the host's behalf.
 - complete: staff, or the host.
 - cancel: staff; the pupil while the request is a draft or sent; a parent of the pupil at any open state.
+
+After the stage (once it is over: « stage réalisé », or the convention signed and the week's Friday come):
+
+- the report: written by the pupil only; read by the pupil, their parents, their classes' teachers and
+  staff (`may_read_after_stage`), never by the host nor any neighbour;
+- the appreciation: written by a member of that stage's host only (not staff); read by the same people.
+
+Outside the admin: a teacher enters the stage weeks of the collèges where they teach a class
+(`teacher_schools`); a professional edits only their own organisations' places (`may_edit_place`).
 """
 
 from django.db.models import Q
 
 from accounts.access import can_share_with_outside, is_staff_member
+from accounts.models import School
 from accounts.roles import Role
 
-from .models import Place, StageRequest
+from .models import Place, StageRequest, stage_is_over
 from .models.requests import HOLDS_SEAT, RequestState
 
 __all__ = [
     "can_see_request",
+    "may_edit_place",
+    "may_read_after_stage",
+    "may_write_appreciation",
+    "may_write_report",
+    "teacher_schools",
     "host_places",
     "host_view",
     "is_host",
+    "is_host_of",
     "may_transition",
     "sees_whole_request",
     "visible_requests",
@@ -84,7 +100,8 @@ def can_see_request(user, stage_request):
     return visible_requests(user).filter(pk=stage_request.pk).exists()
 
 
-def _is_host_of(user, stage_request):
+def is_host_of(user, stage_request):
+    """A member of the host of the place proposed to this request."""
     return (
         user.is_authenticated
         and stage_request.place_week_id is not None
@@ -111,9 +128,9 @@ def may_transition(user, stage_request, action):
     if action in {"propose", "sign_convention", "no_solution"}:
         return staff
     if action in {"accept", "refuse"}:
-        return staff or _is_host_of(user, stage_request)
+        return staff or is_host_of(user, stage_request)
     if action == "complete":
-        return staff or _is_host_of(user, stage_request)
+        return staff or is_host_of(user, stage_request)
     if action == "cancel":
         if staff or _is_parent_of(user, stage_request):
             return True
@@ -136,4 +153,38 @@ def host_view(stage_request):
         "state": stage_request.get_state_display(),
         "state_value": stage_request.state,
         "place": stage_request.place_week.place if stage_request.place_week_id else None,
+        "stage_over": stage_is_over(stage_request),
     }
+
+
+# After the stage: the pupil's report and the host's appreciation (stages.models.after).
+
+
+def may_write_report(user, stage_request):
+    """Only the pupil themself, once the stage is over."""
+    return user.is_authenticated and stage_request.pupil_id == user.pk and stage_is_over(stage_request)
+
+
+def may_read_after_stage(user, stage_request):
+    """The report and the appreciation: the pupil, their parents, their classes' teachers, staff. Not the
+    host (they wrote the appreciation, they do not read the pupil's report), nobody else."""
+    return sees_whole_request(user, stage_request)
+
+
+def may_write_appreciation(user, stage_request):
+    """Only a member of the host of that stage, once it is over (staff do not write in the host's name)."""
+    return is_host_of(user, stage_request) and stage_is_over(stage_request)
+
+
+# Outside the admin: teachers' stage weeks and hosts' places.
+
+
+def teacher_schools(user):
+    """The collèges where `user` teaches a class: the only ones whose stage weeks they may enter."""
+    if not user.is_authenticated or not user.has_role(Role.TEACHER):
+        return School.objects.none()
+    return School.objects.filter(classes__teachers=user).distinct().order_by("name")
+
+
+def may_edit_place(user, place):
+    return user.is_authenticated and place.host.members.filter(pk=user.pk).exists()

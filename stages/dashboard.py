@@ -9,7 +9,7 @@ from accounts.access import blocked_message, can_share_with_outside, is_pupil, i
 from accounts.extensions import DashboardSection
 from accounts.roles import Role
 
-from .models import RequestEvent, RequestState, StageRequest
+from .models import HostAppreciation, RequestEvent, RequestState, StageReport, StageRequest, stage_is_over
 from .models.requests import OPEN_STATES
 
 TEMPLATE = "stages/dashboard_section.html"
@@ -66,9 +66,12 @@ def _pupil_section(user):
             "stages-pupil", _("Mon stage"), TEMPLATE, {"links": [(label, reverse("stages:request_form"))]}, 60
         )
     text = _("Ta demande : %(state)s.") % {"state": current.get_state_display()}
-    return DashboardSection(
-        "stages-pupil", _("Mon stage"), TEMPLATE, {"text": text, "links": [_link(current, _("Voir ma demande"))]}, 60
-    )
+    links = [_link(current, _("Voir ma demande"))]
+    if stage_is_over(current):
+        report = StageReport.objects.filter(request=current, submitted_at__isnull=False).exists()
+        label = _("Relire mon compte rendu de stage") if report else _("Écrire mon compte rendu de stage")
+        links.append((label, reverse("stages:report_step", args=[current.pk, 1])))
+    return DashboardSection("stages-pupil", _("Mon stage"), TEMPLATE, {"text": text, "links": links}, 60)
 
 
 def _teacher_section(user):
@@ -86,6 +89,25 @@ def _teacher_section(user):
         )
         for r in no_place[:100]
     ]
+    reports = (
+        StageReport.objects.filter(request__in=requests, submitted_at__isnull=False)
+        .select_related("request__pupil__school_class")
+        .order_by("-submitted_at")
+    )
+    links += [
+        _link(
+            report.request,
+            _("%(first)s %(last)s (%(class)s) : compte rendu de stage à lire")
+            % {
+                "first": report.request.pupil.first_name,
+                "last": report.request.pupil.last_name,
+                "class": report.request.pupil.school_class.name,
+            },
+        )
+        for report in reports[:100]
+    ]
+    if user.taught_classes.exists():
+        links.append((_("Les semaines de stage de mon collège"), reverse("stages:weeks")))
     return DashboardSection(
         "stages-teacher", _("Les stages de mes classes"), TEMPLATE, {"text": text, "links": links}, 60
     )
@@ -94,7 +116,7 @@ def _teacher_section(user):
 def personal_data(user):
     """The user's own stage requests (a pupil), in the export's French keys."""
     data = []
-    for stage_request in user.stage_requests.select_related("week__school").prefetch_related(
+    for stage_request in user.stage_requests.select_related("week__school", "report", "appreciation").prefetch_related(
         "wishes__sheet", "wishes__domain", "wishes__centre", "events"
     ):
         data.append(
@@ -107,6 +129,7 @@ def personal_data(user):
                 "trajet_minutes": stage_request.travel_minutes,
                 "moyen_de_transport": stage_request.get_travel_mode_display(),
                 "contraintes": stage_request.constraints,
+                **_after_stage_data(stage_request),
                 "historique": [
                     {"le": event.at.isoformat(), "état": event.get_to_state_display(), "raison": event.reason}
                     for event in stage_request.events.all()
@@ -116,10 +139,30 @@ def personal_data(user):
     return {"demandes_de_stage": data} if data else {}
 
 
+def _after_stage_data(stage_request):
+    data = {}
+    report = getattr(stage_request, "report", None)
+    if report is not None:
+        data["compte_rendu"] = {"ce_que_j_ai_vu": report.saw, "ce_qui_m_a_plu": report.liked, "et_apres": report.next}
+    appreciation = getattr(stage_request, "appreciation", None)
+    if appreciation is not None:
+        data["appréciation_de_l_accueil"] = {
+            "ponctualité": str(appreciation.get_punctuality_display()),
+            "curiosité": str(appreciation.get_curiosity_display()),
+            "phrase": appreciation.sentence,
+        }
+    return data
+
+
 def erase(user):
-    """A pupil's requests lose every word they wrote and their link to the pupil; the states stay, for
-    the anonymous counts. A host member leaves their organisations."""
+    """A pupil's requests lose every word they wrote (their report too) and their link to the pupil, and
+    the host's appreciation of them goes; the states stay, for the anonymous counts. A host member leaves
+    their organisations (their appreciations stay, about the pupils, without their name: `by` is cleared
+    with the account)."""
     ids = list(StageRequest.objects.filter(pupil=user).values_list("pk", flat=True))
     RequestEvent.objects.filter(request_id__in=ids).update(reason="")
+    StageReport.objects.filter(request_id__in=ids).delete()
+    HostAppreciation.objects.filter(request_id__in=ids).delete()
     StageRequest.objects.filter(pk__in=ids).update(motivation="", constraints="", reason="", pupil=None)
+    HostAppreciation.objects.filter(by=user).update(by=None)
     user.host_organisations.clear()

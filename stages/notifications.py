@@ -1,6 +1,7 @@
 """Who is told when a stage request changes state: the pupil, their parents and their teachers, each by
 their own e-mail (nobody sees another's address), plus the host when a pupil is proposed to them.
-The e-mails go through accounts.emails (the django-tasks queue, with retries), never inside the request.
+After the stage, the report (to the parents and teachers) and the host's appreciation (to the pupil too)
+are announced the same way. The e-mails go through accounts.emails (the django-tasks queue, with retries), never inside the request.
 They hold the pupil's first name and the new state only; the details are behind login in « Mon espace »."""
 
 from django.conf import settings
@@ -15,17 +16,10 @@ def recipients(stage_request):
     pupil = stage_request.pupil
     if pupil is None:
         return []
-    people = [pupil, *pupil.parents.all()]
-    if pupil.school_class_id:
-        people += list(pupil.school_class.teachers.all())
+    hosts = []
     if stage_request.state == RequestState.PROPOSED and stage_request.place_week_id:
-        people += list(stage_request.place_week.place.host.members.all())
-    seen, result = set(), []
-    for person in people:
-        if person.email and person.is_active and person.email not in seen:
-            seen.add(person.email)
-            result.append(person)
-    return result
+        hosts = list(stage_request.place_week.place.host.members.all())
+    return _family_and_teachers(pupil, with_pupil=True, others=hosts)
 
 
 def notify_state_change(event_id):
@@ -46,3 +40,32 @@ def notify_state_change(event_id):
         queue_email("stages/emails/state_changed", context, [person.email])
         count += 1
     return count
+
+
+def _family_and_teachers(pupil, with_pupil, others=()):
+    """The pupil (or not), their parents, their class's teachers and `others`: active, with an e-mail
+    address, each once."""
+    people = ([pupil] if with_pupil else []) + list(pupil.parents.all())
+    if pupil.school_class_id:
+        people += list(pupil.school_class.teachers.all())
+    people += list(others)
+    seen, result = set(), []
+    for person in people:
+        if person.email and person.is_active and person.email not in seen:
+            seen.add(person.email)
+            result.append(person)
+    return result
+
+
+def notify_after_stage(stage_request, what):
+    """`what` is « report » (the pupil wrote their report: parents and teachers are told) or
+    « appreciation » (the host wrote theirs: the pupil too). First name only; the words stay behind login."""
+    pupil = stage_request.pupil
+    if pupil is None:
+        return 0
+    url = settings.WAGTAILADMIN_BASE_URL + reverse("stages:request_detail", args=[stage_request.pk])
+    people = _family_and_teachers(pupil, with_pupil=what == "appreciation")
+    for person in people:
+        context = {"first_name": pupil.first_name, "is_pupil": person.pk == pupil.pk, "url": url}
+        queue_email(f"stages/emails/{what}_written", context, [person.email])
+    return len(people)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_requests
+from . import views, views_after, views_requests, views_spaces
 
 app_name = "stages"
 
@@ -10,9 +10,15 @@ urlpatterns = [
     path("ma-demande/", views_requests.request_form, name="request_form"),
     path("demandes/<int:pk>/", views_requests.request_detail, name="request_detail"),
     path("demandes/<int:pk>/convention.pdf", views_requests.request_convention, name="request_convention"),
+    path("demandes/<int:pk>/compte-rendu/<int:step>/", views_after.report_step, name="report_step"),
+    path("demandes/<int:pk>/appreciation/", views_after.appreciation, name="appreciation"),
     path("demandes/<int:pk>/<slug:action>/", views_requests.request_move, name="request_move"),
     path("console/", views_requests.console, name="console"),
     path("console/<int:pk>/", views_requests.console_request, name="console_request"),
     path("console/college/<int:school_pk>/tout-proposer/", views_requests.console_bulk, name="console_bulk"),
     path("accueil/", views_requests.host, name="host"),
+    path("accueil/offres/nouvelle/", views_spaces.place_edit, name="place_new"),
+    path("accueil/offres/<int:pk>/", views_spaces.place_edit, name="place_edit"),
+    path("semaines/", views_spaces.weeks, name="weeks"),
+    path("semaines/<int:pk>/retirer/", views_spaces.week_delete, name="week_delete"),
 ]

@@ -19,7 +19,16 @@ from accounts.models import School
 
 from . import access, convention, matching
 from .forms import ReasonForm, StageRequestForm, WishFormSet, wish_choices
-from .models import NoSeatLeft, PlaceWeek, RequestState, StageRequest, Wish
+from .models import (
+    HostAppreciation,
+    NoSeatLeft,
+    PlaceWeek,
+    RequestState,
+    StageReport,
+    StageRequest,
+    Wish,
+    stage_is_over,
+)
 from .models.requests import HOLDS_SEAT, OPEN_STATES
 from .workflow import NotAllowedNow, PlaceDoesNotFit, apply
 
@@ -100,8 +109,26 @@ def request_detail(request, pk):
         "events": stage_request.events.all(),
         "moves": moves,
         "reason_form": ReasonForm(),
+        **_after_stage_context(request.user, stage_request),
     }
     return TemplateResponse(request, "stages/request_detail.html", context)
+
+
+def _after_stage_context(user, stage_request):
+    """The report and the appreciation, for those who may read them (the caller checked it)."""
+    from .views_after import first_step_to_write
+
+    if stage_request.state not in {RequestState.CONVENTION, RequestState.DONE}:
+        return {}
+    report = StageReport.objects.filter(request=stage_request).first()
+    return {
+        "after_stage": True,
+        "report": report,
+        "report_open": stage_is_over(stage_request),
+        "report_step": first_step_to_write(report),
+        "can_write_report": access.may_write_report(user, stage_request),
+        "appreciation": HostAppreciation.objects.filter(request=stage_request).first(),
+    }
 
 
 @login_required
@@ -225,16 +252,21 @@ def console_bulk(request, school_pk):
 def host(request):
     """A host's page: their offers and, for each, only what they may know of the pupils proposed."""
     places = access.host_places(request.user).prefetch_related("weeks", "sheets")
-    if not places.exists():
+    if not access.is_host(request.user):
         raise PermissionDenied
     proposed = (
         StageRequest.objects.filter(place_week__place__in=places, state__in=HOLDS_SEAT)
-        .select_related("pupil__school_class", "week__school", "place_week__place")
+        .select_related("pupil__school_class", "week__school", "place_week__place", "appreciation")
         .prefetch_related("wishes__sheet", "wishes__domain", "wishes__centre")
     )
+    rows = []
+    for stage_request in proposed:
+        row = access.host_view(stage_request)
+        row["appreciation_given"] = hasattr(stage_request, "appreciation")
+        rows.append(row)
     context = {
         "places": places,
-        "proposed": [access.host_view(stage_request) for stage_request in proposed],
+        "proposed": rows,
         "reason_form": ReasonForm(),
     }
     return TemplateResponse(request, "stages/host.html", context)

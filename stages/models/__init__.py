@@ -1,11 +1,15 @@
 """The stages app's models: the professionals' proposals, host organisations and their places, the
 collèges' stage weeks, and the pupils' stage requests with their states."""
 
+from .after import HostAppreciation, StageReport, stage_is_over
 from .hosts import HostOrganisation, Place, PlaceStatus, PlaceWeek, StageWeek
 from .proposals import ProfessionalProposal, ProposalKind
 from .requests import MissingReason, NoSeatLeft, RequestEvent, RequestState, StageRequest, Wish
 
 __all__ = [
+    "HostAppreciation",
+    "StageReport",
+    "stage_is_over",
     "HostOrganisation",
     "MissingReason",
     "NoSeatLeft",

@@ -1,6 +1,9 @@
 """Who hosts pupils and when: host organisations, their places (checked by staff before any matching),
 the weeks each place is open with its seats, and each collège's stage weeks."""
 
+import datetime
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -133,9 +136,50 @@ class StageWeek(models.Model):
     def __str__(self):
         return _("semaine du %(date)s") % {"date": formats.date_format(self.starts_on, "j F Y")}
 
+    @property
+    def ends_on(self):
+        """The Friday: a stage week runs Monday to Friday."""
+        return self.starts_on + datetime.timedelta(days=4)
+
     def clean(self):
-        if self.starts_on and self.starts_on.weekday() != 0:
-            raise ValidationError({"starts_on": _("Choisissez le lundi de la semaine de stage.")})
+        if not self.starts_on:
+            return
+        errors = week_errors(self.starts_on, self.school_year)
+        if not errors and self.school_id:
+            same = StageWeek.objects.filter(school_id=self.school_id, starts_on=self.starts_on).exclude(pk=self.pk)
+            if same.exists():
+                errors.append(_("Cette semaine de stage est déjà enregistrée pour ce collège."))
+        if errors:
+            raise ValidationError({"starts_on": errors})
+
+
+def school_year_bounds(school_year):
+    """First and last day a stage week may fall in « 2026-2027 »: 1 September to 30 June."""
+    start = int(school_year[:4])
+    return datetime.date(start, 9, 1), datetime.date(start + 1, 6, 30)
+
+
+def _long_date(day):
+    return formats.date_format(day, "l j F Y")
+
+
+def week_errors(monday, school_year):
+    """French messages on a stage week's Monday: a Monday, Monday to Friday within the school year."""
+    if monday.weekday() != 0:
+        real_monday = monday - datetime.timedelta(days=monday.weekday())
+        return [
+            _("Le %(day)s n'est pas un lundi : choisissez le lundi de la semaine (le %(monday)s).")
+            % {"day": _long_date(monday), "monday": _long_date(real_monday)}
+        ]
+    if not re.fullmatch(r"\d{4}-\d{4}", school_year or "") or int(school_year[5:]) != int(school_year[:4]) + 1:
+        return [_("L'année scolaire s'écrit sous la forme 2026-2027.")]
+    first, last = school_year_bounds(school_year)
+    if monday < first or monday + datetime.timedelta(days=4) > last:
+        return [
+            _("Une semaine de stage de l'année %(year)s tombe entre le %(first)s et le %(last)s.")
+            % {"year": school_year, "first": _long_date(first), "last": _long_date(last)}
+        ]
+    return []
 
 
 class PlaceWeek(models.Model):

@@ -1,0 +1,170 @@
+"""Outside the admin: a collège's teachers enter its stage weeks; professionals enter and edit their places
+and the weeks each is open, with its seats. Every message in plain French, typed input kept."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import School, current_school_year
+
+from .models import Place, StageWeek
+
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
+# A change of these sends an approved place back to staff's check before any new matching.
+SUBSTANCE_FIELDS = {"title", "sheets", "description", "tutor", "hours", "lunch", "accessibility", "reserved_school"}
+MAX_SEATS = 20
+
+
+def school_years():
+    """This school year and the next: weeks are entered ahead."""
+    this = current_school_year()
+    start = int(this[:4])
+    return [this, f"{start + 1}-{start + 2}"]
+
+
+class StageWeekForm(forms.ModelForm):
+    school_year = forms.ChoiceField(label=_("Année scolaire"))
+
+    class Meta:
+        model = StageWeek
+        fields = ["school", "school_year", "starts_on"]
+        widgets = {"starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        labels = {"school": _("Collège"), "starts_on": _("Lundi de la semaine de stage")}
+        help_texts = {"starts_on": _("La semaine va du lundi au vendredi. Par exemple : 07/12/2026.")}
+        error_messages = {
+            "school": {
+                "required": _("Choisissez le collège."),
+                "invalid_choice": _("Vous ne pouvez saisir les semaines que de votre collège."),
+            },
+            "starts_on": {
+                "required": _("Indiquez le lundi de la semaine de stage."),
+                "invalid": _("Cette date n'est pas valide : écrivez-la par exemple 07/12/2026."),
+            },
+        }
+
+    def __init__(self, *args, schools, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = schools
+        self.fields["school"].empty_label = _("— Choisir —")
+        if len(schools) == 1:
+            self.fields["school"].initial = schools[0].pk
+        self.fields["school_year"].choices = [(year, year) for year in school_years()]
+        self.fields["school_year"].error_messages["invalid_choice"] = _(
+            "Choisissez cette année scolaire ou la suivante."
+        )
+        self.fields["starts_on"].input_formats = DATE_FORMATS
+
+    def clean_starts_on(self):
+        monday = self.cleaned_data["starts_on"]
+        if monday < timezone.localdate():
+            raise ValidationError(_("Cette date est déjà passée : choisissez une semaine à venir."))
+        return monday
+
+
+def week_label(monday, schools):
+    names = ", ".join(sorted(schools))
+    return _("Semaine du %(date)s (%(schools)s)") % {"date": formats.date_format(monday, "j F Y"), "schools": names}
+
+
+class PlaceForm(forms.ModelForm):
+    """A place and, for each collège stage week of the year, its seats (0: closed that week)."""
+
+    class Meta:
+        model = Place
+        fields = [
+            "host",
+            "title",
+            "sheets",
+            "description",
+            "tutor",
+            "hours",
+            "lunch",
+            "accessibility",
+            "reserved_school",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "accessibility": forms.Textarea(attrs={"rows": 2}),
+            "sheets": forms.SelectMultiple(attrs={"size": 8}),
+        }
+        labels = {"host": _("Structure"), "sheets": _("Métiers que l'élève découvrira")}
+        help_texts = {
+            "sheets": _("Choisissez une ou plusieurs fiches (Ctrl ou Cmd pour en choisir plusieurs)."),
+            "reserved_school": _("Facultatif : pour accueillir seulement des élèves de ce collège."),
+            "accessibility": _("Facultatif : accès en fauteuil, aménagements possibles…"),
+        }
+        error_messages = {
+            "host": {
+                "required": _("Choisissez la structure qui accueille."),
+                "invalid_choice": _("Choisissez une de vos structures."),
+            },
+            "title": {"required": _("Donnez un intitulé à votre offre, par exemple « Découvrir la boulangerie ».")},
+            "description": {
+                "required": _("Décrivez en mots simples ce que l'élève verra."),
+                "max_length": _("C'est trop long : %(limit_value)d caractères au plus."),
+            },
+            "tutor": {"required": _("Indiquez le tuteur ou la tutrice de l'élève.")},
+            "hours": {"required": _("Indiquez les horaires, par exemple « 9 h – 16 h 30 ».")},
+        }
+
+    def __init__(self, *args, hosts, weeks, **kwargs):
+        """`hosts`: the user's organisations; `weeks`: {monday: [collège names]} open to choose from."""
+        super().__init__(*args, **kwargs)
+        from metiers.models import MetierPage
+
+        self.fields["host"].queryset = hosts
+        self.fields["host"].empty_label = None if len(hosts) == 1 else _("— Choisir —")
+        self.fields["sheets"].queryset = MetierPage.objects.live().filter(locale__language_code="fr").order_by("title")
+        self.fields["reserved_school"].queryset = School.objects.order_by("name")
+        self.fields["reserved_school"].empty_label = _("Tous les collèges")
+        current = {week.starts_on: week for week in self.instance.weeks.all()} if self.instance.pk else {}
+        self.open_weeks = current
+        self.week_fields = []
+        for monday in sorted(set(weeks) | set(current)):
+            name = f"seats_{monday:%Y%m%d}"
+            self.fields[name] = forms.IntegerField(
+                label=week_label(monday, weeks.get(monday, [])),
+                min_value=0,
+                max_value=MAX_SEATS,
+                required=False,
+                initial=current[monday].seats if monday in current else 0,
+                error_messages={
+                    "invalid": _("Indiquez un nombre de places, par exemple 2."),
+                    "min_value": _("Le nombre de places ne peut pas être négatif."),
+                    "max_value": _("%(limit_value)s places au plus par semaine."),
+                },
+                widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+            )
+            self.week_fields.append((monday, name))
+
+    def seats_fields(self):
+        return [self[name] for _monday, name in self.week_fields]
+
+    def visible_fields(self):
+        return [field for field in super().visible_fields() if not field.name.startswith("seats_")]
+
+    def clean(self):
+        cleaned = super().clean()
+        any_open = False
+        for monday, name in self.week_fields:
+            seats = cleaned.get(name) or 0
+            any_open = any_open or seats > 0
+            taken = self.open_weeks[monday].seats_taken if monday in self.open_weeks else 0
+            if seats < taken:
+                self.add_error(
+                    name,
+                    _("%(taken)s élève(s) ont déjà une place cette semaine : gardez au moins %(taken)s place(s).")
+                    % {"taken": taken},
+                )
+        if any(name in self.errors for _monday, name in self.week_fields):
+            raise ValidationError(_("Vérifiez le nombre de places des semaines ci-dessous."))
+        if not any_open and not self.errors:
+            raise ValidationError(_("Ouvrez au moins une semaine : indiquez le nombre de places de cette semaine."))
+        return cleaned
+
+    def seats_by_week(self):
+        return {monday: self.cleaned_data.get(name) or 0 for monday, name in self.week_fields}
+
+    def changes_substance(self):
+        return bool(SUBSTANCE_FIELDS & set(self.changed_data))
