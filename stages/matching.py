@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.db.models import F, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 import numpy
 from scipy.optimize import linear_sum_assignment
@@ -25,7 +26,11 @@ from . import travel
 from .models import PlaceStatus, PlaceWeek
 
 SHEET, DOMAIN, CENTRE, NONE = 0, 1, 2, 3
-LEVEL_LABELS = {SHEET: "même fiche métier", DOMAIN: "même domaine", CENTRE: "même centre d'intérêt"}
+LEVEL_LABELS = {
+    SHEET: gettext_lazy("même fiche métier"),
+    DOMAIN: gettext_lazy("même domaine"),
+    CENTRE: gettext_lazy("même centre d'intérêt"),
+}
 
 
 @dataclass
@@ -135,7 +140,7 @@ def reasons(stage_request, place_week, level, rank, estimate, within):
     if level == NONE:
         lines.append(_("Aucun souhait ne correspond"))
     else:
-        lines.append(_("Souhait n° %(rank)s : %(level)s") % {"rank": rank, "level": _(LEVEL_LABELS[level])})
+        lines.append(_("Souhait n° %(rank)s : %(level)s") % {"rank": rank, "level": LEVEL_LABELS[level]})
     lines.append(_("Ouverte la semaine de stage de l'élève"))
     lines.append(
         _("%(left)s place(s) libre(s) sur %(seats)s") % {"left": place_week.seats_left, "seats": place_week.seats}
