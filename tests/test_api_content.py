@@ -97,7 +97,9 @@ def guidance(home_page):
     index = GuidanceIndexPageFactory(parent=home_page)
     return {
         "pupils": GuidanceArticlePageFactory(parent=index, title="Après la 3e", audience="pupils", topic="after-3e"),
-        "parents": GuidanceArticlePageFactory(parent=index, title="Aider son enfant", audience="parents", topic="stage"),
+        "parents": GuidanceArticlePageFactory(
+            parent=index, title="Aider son enfant", audience="parents", topic="stage"
+        ),
     }
 
 

@@ -2,8 +2,9 @@
 page or a pupil's name, whoever asks and whatever the parameters; « moi » shows each person their own
 records and nothing of anyone else's (the same roles as the HTML pages' tests)."""
 
-import pytest
 from wagtail.models import APIToken, PageViewRestriction
+
+import pytest
 
 from accounts.factories import ParentFactory, SchoolClassFactory, StaffFactory, TeacherFactory, UserFactory
 from accounts.roles import Role
@@ -80,7 +81,9 @@ def test_no_public_operation_reveals_private_content_or_a_pupils_name(client, co
 
 def test_a_staff_token_does_not_widen_the_public_pages(client, content):
     _token, key = APIToken.create_token(user=StaffFactory(), name="test")
-    response = client.get(f"{API}/pages/{content['draft'].pk}/?version=draft", headers={"authorization": f"Bearer {key}"})
+    response = client.get(
+        f"{API}/pages/{content['draft'].pk}/?version=draft", headers={"authorization": f"Bearer {key}"}
+    )
     assert response.status_code == 404
 
 
@@ -106,7 +109,8 @@ def family(home_page):
 
 
 @pytest.mark.parametrize(
-    "role", ["the pupil", "their parent", "their teacher", "staff", "other pupil of the class", "parent of another family"]
+    "role",
+    ["the pupil", "their parent", "their teacher", "staff", "other pupil of the class", "parent of another family"],
 )
 def test_moi_shows_only_ones_own_records(client, family, role):
     client.force_login(family[role])

@@ -5,9 +5,10 @@ here (see `api.access`). Answers are `Cache-Control: private, no-store`."""
 
 from datetime import date, datetime
 
+from wagtail.api.v3.auth import BearerTokenAuth
+
 from ninja import Router, Schema
 from ninja.security import SessionAuth
-from wagtail.api.v3.auth import BearerTokenAuth
 
 from ateliers.models import SignUp
 from stages.models import StageRequest

@@ -6,8 +6,9 @@ from django.db.models import Max
 from django.http import Http404
 from django.utils import translation
 
-from ninja import Path, Query, Router, Schema
 from wagtail.rich_text import expand_db_html
+
+from ninja import Path, Query, Router, Schema
 
 from metiers.listing import SORTS, MetierListing
 from metiers.models import AccessLevel, MetierPage, MetiersIndexPage
@@ -153,7 +154,11 @@ def sheet_detail(request, code: str = Path(..., pattern=ROME_CODE), lang: Lang =
     with translation.override(lang):
         sheet = find_sheet(code, lang)
         request.api_last_modified = sheet.last_published_at
-        related_ids = set(public_pages(MetierPage.objects.filter(pk__in=[s.pk for s in sheet.related_sheets])).values_list("pk", flat=True))
+        related_ids = set(
+            public_pages(MetierPage.objects.filter(pk__in=[s.pk for s in sheet.related_sheets])).values_list(
+                "pk", flat=True
+            )
+        )
         level = AccessLevel(sheet.access_level).label if sheet.access_level else ""
         domaine, professionnel = sheet.grand_domaine, sheet.domaine_professionnel
         return SheetDetail(
@@ -181,7 +186,3 @@ def sheet_detail(request, code: str = Path(..., pattern=ROME_CODE), lang: Lang =
             onisep=_credit(sheet.onisep_primary) if sheet.onisep_primary else None,
             onisep_family=[_credit(item) for item in sheet.onisep_family],
         )
-
-
-
-

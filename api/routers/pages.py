@@ -4,10 +4,10 @@ The views, filters and schemas are Wagtail's (`wagtail.api.v3.routers.pages`); t
 than through Wagtail's `api` object so that its write endpoints stay off and a token or a session never
 widens the public tier to drafts (see `api.access`)."""
 
-from ninja import Router
-
 from wagtail.api.v3.routers import pages as wagtail_pages
 from wagtail.api.v3.schemas import BasePageSchema
+
+from ninja import Router
 
 from ..access import public
 from ..errors import COMMON_ERRORS

@@ -219,7 +219,9 @@ RATE_LIMITS = {
 
 # The JSON API may be called from the browsers of these origins only (comma-separated, e.g.
 # "https://ent.example.org,https://partenaire.example.org"); every other origin gets no CORS header.
-CORS_ALLOWED_ORIGINS = [origin.strip() for origin in os.environ.get("API_CORS_ORIGINS", "").split(",") if origin.strip()]
+CORS_ALLOWED_ORIGINS = [
+    origin.strip() for origin in os.environ.get("API_CORS_ORIGINS", "").split(",") if origin.strip()
+]
 CORS_URLS_REGEX = r"^/api/"
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_EXPOSE_HEADERS = ("ETag", "Retry-After")
