@@ -44,7 +44,8 @@ fuzz: $(VENV)/.installed-dev ## Fuzz every public API operation with Schemathesi
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -m fuzz -n0 $(PYTEST_ARGS)
 
 openapi: $(VENV)/.installed-dev ## Write the API's OpenAPI schema to api/openapi.json (commit it with the API change)
-	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m api.openapi > api/openapi.json
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m api.openapi > api/openapi.json.new
+	mv api/openapi.json.new api/openapi.json
 
 e2e: $(VENV)/.installed-dev ## Run the browser journeys in Chromium with an accessibility scan
 	DJANGO_SETTINGS_MODULE=config.settings.test DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e $(PYTEST_ARGS)
