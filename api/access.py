@@ -26,8 +26,9 @@ from functools import wraps
 
 from django.contrib.auth.models import AnonymousUser
 
-from ninja.errors import ValidationError
 from wagtail.models import Locale, Page
+
+from ninja.errors import ValidationError
 
 LANGUAGES = ("fr", "en", "ar")
 # The largest integer the databases compare (PostgreSQL's bigint).
