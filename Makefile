@@ -11,7 +11,7 @@ export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help run test e2e lint format check bench demo messages clean
+.PHONY: help run test e2e fuzz openapi lint format check bench demo messages clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
@@ -38,7 +38,14 @@ run: $(VENV)/.installed-run ## Serve the portal with demo content on http://127.
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev ## Run the test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
-	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -m "not e2e" -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -m "not e2e and not fuzz" -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
+fuzz: $(VENV)/.installed-dev ## Fuzz every public API operation with Schemathesis (bounded; CI runs it on PostgreSQL)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -m fuzz -n0 $(PYTEST_ARGS)
+
+openapi: $(VENV)/.installed-dev ## Write the API's OpenAPI schema to api/openapi.json (commit it with the API change)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m api.openapi > api/openapi.json.new
+	mv api/openapi.json.new api/openapi.json
 
 e2e: $(VENV)/.installed-dev ## Run the browser journeys in Chromium with an accessibility scan
 	DJANGO_SETTINGS_MODULE=config.settings.test DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e $(PYTEST_ARGS)
@@ -61,6 +68,7 @@ bench: $(VENV)/.installed-dev ## Print render times, SQL query counts, search re
 	$(BIN)/python bench/readability.py
 	$(BIN)/python bench/ateliers_concurrency.py
 	$(BIN)/python bench/stages.py
+	$(BIN)/python bench/api.py
 
 messages: $(VENV)/.installed-dev ## Update the translation catalogues (needs gettext)
 	$(BIN)/python manage.py makemessages -l en -l ar --ignore=.venv --ignore=staticfiles

@@ -23,6 +23,8 @@ urlpatterns = [
     path("admin/logout/", AdminLogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The JSON API, its OpenAPI schema and docs page: outside the language prefixes (?lang= chooses).
+    path("", include("api.urls")),
     path("sitemap.xml", sitemap),
     path("robots.txt", robots_txt),
     path("i18n/setlang/", set_language, name="set_language"),

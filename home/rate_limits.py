@@ -10,6 +10,7 @@ Two ways to use it, both one line:
 
 * refuse with HTTP 429 past the limit: decorate the view, ``@rate_limit("search_autocomplete", json=True)``
   (a class-based view: ``method_decorator(rate_limit("name"), name="dispatch")``);
+* a django-ninja API: ``api.throttle.RateLimitThrottle("api")`` (calls ``retry_after``);
 * answer as usual but skip the costly or abusable part: ``if over_limit(request, "password_reset_client"):``
   (the password reset shows the same page and sends no email, so nobody learns whether it was sent).
 
@@ -30,6 +31,13 @@ from django_ratelimit.core import get_usage
 def over_limit(request, name, value=None):
     """Count one use of limit `name` by this client (or by `value`) and say whether it went over."""
     return _usage(request, name, value)["should_limit"]
+
+
+def retry_after(request, name):
+    """Count one use of limit `name` by this client: 0 within the limit, else the seconds to wait (the JSON
+    API's throttle, `api.throttle`, answers 429 with this as Retry-After)."""
+    usage = _usage(request, name)
+    return max(1, usage["time_left"]) if usage["should_limit"] else 0
 
 
 def rate_limit(name, json=False):

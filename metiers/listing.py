@@ -20,12 +20,13 @@ from home.facets import Facet, FacetOption, Facets, echo
 from .models import AccessLevel, CentreInteret, GrandDomaine, MetierPage, MetierPageCentreInteret, Secteur
 
 SORTS = {
-    "titre": (_("Ordre alphabétique"), ("title",)),
-    "-titre": (_("Ordre alphabétique inverse"), ("-title",)),
-    "niveau": (_("Études les plus courtes d'abord"), (F("access_level").asc(nulls_last=True), "title")),
-    "-niveau": (_("Études les plus longues d'abord"), (F("access_level").desc(nulls_last=True), "title")),
+    "titre": (_("Ordre alphabétique"), ("title", "pk")),
+    "-titre": (_("Ordre alphabétique inverse"), ("-title", "-pk")),
+    "niveau": (_("Études les plus courtes d'abord"), (F("access_level").asc(nulls_last=True), "title", "pk")),
+    "-niveau": (_("Études les plus longues d'abord"), (F("access_level").desc(nulls_last=True), "title", "pk")),
 }
 DEFAULT_SORT = "titre"
+# Each sort ends with the page id, so that sheets with the same title keep their order from page to page.
 
 # How each facet filters the sheets, given the chosen option's key (a pk or an access level).
 CONDITIONS = {
@@ -157,6 +158,7 @@ class MetierListing:
                 "listing_summary",
                 "access_level",
                 "rome_code",
+                "grand_domaine__code",
                 "grand_domaine__name",
             )
             .order_by(*SORTS[self.sort][1])

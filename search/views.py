@@ -44,18 +44,21 @@ def search(request):
 @rate_limit("search_autocomplete", json=True)
 def autocomplete(request):
     """JSON suggestions for the header search box: [{title, url, type}], visible pages only."""
-    query = clean_query(request.GET.get("q", ""))
-    folded = fold(query)
+    return JsonResponse(suggestions_for(request, request.GET.get("q", ""), current_locale()), safe=False)
+
+
+def suggestions_for(request, typed, locale):
+    """The autocomplete's suggestions for what was typed, cached per kind of visitor (the JSON API's too)."""
+    folded = fold(clean_query(typed))
     if len(folded) < 2 or not search_words_of(folded):
-        return JsonResponse([], safe=False)
-    locale = current_locale()
+        return []
     digest = hashlib.sha256(folded.encode()).hexdigest()[:32]
     key = f"search:ac:{generation()}:{locale.language_code}:{audience_key(request.user)}:{digest}"
     suggestions = cache.get(key)
     if suggestions is None:
         suggestions = suggest(request, folded, locale)
         cache.set(key, suggestions, AUTOCOMPLETE_CACHE)
-    return JsonResponse(suggestions, safe=False)
+    return suggestions
 
 
 def suggest(request, folded, locale):

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "ateliers",
     "stages",
     "search",
+    "api",
     "demo",
     # Wagtail and its contrib apps.
     "wagtail_localize",
@@ -56,6 +57,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    # The JSON API (api/): ninja serves its docs page's Swagger UI from its own static files, no CDN.
+    "ninja",
+    "corsheaders",
     "django_tasks_db",
     "axes",
     "auditlog",
@@ -72,6 +76,8 @@ MIDDLEWARE = [
     "home.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CORS headers on /api/ only, for the origins in API_CORS_ORIGINS (below).
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "home.i18n.VisitorLanguageMiddleware",
@@ -207,7 +213,18 @@ RATE_LIMITS = {
     "search_autocomplete": "30/10s",
     # The search page: a 200-character worst-case query costs about a second of a server's time.
     "search_page": "30/10s",
+    # The JSON API (api/), every operation, per client address: a partner's page or app and a CDN in front.
+    "api": os.environ.get("API_RATE_LIMIT", "120/m"),
 }
+
+# The JSON API may be called from the browsers of these origins only (comma-separated, e.g.
+# "https://ent.example.org,https://partenaire.example.org"); every other origin gets no CORS header.
+CORS_ALLOWED_ORIGINS = [
+    origin.strip() for origin in os.environ.get("API_CORS_ORIGINS", "").split(",") if origin.strip()
+]
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_EXPOSE_HEADERS = ("ETag", "Retry-After")
 
 # Internationalisation: French first. Interface and content in French, English and Arabic.
 LANGUAGE_CODE = "fr"
