@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "procedures",
     "ateliers",
     "stages",
+    "accompagnement",
     "search",
     "demo",
     # Wagtail and its contrib apps.
