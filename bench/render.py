@@ -48,7 +48,7 @@ settings.DEBUG = False
 # Whitenoise warns when `collectstatic` has not been run; irrelevant to render times.
 warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 
-ANONYMOUS, STAFF, PUPIL = "anonyme", "équipe", "élève"
+ANONYMOUS, STAFF, PUPIL, VOLUNTEER = "anonyme", "équipe", "élève", "bénévole"
 
 
 def parse_args():
@@ -150,6 +150,30 @@ def print_table(title, first_header, rows):
         print(fmt(line))
 
 
+def help_rows(row, pupil):
+    """The CV help's pages: the pupil's list, their CV, one guided step and the PDF; the volunteer's space
+    and a document they are assigned to; staff's console (`load_demo` gives the demo pupil a CV)."""
+    from accompagnement.models import Assignment, Document
+
+    with translation.override(settings.LANGUAGE_CODE):
+        rows = [row("Mon CV et mes lettres", PUPIL, reverse("accompagnement:mine"))]
+        cv = Document.objects.filter(pupil=pupil, kind="cv").first() if pupil else None
+        if cv is not None:
+            rows += [
+                row("Mon CV (versions, commentaires)", PUPIL, reverse("accompagnement:document", args=[cv.pk])),
+                row("Étape du CV", PUPIL, reverse("accompagnement:step", args=[cv.pk, "qualities"])),
+                row("CV en PDF (WeasyPrint)", PUPIL, reverse("accompagnement:pdf", args=[cv.pk])),
+            ]
+        rows.append(row("Espace bénévole", VOLUNTEER, reverse("accompagnement:volunteer")))
+        volunteer = account(Role.VOLUNTEER)
+        assigned = Assignment.objects.active().filter(volunteer=volunteer).first() if volunteer else None
+        if assigned is not None:
+            url = reverse("accompagnement:document", args=[assigned.document_id])
+            rows.append(row("Document suivi par le bénévole", VOLUNTEER, url))
+        rows.append(row("Console de l'accompagnement", STAFF, reverse("accompagnement:staff")))
+    return rows
+
+
 def main():
     args = parse_args()
     try:
@@ -164,7 +188,7 @@ def main():
 
     clients = {ANONYMOUS: Client()}
     missing = {}
-    for audience, role in ((STAFF, Role.STAFF), (PUPIL, Role.PUPIL)):
+    for audience, role in ((STAFF, Role.STAFF), (PUPIL, Role.PUPIL), (VOLUNTEER, Role.VOLUNTEER)):
         user = account(role)
         if user is None:
             missing[audience] = f"aucun compte {audience} : manage.py load_demo"
@@ -195,6 +219,7 @@ def main():
             *(row(url, ANONYMOUS, url) for url in args.url),
         ]
         print_table("Vues", "vue", view_rows)
+        print_table("Accompagnement CV et lettres", "vue", help_rows(row, account(Role.PUPIL)))
     finally:
         for client in clients.values():
             client.logout()  # deletes the session rows force_login created
