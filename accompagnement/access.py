@@ -5,8 +5,9 @@ view also sends `Cache-Control: private, no-store` through home.middleware):
 
 - the pupil who wrote it; never another pupil;
 - their parents (`User.children`), read-only: every comment of an adult is readable by the family;
-- the volunteer assigned to it while the assignment is active (`Assignment.objects.active()`), and only
-  `pupil_card()`: first name, class level, collège. No surname, e-mail, birth date or parent;
+- the volunteer assigned to it while the assignment is active (`Assignment.objects.active()`) and the
+  family's consent stands, and only `pupil_card()`: first name, class level, collège. No surname,
+  e-mail, birth date or parent;
 - staff (« Équipe ») and superusers: everything, held comments and reports included.
 - Teachers do not read the texts: « Mon espace » tells them which of their pupils have a CV ready.
 - Anyone else (another volunteer, another family, a professional, a partner, anonymous): nothing (404).
@@ -55,7 +56,12 @@ def visible_documents(user):
 
 
 def can_see_document(user, document):
-    return visible_documents(user).filter(pk=document.pk).exists()
+    """As `visible_documents`; a volunteer also loses sight of it as soon as the family's consent is withdrawn."""
+    if not visible_documents(user).filter(pk=document.pk).exists():
+        return False
+    if is_staff_member(user) or document.pupil_id == user.pk or user.children.filter(pk=document.pupil_id).exists():
+        return True
+    return can_share_with_outside(document.pupil)
 
 
 def is_assigned_volunteer(user, document):

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import blocked_message, can_share_with_outside, is_pupil, is_staff_member
 from accounts.roles import Role
 
-from . import access, diff, documents, pdf
+from . import access, contact_filter, diff, documents, pdf
 from .forms import CommentForm, DiffForm, LetterForm, ReportForm, StepForm
 from .models import Comment, CommentStatus, Document, HelpSettings, SuggestionState, Version
 from .sections import section, sections_for
@@ -203,7 +203,7 @@ def differences(request, pk):
     form = DiffForm(request.GET or None, numbers=numbers, initial=default)
     chosen = form.cleaned_data if form.is_bound and form.is_valid() else default
     volunteer = access.is_assigned_volunteer(request.user, document) and not is_staff_member(request.user)
-    if volunteer and chosen["new"] == 0:  # a volunteer reads versions, not the draft
+    if volunteer and 0 in (chosen["old"], chosen["new"]):  # a volunteer reads versions, not the draft
         chosen = {"old": numbers[-2] if len(numbers) > 1 else numbers[0], "new": numbers[-1]} if numbers else None
 
     def text(number):
@@ -233,7 +233,7 @@ def comment(request, pk):
                 "Votre commentaire contient %(what)s : il est gardé pour l'équipe, qui le relit avant que l'élève "
                 "le voie. Aucun moyen de contact ne passe par le portail."
             )
-            % {"what": saved.held_reason.removeprefix("Contient ").rstrip(".")},
+            % {"what": contact_filter.describe(contact_filter.find_contact_details(saved.body + saved.suggestion))},
         )
     else:
         messages.success(request, _("Commentaire publié. L'élève et sa famille sont prévenus."))
@@ -290,6 +290,8 @@ def volunteer(request):
         raise PermissionDenied
     assigned = []
     for document in access.visible_documents(user).select_related("pupil__school_class__school"):
+        if not access.can_see_document(user, document):
+            continue
         latest = document.versions.order_by("-number").first()
         waiting = latest is not None and not latest.comments.filter(author=user).exists()
         assigned.append({"document": document, "card": access.pupil_card(document), "waiting": waiting})

@@ -12,7 +12,9 @@ import pytest
 
 from accompagnement import access
 from accompagnement.factories import AssignmentFactory, DocumentFactory, VersionFactory, VolunteerFactory
+from accounts import consent
 from accounts.factories import ParentFactory, PupilFactory, StaffFactory, TeacherFactory, UserFactory
+from accounts.models import ConsentRecord
 from accounts.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -144,3 +146,22 @@ def test_an_expired_assignment_shows_nothing_the_day_after(client):
     client.force_login(assignment.volunteer)
     assert client.get(reverse("accompagnement:document", args=[assignment.document.pk])).status_code == 404
     assert not access.can_see_document(assignment.volunteer, assignment.document)
+
+
+def test_the_volunteer_loses_sight_when_the_family_withdraws_consent(world, client):
+    document = world["document"]
+    consent.record(document.pupil, ConsentRecord.Decision.WITHDRAWN, ConsentRecord.Method.LINK, by_name="Parent")
+    client.force_login(world["viewers"]["volunteer"])
+    assert client.get(reverse("accompagnement:document", args=[document.pk])).status_code == 404
+    assert "Lina" not in client.get(reverse("accompagnement:volunteer")).content.decode()
+    client.force_login(world["viewers"]["parent"])
+    assert client.get(reverse("accompagnement:document", args=[document.pk])).status_code == 200
+
+
+def test_a_volunteer_cannot_reach_the_draft_through_the_differences(world, client):
+    document = world["document"]
+    document.sections = {**document.sections, "interests": "Brouillon secret"}
+    document.save()
+    client.force_login(world["viewers"]["volunteer"])
+    page = client.get(reverse("accompagnement:differences", args=[document.pk]), {"old": 0, "new": 1})
+    assert "Brouillon secret" not in page.content.decode()
