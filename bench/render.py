@@ -51,7 +51,7 @@ settings.DEBUG = False
 # Whitenoise warns when `collectstatic` has not been run; irrelevant to render times.
 warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 
-ANONYMOUS, STAFF, PUPIL = "anonyme", "équipe", "élève"
+ANONYMOUS, STAFF, PUPIL, VOLUNTEER = "anonyme", "équipe", "élève", "bénévole"
 PUPIL_DRAFT, TEACHER, HOST = "élève (brouillon)", "professeur", "accueil"
 
 
@@ -145,7 +145,7 @@ def login_clients():
     """A logged-in test client per audience, and why an audience is missing."""
     clients = {ANONYMOUS: Client()}
     missing = {}
-    users = {STAFF: account(Role.STAFF), PUPIL: account(Role.PUPIL)}
+    users = {STAFF: account(Role.STAFF), PUPIL: account(Role.PUPIL), VOLUNTEER: account(Role.VOLUNTEER)}
     with contextlib.suppress(DatabaseError):
         users.update(stage_users())
     for audience, user in users.items():
@@ -214,6 +214,30 @@ def print_table(title, first_header, rows):
         print(fmt(line))
 
 
+def help_rows(row, pupil):
+    """The CV help's pages: the pupil's list, their CV, one guided step and the PDF; the volunteer's space
+    and a document they are assigned to; staff's console (`load_demo` gives the demo pupil a CV)."""
+    from accompagnement.models import Assignment, Document
+
+    with translation.override(settings.LANGUAGE_CODE):
+        rows = [row("Mon CV et mes lettres", PUPIL, reverse("accompagnement:mine"))]
+        cv = Document.objects.filter(pupil=pupil, kind="cv").first() if pupil else None
+        if cv is not None:
+            rows += [
+                row("Mon CV (versions, commentaires)", PUPIL, reverse("accompagnement:document", args=[cv.pk])),
+                row("Étape du CV", PUPIL, reverse("accompagnement:step", args=[cv.pk, "qualities"])),
+                row("CV en PDF (WeasyPrint)", PUPIL, reverse("accompagnement:pdf", args=[cv.pk])),
+            ]
+        rows.append(row("Espace bénévole", VOLUNTEER, reverse("accompagnement:volunteer")))
+        volunteer = account(Role.VOLUNTEER)
+        assigned = Assignment.objects.active().filter(volunteer=volunteer).first() if volunteer else None
+        if assigned is not None:
+            url = reverse("accompagnement:document", args=[assigned.document_id])
+            rows.append(row("Document suivi par le bénévole", VOLUNTEER, url))
+        rows.append(row("Console de l'accompagnement", STAFF, reverse("accompagnement:staff")))
+    return rows
+
+
 def main():
     args = parse_args()
     try:
@@ -252,6 +276,7 @@ def main():
         ]
         print_table("Vues", "vue", view_rows)
         print_table("Stages", "vue", [row(label, audience, url) for label, audience, url in stage_urls()])
+        print_table("Accompagnement CV et lettres", "vue", help_rows(row, account(Role.PUPIL)))
     finally:
         for client in clients.values():
             client.logout()  # deletes the session rows force_login created

@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("recherche/", include("search.urls")),
     path("stages/", include("stages.urls")),
     path("ateliers/", include("ateliers.urls")),
+    path("accompagnement/", include("accompagnement.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

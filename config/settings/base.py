@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "procedures",
     "ateliers",
     "stages",
+    "accompagnement",
     "search",
     "api",
     "demo",

@@ -1,0 +1,103 @@
+"""Who may see or do what with a pupil's CV and letters: the one place views ask.
+
+Seeing a document, its versions and its visible comments (`visible_documents`, `can_see_document`; every
+view also sends `Cache-Control: private, no-store` through home.middleware):
+
+- the pupil who wrote it; never another pupil;
+- their parents (`User.children`), read-only: every comment of an adult is readable by the family;
+- the volunteer assigned to it while the assignment is active (`Assignment.objects.active()`) and the
+  family's consent stands, and only `pupil_card()`: first name, class level, collège. No surname,
+  e-mail, birth date or parent;
+- staff (« Équipe ») and superusers: everything, held comments and reports included.
+- Teachers do not read the texts: « Mon espace » tells them which of their pupils have a CV ready.
+- Anyone else (another volunteer, another family, a professional, a partner, anonymous): nothing (404).
+
+Doing:
+
+- write, ask for a review, accept a suggestion, report a comment, mark done: the pupil themself
+  (`can_write`), and for everything that reaches a volunteer, only with the family's consent
+  (`accounts.access.can_share_with_outside`);
+- comment on a version: the volunteer actively assigned to that version's document (`can_comment`);
+- assign, end, block, moderate: staff (`is_staff_member`), with the rules of `assignment.py`.
+- Held or removed comments: staff and their author only (`visible_comments`).
+"""
+
+from django.db.models import Q
+
+from accounts.access import can_share_with_outside, is_pupil, is_staff_member
+from accounts.roles import Role
+
+from .models import Assignment, Comment, CommentStatus, Document
+
+__all__ = [
+    "can_comment",
+    "can_see_document",
+    "can_write",
+    "is_assigned_volunteer",
+    "pupil_card",
+    "visible_comments",
+    "visible_documents",
+]
+
+
+def visible_documents(user):
+    documents = Document.objects.all()
+    if not user.is_authenticated:
+        return documents.none()
+    if is_staff_member(user):
+        return documents
+    rule = Q(pupil=user)
+    if user.has_role(Role.PARENT):
+        rule |= Q(pupil__parents=user)
+    if user.has_role(Role.VOLUNTEER):
+        active = Assignment.objects.active().filter(volunteer=user).values("document_id")
+        rule |= Q(pk__in=active)
+    return documents.filter(rule).distinct()
+
+
+def can_see_document(user, document):
+    """As `visible_documents`; a volunteer also loses sight of it as soon as the family's consent is withdrawn."""
+    if not visible_documents(user).filter(pk=document.pk).exists():
+        return False
+    if is_staff_member(user) or document.pupil_id == user.pk or user.children.filter(pk=document.pupil_id).exists():
+        return True
+    return can_share_with_outside(document.pupil)
+
+
+def is_assigned_volunteer(user, document):
+    return (
+        user.is_authenticated
+        and user.has_role(Role.VOLUNTEER)
+        and Assignment.objects.active().filter(volunteer=user, document=document).exists()
+    )
+
+
+def can_write(user, document):
+    """The pupil who owns the document, while they are a pupil."""
+    return user.is_authenticated and document.pupil_id == user.pk and is_pupil(user)
+
+
+def can_comment(user, version):
+    return is_assigned_volunteer(user, version.document) and can_share_with_outside(version.document.pupil)
+
+
+def visible_comments(user, comments):
+    """Comments `user` may read among `comments`: visible ones, plus held ones for staff and their author."""
+    if is_staff_member(user):
+        return comments
+    return comments.filter(Q(status=CommentStatus.VISIBLE) | Q(author=user, status=CommentStatus.HELD))
+
+
+def pupil_card(document):
+    """What a volunteer may know of the pupil: nothing that identifies or contacts them."""
+    pupil = document.pupil
+    school_class = pupil.school_class
+    return {
+        "first_name": pupil.first_name,
+        "level": school_class.get_level_display() if school_class else "",
+        "school": school_class.school.name if school_class else "",
+    }
+
+
+def comments_for(user, version):
+    return visible_comments(user, Comment.objects.filter(version=version)).select_related("author")

@@ -1,0 +1,303 @@
+"""The pupil's, parent's and volunteer's pages of the CV help. Each view checks the document against the
+user (`access.py`) and answers 404 to anyone else; responses to logged-in people are `private, no-store`
+(home.middleware). Staff's pages are in views_staff.py."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.access import blocked_message, can_share_with_outside, is_pupil, is_staff_member
+from accounts.roles import Role
+
+from . import access, contact_filter, diff, documents, pdf
+from .forms import CommentForm, DiffForm, LetterForm, ReportForm, StepForm
+from .models import Comment, CommentStatus, Document, HelpSettings, SuggestionState, Version
+from .sections import section, sections_for
+
+
+def _pupil_only(request):
+    if not is_pupil(request.user):
+        raise PermissionDenied
+
+
+def _own_document(request, pk):
+    document = get_object_or_404(Document.objects.select_related("pupil"), pk=pk)
+    if not access.can_write(request.user, document):
+        raise Http404
+    return document
+
+
+@login_required
+def mine(request):
+    """The pupil's CV and letters, and a new letter (free or for one of their stage requests)."""
+    _pupil_only(request)
+    pupil = request.user
+    requests = list(pupil.stage_requests.select_related("week__school").order_by("-created_at")[:10])
+    form = LetterForm(request.POST or None, requests=requests)
+    if request.method == "POST" and form.is_valid():
+        chosen = next((r for r in requests if r.pk == form.cleaned_data["stage_request"]), None)
+        letter = documents.start_letter(pupil, chosen)
+        return redirect("accompagnement:step", pk=letter.pk, key=sections_for("lettre")[0].key)
+    context = {
+        "cv": pupil.help_documents.filter(kind="cv").first(),
+        "letters": pupil.help_documents.filter(kind="lettre"),
+        "form": form,
+        "blocked": blocked_message(pupil),
+    }
+    return TemplateResponse(request, "accompagnement/mine.html", context)
+
+
+@login_required
+def cv(request):
+    _pupil_only(request)
+    document = documents.start_cv(request.user)
+    if document.is_empty or not document.sections.get("interests"):
+        return redirect("accompagnement:step", pk=document.pk, key=sections_for("cv")[0].key)
+    return redirect("accompagnement:document", pk=document.pk)
+
+
+@login_required
+def step(request, pk, key):
+    """One guided step: one section, its help and example, and the live preview of the whole document."""
+    document = _own_document(request, pk)
+    current = section(document.kind, key)
+    if current is None:
+        raise Http404
+    steps = sections_for(document.kind)
+    index = steps.index(current)
+    form = StepForm(request.POST or None, section=current, initial={"text": document.sections.get(key, "")})
+    if request.method == "POST" and form.is_valid():
+        documents.save_section(document, key, form.cleaned_data["text"])
+        if request.POST.get("go") == "back" and index > 0:
+            return redirect("accompagnement:step", pk=pk, key=steps[index - 1].key)
+        if index + 1 < len(steps) and request.POST.get("go") != "preview":
+            return redirect("accompagnement:step", pk=pk, key=steps[index + 1].key)
+        messages.success(request, _("C'est enregistré. Relis ton document, puis demande de l'aide si tu veux."))
+        return redirect("accompagnement:document", pk=pk)
+    context = {
+        "document": document,
+        "section": current,
+        "form": form,
+        "steps": steps,
+        "number": index + 1,
+        "previous": steps[index - 1] if index else None,
+        "is_last": index + 1 == len(steps),
+        "sections": document.section_list,
+    }
+    return TemplateResponse(request, "accompagnement/step.html", context)
+
+
+def _versions_with_comments(user, document, redact_name):
+    """Newest version first; each with its sections and, beside each, the comments `user` may read."""
+    result = []
+    for version in document.versions.order_by("-number"):
+        comments = list(access.comments_for(user, version))
+        parts = []
+        for sec, text in version.section_list:
+            if redact_name and sec.key == "name":
+                text = document.pupil.first_name
+            parts.append((sec, text, [c for c in comments if c.section == sec.key]))
+        result.append({"version": version, "parts": parts})
+    return result
+
+
+@login_required
+def document_detail(request, pk):
+    document = get_object_or_404(Document.objects.select_related("pupil__school_class__school"), pk=pk)
+    user = request.user
+    if not access.can_see_document(user, document):
+        raise Http404
+    is_volunteer = access.is_assigned_volunteer(user, document) and not is_staff_member(user)
+    versions = _versions_with_comments(user, document, redact_name=is_volunteer)
+    latest = document.versions.order_by("-number").first()
+    context = {
+        "document": document,
+        "is_owner": access.can_write(user, document),
+        "is_volunteer": is_volunteer,
+        "is_staff": is_staff_member(user),
+        "card": access.pupil_card(document),
+        "sections": document.section_list,
+        "versions": versions,
+        "assignment": document.active_assignment(),
+        "comment_form": CommentForm(version=latest) if is_volunteer and latest else None,
+        "latest": latest,
+        "may_share": can_share_with_outside(document.pupil),
+        "blocked": blocked_message(document.pupil),
+        "steps": sections_for(document.kind),
+    }
+    if is_staff_member(user):
+        context["assignments"] = document.assignments.select_related("volunteer", "assigned_by")
+    if is_volunteer:
+        context["rules_page"] = HelpSettings.load().rules_page
+    return TemplateResponse(request, "accompagnement/document.html", context)
+
+
+@login_required
+@require_POST
+def ask_review(request, pk):
+    document = _own_document(request, pk)
+    if not can_share_with_outside(request.user):
+        messages.error(request, blocked_message(request.user))
+    elif document.is_empty:
+        messages.error(request, _("Ton document est vide : écris au moins une partie avant de demander de l'aide."))
+    else:
+        version = documents.request_review(document)
+        messages.success(
+            request,
+            _(
+                "Version %(n)s envoyée. Un bénévole de l'association va la relire ; tes parents et l'équipe voient ses commentaires."
+            )
+            % {"n": version.number},
+        )
+    return redirect("accompagnement:document", pk=pk)
+
+
+@login_required
+@require_POST
+def mark_done(request, pk):
+    document = _own_document(request, pk)
+    documents.mark_done(document)
+    messages.success(request, _("Bravo, ton document est terminé !"))
+    return redirect("accompagnement:document", pk=pk)
+
+
+def _readable_document(request, pk):
+    """The pupil, their parents and staff: the current text (a volunteer reads the versions only)."""
+    document = get_object_or_404(Document.objects.select_related("pupil__school_class__school"), pk=pk)
+    user = request.user
+    if not is_staff_member(user) and (
+        not access.can_see_document(user, document) or access.is_assigned_volunteer(user, document)
+    ):
+        raise Http404
+    return document
+
+
+@login_required
+def document_pdf(request, pk):
+    document = _readable_document(request, pk)
+    response = HttpResponse(pdf.document_pdf(document), content_type="application/pdf")
+    name = "cv" if document.kind == "cv" else f"lettre-{document.pk}"
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    return response
+
+
+@login_required
+def document_print(request, pk):
+    document = _readable_document(request, pk)
+    return TemplateResponse(request, "accompagnement/print.html", pdf.sheet_context(document))
+
+
+@login_required
+def differences(request, pk):
+    document = get_object_or_404(Document, pk=pk)
+    if not access.can_see_document(request.user, document):
+        raise Http404
+    versions = {v.number: v for v in document.versions.all()}
+    numbers = sorted(versions)
+    default = {"old": numbers[-2] if len(numbers) > 1 else (numbers[-1] if numbers else 0), "new": 0}
+    form = DiffForm(request.GET or None, numbers=numbers, initial=default)
+    chosen = form.cleaned_data if form.is_bound and form.is_valid() else default
+    volunteer = access.is_assigned_volunteer(request.user, document) and not is_staff_member(request.user)
+    if volunteer and 0 in (chosen["old"], chosen["new"]):  # a volunteer reads versions, not the draft
+        chosen = {"old": numbers[-2] if len(numbers) > 1 else numbers[0], "new": numbers[-1]} if numbers else None
+
+    def text(number):
+        return versions[number].sections if number in versions else document.sections
+
+    context = {"document": document, "form": form, "chosen": chosen}
+    if chosen:
+        context["diffs"] = diff.diff_sections(document.kind, text(chosen["old"]), text(chosen["new"]))
+    return TemplateResponse(request, "accompagnement/differences.html", context)
+
+
+@login_required
+@require_POST
+def comment(request, pk):
+    version = get_object_or_404(Version.objects.select_related("document__pupil"), pk=pk)
+    if not access.can_comment(request.user, version):
+        raise Http404
+    form = CommentForm(request.POST, version=version)
+    if not form.is_valid():
+        context = {"document": version.document, "version": version, "form": form}
+        return TemplateResponse(request, "accompagnement/comment_form.html", context, status=400)
+    saved = documents.add_comment(request.user, version, form.cleaned_data)
+    if saved.status == CommentStatus.HELD:
+        messages.warning(
+            request,
+            _(
+                "Votre commentaire contient %(what)s : il est gardé pour l'équipe, qui le relit avant que l'élève "
+                "le voie. Aucun moyen de contact ne passe par le portail."
+            )
+            % {"what": contact_filter.describe(contact_filter.find_contact_details(saved.body + saved.suggestion))},
+        )
+    else:
+        messages.success(request, _("Commentaire publié. L'élève et sa famille sont prévenus."))
+    return redirect("accompagnement:document", pk=version.document_id)
+
+
+def _pupil_comment(request, pk):
+    found = get_object_or_404(Comment.objects.select_related("version__document"), pk=pk)
+    if not access.can_write(request.user, found.version.document) or found.status != CommentStatus.VISIBLE:
+        raise Http404
+    return found
+
+
+@login_required
+@require_POST
+def suggestion(request, pk):
+    found = _pupil_comment(request, pk)
+    if found.suggestion_state != SuggestionState.PENDING:
+        messages.error(request, _("Cette suggestion a déjà reçu ta réponse."))
+    elif request.POST.get("action") == "accepter":
+        if documents.accept_suggestion(found):
+            messages.success(request, _("Suggestion acceptée : ton texte est modifié."))
+        else:
+            messages.error(
+                request,
+                _(
+                    "Le passage commenté a changé depuis dans ton texte : recopie la suggestion toi-même si elle te plaît."
+                ),
+            )
+    else:
+        documents.decline_suggestion(found)
+        messages.success(request, _("D'accord, tu gardes tes mots."))
+    return redirect("accompagnement:document", pk=found.version.document_id)
+
+
+@login_required
+def report(request, pk):
+    found = _pupil_comment(request, pk)
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        documents.report(found, request.user, form.cleaned_data["reason"])
+        messages.success(
+            request, _("Merci de nous l'avoir dit. Le commentaire est caché ; l'équipe de l'association le regarde.")
+        )
+        return redirect("accompagnement:document", pk=found.version.document_id)
+    return TemplateResponse(request, "accompagnement/report.html", {"comment": found, "form": form})
+
+
+@login_required
+def volunteer(request):
+    """The volunteer's space: the documents assigned to them and what waits (a version without their comment)."""
+    user = request.user
+    if not user.has_role(Role.VOLUNTEER):
+        raise PermissionDenied
+    assigned = []
+    for document in access.visible_documents(user).select_related("pupil__school_class__school"):
+        if not access.can_see_document(user, document):
+            continue
+        latest = document.versions.order_by("-number").first()
+        waiting = latest is not None and not latest.comments.filter(author=user).exists()
+        assigned.append({"document": document, "card": access.pupil_card(document), "waiting": waiting})
+    context = {
+        "assigned": assigned,
+        "rules_page": HelpSettings.load().rules_page,
+        "held": Comment.objects.filter(author=user, status=CommentStatus.HELD).count(),
+    }
+    return TemplateResponse(request, "accompagnement/volunteer.html", context)

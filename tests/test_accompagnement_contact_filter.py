@@ -1,0 +1,58 @@
+"""The contact-detail filter: phone numbers in French formats, e-mail addresses, social-media handles and
+links are caught; the ordinary sentences a volunteer writes to a pupil pass."""
+
+import pytest
+
+from accompagnement.contact_filter import EMAIL, HANDLE, LINK, PHONE, find_contact_details
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Appelle-moi au 06 12 34 56 78 ce soir.", PHONE),
+        ("Mon numéro : 0612345678", PHONE),
+        ("06.12.34.56.78", PHONE),
+        ("06-12-34-56-78", PHONE),
+        ("+33 6 12 34 56 78", PHONE),
+        ("+33612345678", PHONE),
+        ("0033 6 12 34 56 78", PHONE),
+        ("Au bureau : 01 45 67 89 10", PHONE),
+        ("(0)7 81 23 45 67", PHONE),
+        ("0 6 1 2 3 4 5 6 7 8", PHONE),
+        ("Écris-moi à claire.durand@gmail.com", EMAIL),
+        ("claire arobase gmail point com", EMAIL),
+        ("claire [at] gmail.com", EMAIL),
+        ("Mon insta : @claire_d93", HANDLE),
+        ("Ajoute-moi sur Snap, c'est plus simple.", HANDLE),
+        ("On peut continuer sur WhatsApp.", HANDLE),
+        ("Regarde https://exemple.org/mon-cv", LINK),
+        ("Va sur www.monsite.com", LINK),
+        ("Mon blog : claire-conseils.fr", LINK),
+        ("bit.ly/3xYzAb", LINK),
+    ],
+)
+def test_contact_details_are_caught(text, kind):
+    assert kind in find_contact_details(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bravo, ta phrase est claire et donne envie de te rencontrer.",
+        "En 2025-2026 tu es en 3e : dis-le dès la première ligne.",
+        "Ton stage est du 07/12/2026 au 11/12/2026, de 8 h 30 à 16 h.",
+        "Tu as 14 ans : pas besoin de l'écrire sur le CV.",
+        "Remplace « etc. » par un vrai exemple.",
+        "Tu cites 3 qualités, garde les 2 meilleures.",
+        "Le score était de 12 à 10, raconte ce match !",
+        "Ton collège est à Saint-Denis (93200), c'est proche de la boulangerie.",
+        "Que fais-tu le mercredi ? Du sport ? Du dessin ?",
+        "Très bien.Je propose de couper cette phrase en deux.",
+        "Tu peux écrire : je suis à l'aise à l'oral.",
+        "Page 2, ligne 3 : une faute d'accord.",
+        "Tu peux parler de ton club de foot, du PSG ou de l'équipe de ton quartier.",
+        "Signale-moi si une suggestion ne te plaît pas : tu gardes toujours tes mots.",
+    ],
+)
+def test_ordinary_sentences_pass(text):
+    assert find_contact_details(text) == set()
