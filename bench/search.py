@@ -1,8 +1,10 @@
 """Relevance and latency of the site search over the full catalogue.
 
-Reads `search/relevance/queries.csv` (what pupils type, with the ROME codes of the sheets expected) and prints
+Reads `search/relevance/queries.csv` and the held-out set `search/relevance/heldout.csv` (what pupils type,
+with the ROME codes of the sheets expected; the second was written before any tuning) and prints, per set,
 recall@5 (share of queries with an expected sheet in the first five results), MRR (mean of 1/rank of the first
-expected sheet, 0 when not in the first 20), the queries that miss, and the latency of the whole search (the
+expected sheet, 0 when not in the first 20), the share of queries with an empty result page, the queries that
+miss, the peak memory of the process with the concept index loaded, and the latency of the whole search (the
 same work as the search page: visibility, dictionary, full text, blend, facets, one page of results) and of the
 autocomplete, as p50/p95 over repeated runs. Nothing is written except the term dictionary, rebuilt first if
 the catalogue changed.
@@ -41,7 +43,7 @@ from wagtail.models import Locale  # noqa: E402
 
 from home.text import fold  # noqa: E402
 from metiers.models import MetierPage  # noqa: E402
-from search import terms  # noqa: E402
+from search import concepts, terms  # noqa: E402
 from search.engine import SiteSearch  # noqa: E402
 from search.models import SearchTerm  # noqa: E402
 from search.views import suggest  # noqa: E402
@@ -49,13 +51,16 @@ from search.views import suggest  # noqa: E402
 settings.DEBUG = False
 warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 QUERIES = ROOT / "search" / "relevance" / "queries.csv"
+HELD_OUT = ROOT / "search" / "relevance" / "heldout.csv"
 
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", "--runs", type=int, default=5, help="timed runs of the whole query set (default 5)")
     parser.add_argument("--warmup", type=int, default=1, help="untimed runs first (default 1)")
-    parser.add_argument("--queries", default=str(QUERIES), help="CSV of query,kind,expected")
+    parser.add_argument(
+        "--queries", nargs="+", default=[str(QUERIES), str(HELD_OUT)], help="CSVs of query,kind,expected"
+    )
     return parser.parse_args()
 
 
@@ -76,27 +81,20 @@ def percentile(values, share):
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def main():
-    args = parse_args()
-    queries = load_queries(args.queries)
-    locale = Locale.get_default()
-    user = AnonymousUser()
-    sheets = MetierPage.objects.live().count()
-    started = time.perf_counter()
-    rebuilt = terms.rebuild()
-    build_time = time.perf_counter() - started
-    print(f"Database: {connection.vendor} ({connection.settings_dict['NAME']}), {sheets} live sheets")
-    print(f"Term dictionary: {SearchTerm.objects.count()} terms{f', rebuilt in {build_time:.1f} s' if rebuilt else ''}")
-    print(f"Search backend: {settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND']}")
-    if sheets < 500:
-        print("Warning: fewer than 500 sheets; load the full catalogue (manage.py load_demo) for real figures.")
+def peak_memory_mb():
+    """The process's peak resident memory (the language resources loaded), in MB."""
+    import resource
 
-    # Relevance
-    hits, reciprocal, misses = 0, [], []
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def relevance(path, queries, user, locale, codes):
+    hits, reciprocal, misses, empty = 0, [], [], []
     by_kind = {}
-    codes = dict(MetierPage.objects.values_list("pk", "rome_code"))
     for query, kind, expected in queries:
         search = run_search(query, user, locale)
+        if not search.results_ids:
+            empty.append(query)
         ranked = [codes.get(page_id) for page_id in search.results_ids[:20]]
         rank = next((position + 1 for position, code in enumerate(ranked) if code in expected), None)
         hit = rank is not None and rank <= 5
@@ -106,16 +104,18 @@ def main():
         by_kind[kind] = (total + 1, found + hit)
         if not hit:
             misses.append((query, kind, sorted(expected), rank, [code or "·" for code in ranked[:5]]))
-    print(f"\nRelevance over {len(queries)} queries")
+    print(f"\nRelevance over {len(queries)} queries of {Path(path).name}")
     print(f"  recall@5  {hits / len(queries):.1%}  ({hits}/{len(queries)})")
     print(f"  MRR       {statistics.mean(reciprocal):.3f}")
+    print(f"  empty result page  {len(empty) / len(queries):.1%}  ({len(empty)}){': ' if empty else ''}{', '.join(empty)}")
     print("  by kind   " + ", ".join(f"{kind} {found}/{total}" for kind, (total, found) in sorted(by_kind.items())))
     for query, kind, expected, rank, top in misses:
         print(
             f"  miss: « {query} » ({kind}) expected {' '.join(expected)}, rank {rank or '>20'}, top 5: {' '.join(top)}"
         )
 
-    # Latency
+
+def latency(args, queries, user, locale):
     request = RequestFactory().get("/fr/recherche/autocomplete/")
     request.user = user
     for _ in range(args.warmup):
@@ -142,6 +142,31 @@ def main():
         )
     slowest = sorted(per_query.items(), key=lambda item: -item[1])[:3]
     print("  slowest searches: " + ", ".join(f"« {query} » {elapsed:.0f}" for query, elapsed in slowest))
+
+
+def main():
+    args = parse_args()
+    query_sets = [(path, load_queries(path)) for path in args.queries]
+    locale = Locale.get_default()
+    user = AnonymousUser()
+    sheets = MetierPage.objects.live().count()
+    started = time.perf_counter()
+    rebuilt = terms.rebuild()
+    build_time = time.perf_counter() - started
+    print(f"Database: {connection.vendor} ({connection.settings_dict['NAME']}), {sheets} live sheets")
+    print(f"Term dictionary: {SearchTerm.objects.count()} terms{f', rebuilt in {build_time:.1f} s' if rebuilt else ''}")
+    print(f"Search backend: {settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND']}")
+    if sheets < 500:
+        print("Warning: fewer than 500 sheets; load the full catalogue (manage.py load_demo) for real figures.")
+    before = peak_memory_mb()
+    started = time.perf_counter()
+    concepts.get_index()
+    print(f"Concept index built in {time.perf_counter() - started:.1f} s")
+    codes = dict(MetierPage.objects.values_list("pk", "rome_code"))
+    for path, queries in query_sets:
+        relevance(path, queries, user, locale, codes)
+    latency(args, [row for _path, queries in query_sets for row in queries], user, locale)
+    print(f"\nPeak memory of the process: {peak_memory_mb():.0f} MB (before the concept index: {before:.0f} MB)")
 
 
 if __name__ == "__main__":
