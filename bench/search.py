@@ -89,12 +89,13 @@ def peak_memory_mb():
 
 
 def relevance(path, queries, user, locale, codes):
-    hits, reciprocal, misses, empty = 0, [], [], []
+    hits, reciprocal, misses, empty, fallback = 0, [], [], [], []
     by_kind = {}
     for query, kind, expected in queries:
         search = run_search(query, user, locale)
         if not search.results_ids:
-            empty.append(query)
+            # Nothing of its own: the page shows the closest sheets by sound and spelling (and the interests).
+            (fallback if search.closest else empty).append(query)
         ranked = [codes.get(page_id) for page_id in search.results_ids[:20]]
         rank = next((position + 1 for position, code in enumerate(ranked) if code in expected), None)
         hit = rank is not None and rank <= 5
@@ -107,6 +108,7 @@ def relevance(path, queries, user, locale, codes):
     print(f"\nRelevance over {len(queries)} queries of {Path(path).name}")
     print(f"  recall@5  {hits / len(queries):.1%}  ({hits}/{len(queries)})")
     print(f"  MRR       {statistics.mean(reciprocal):.3f}")
+    print(f"  no result, closest sheets shown  {len(fallback)}{': ' if fallback else ''}{', '.join(fallback)}")
     print(f"  empty result page  {len(empty) / len(queries):.1%}  ({len(empty)}){': ' if empty else ''}{', '.join(empty)}")
     print("  by kind   " + ", ".join(f"{kind} {found}/{total}" for kind, (total, found) in sorted(by_kind.items())))
     for query, kind, expected, rank, top in misses:
@@ -165,7 +167,8 @@ def main():
     codes = dict(MetierPage.objects.values_list("pk", "rome_code"))
     for path, queries in query_sets:
         relevance(path, queries, user, locale, codes)
-    latency(args, [row for _path, queries in query_sets for row in queries], user, locale)
+    if args.runs:
+        latency(args, [row for _path, rows in query_sets for row in rows], user, locale)
     print(f"\nPeak memory of the process: {peak_memory_mb():.0f} MB (before the concept index: {before:.0f} MB)")
 
 

@@ -37,7 +37,7 @@ def split_genders(title):
 
 
 # French word roots ----------------------------------------------------------------------------------------
-_ROOT_ENDINGS = ("euse", "eur", "rice", "ion", "iere", "ier", "eux", "r")
+_ROOT_ENDINGS = ("euse", "eur", "rice", "ion", "iere", "ier", "eux", "r", "i")
 
 
 @lru_cache(maxsize=100_000)
@@ -46,10 +46,12 @@ def word_root(word):
 
     Snowball's French stemmer (a kept library) does the grammar (« réparer », « réparation » → « repar »);
     then one agent or action ending is cut when a root of 4 letters or more remains, so that « soigneur »,
-    « vendeur » and « vendre » meet « soigner » and « vente »'s neighbours (« soign », « vend »)."""
+    « vendeur » and « vendre » meet « soigner » (« soign », « vend »), « fermier » meets « ferme »."""
     stemmer = _french_stemmer()
     if stemmer is None:  # the library is missing: whole words still match
         return word
+    if len(word) > 4 and word[-1] == "s" and word[-2] not in "su":  # a plural the stemmer keeps (« photos »)
+        word = word[:-1]
     stem = stemmer.stemWord(word)
     for ending in _ROOT_ENDINGS:
         if stem.endswith(ending) and len(stem) - len(ending) >= 4:

@@ -10,7 +10,8 @@ activity (« réparer des voitures », « je veux soigner les animaux »), or a 
   stemmer plus agent/action endings), so « réparer » meets « réparation » and « réparateur ». A query's roots
   are ranked with BM25 (texts weighted by field: names and hook count more than the long descriptions).
 * the French sound key (`home.text.sound_key`) of every word of the sheets' names: an unknown query word whose
-  key is a name word's is read as that word (`correct`).
+  key is a name word's is read as that word, and a short unknown word as the commonest name word it begins
+  (« psy » → « psychologue »): see `correct`.
 
 The roots are computed when the term dictionary is built or a sheet refreshed (`bags_for`, stored in
 `SheetConcepts`); each process reads them back and builds its index in a fraction of a second.
@@ -20,6 +21,7 @@ folded words and the search still answers (see `home.text.word_root`). The index
 dictionary's version changes (a sheet or a word saved, the catalogue imported).
 """
 
+import bisect
 import logging
 import math
 import re
@@ -120,6 +122,8 @@ class ConceptIndex:
         self.idf = {}
         self.sounds = {}
         self.vocabulary = frozenset()
+        self.word_counts = Counter()
+        self.sorted_words = []
 
     def load(self, version):
         weighted, lengths, vocabulary, sounds = {}, {}, set(), defaultdict(Counter)
@@ -140,9 +144,13 @@ class ConceptIndex:
         total = len(weighted)
         idf = {root: math.log(1 + (total - len(found) + 0.5) / (len(found) + 0.5)) for root, found in postings.items()}
         best_spelling = {key: spellings.most_common(1)[0][0] for key, spellings in sounds.items() if key}
+        word_counts = Counter()
+        for spellings in sounds.values():
+            word_counts.update(spellings)
         with self.lock:
             self.postings, self.idf = dict(postings), idf
             self.sounds, self.vocabulary = best_spelling, frozenset(vocabulary)
+            self.word_counts, self.sorted_words = word_counts, sorted(vocabulary)
             self.version = version
 
     def search(self, text, visible_ids, limit=30):
@@ -166,6 +174,16 @@ class ConceptIndex:
         ranked = sorted(scores.items(), key=lambda item: -item[1])[:limit]
         return [(page_id, score / top) for page_id, score in ranked]
 
+    def _completion(self, folded):
+        """The most common name word that a short unknown word begins (« psy », « ophtalmo », « dev »)."""
+        start = bisect.bisect_left(self.sorted_words, folded)
+        found = []
+        for word in self.sorted_words[start : start + 200]:
+            if not word.startswith(folded):
+                break
+            found.append(word)
+        return max(found, key=lambda word: (self.word_counts[word], -len(word)), default="")
+
     def correct(self, query):
         """`query` folded, its unknown words replaced by the name word that sounds the same (« jandarm » →
         « gendarme »), or "" when no word was replaced."""
@@ -176,7 +194,7 @@ class ConceptIndex:
             if known or folded in STOP_WORDS or len(folded) < MIN_WORD:
                 words.append(folded)
                 continue
-            known = self.sounds.get(sound_key(word))
+            known = self.sounds.get(sound_key(word)) or self._completion(folded)
             words.append(known or folded)
             changed = changed or bool(known)
         return " ".join(words) if changed else ""
