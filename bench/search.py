@@ -109,7 +109,9 @@ def relevance(path, queries, user, locale, codes):
     print(f"  recall@5  {hits / len(queries):.1%}  ({hits}/{len(queries)})")
     print(f"  MRR       {statistics.mean(reciprocal):.3f}")
     print(f"  no result, closest sheets shown  {len(fallback)}{': ' if fallback else ''}{', '.join(fallback)}")
-    print(f"  empty result page  {len(empty) / len(queries):.1%}  ({len(empty)}){': ' if empty else ''}{', '.join(empty)}")
+    print(
+        f"  empty result page  {len(empty) / len(queries):.1%}  ({len(empty)}){': ' if empty else ''}{', '.join(empty)}"
+    )
     print("  by kind   " + ", ".join(f"{kind} {found}/{total}" for kind, (total, found) in sorted(by_kind.items())))
     for query, kind, expected, rank, top in misses:
         print(

@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 from django.utils.html import strip_tags
 
 from home.text import fold, sound_key, word_root
-from metiers.models import MetierPage, MetierPageCentreInteret
+from metiers.models import MetierPageCentreInteret
 
 from . import terms
 from .models import SheetConcepts

@@ -122,7 +122,9 @@ class PupilWord(ClusterableModel):
 
 class PupilWordSheet(Orderable):
     word = ParentalKey(PupilWord, on_delete=models.CASCADE, related_name="sheets")
-    page = models.ForeignKey("metiers.MetierPage", verbose_name=_("fiche métier"), on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey(
+        "metiers.MetierPage", verbose_name=_("fiche métier"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [PageChooserPanel("page", page_type="metiers.MetierPage")]
 

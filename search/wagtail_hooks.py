@@ -44,6 +44,4 @@ def register_unanswered_report_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_unanswered_report_menu_item():
-    return MenuItem(
-        _("Recherches sans résultat"), reverse("search_unanswered"), icon_name="search", order=720
-    )
+    return MenuItem(_("Recherches sans résultat"), reverse("search_unanswered"), icon_name="search", order=720)

@@ -16,7 +16,16 @@ from demo import content
 from home.models import HomePage, HomePageCallToAction, SiteSettings, StandardPage
 
 # Modules of this package that add their app's demo content, in order (see `extra_steps`).
-DEMO_MODULES: list[str] = ["glossary", "metiers", "search_words", "orientation", "procedures", "pupils", "ateliers", "stages"]
+DEMO_MODULES: list[str] = [
+    "glossary",
+    "metiers",
+    "search_words",
+    "orientation",
+    "procedures",
+    "pupils",
+    "ateliers",
+    "stages",
+]
 
 
 def is_demo_database(settings_dict):

@@ -5,7 +5,9 @@ from search.unanswered import purge
 
 
 class Command(BaseCommand):
-    help = "Efface les recherches sans résultat plus anciennes que SEARCH_UNANSWERED_MONTHS mois (à lancer chaque jour)."
+    help = (
+        "Efface les recherches sans résultat plus anciennes que SEARCH_UNANSWERED_MONTHS mois (à lancer chaque jour)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--months", type=int, default=None, help="Durée de conservation en mois.")
