@@ -22,6 +22,7 @@ dictionary's version changes (a sheet or a word saved, the catalogue imported).
 """
 
 import bisect
+import difflib
 import logging
 import math
 import re
@@ -184,6 +185,21 @@ class ConceptIndex:
             found.append(word)
         return max(found, key=lambda word: (self.word_counts[word], -len(word)), default="")
 
+    def nearest_by_sound(self, query):
+        """For a search that found nothing: each word read as the name word whose sound key is the closest
+        (« keuf » → a name sounding near), so that the page still offers sheets. Slower (it compares keys), so
+        only used then."""
+        keys = list(self.sounds)
+        words = []
+        for word in query.lower().split():
+            folded = fold(word)
+            if len(folded) < MIN_WORD or folded in STOP_WORDS:
+                continue
+            close = difflib.get_close_matches(sound_key(word), keys, n=1, cutoff=0.6)
+            if close:
+                words.append(self.sounds[close[0]])
+        return " ".join(words)
+
     def correct(self, query):
         """`query` folded, its unknown words replaced by the name word that sounds the same (« jandarm » →
         « gendarme »), or "" when no word was replaced."""
@@ -213,6 +229,10 @@ def get_index():
             logger.exception("Could not build the search concept index")
             _index.version = version
     return _index
+
+
+def nearest_by_sound(query):
+    return get_index().nearest_by_sound(query)
 
 
 def correct(query):

@@ -259,7 +259,9 @@ class SiteSearch:
         if self.corrected:
             typed = full_text_words(self.corrected) or typed
         text_query = " ".join(typed)
-        concept_scores = concepts.search(self.corrected or self.folded, visible_ids)
+        # A query that is itself the name of a sheet (« prof ») is answered by the names; the texts help the rest.
+        exact = any(match.exact for match in self.dictionary_matches)
+        concept_scores = [] if exact else concepts.search(self.corrected or self.folded, visible_ids)
         found = full_text_ids(text_query, visible_ids, operator="and")
         if len(found) < 5 and len(words) > 1:
             found += [
@@ -372,7 +374,7 @@ class SiteSearch:
         """When nothing matched: the visible sheets whose names are nearest by spelling or by sound."""
         if not self.found_nothing:
             return []
-        alternatives = [self.corrected] if self.corrected else []
+        alternatives = [form for form in (self.corrected, concepts.nearest_by_sound(self.query)) if form]
         matches = terms.match(
             self.folded, set(self.visible), limit=CLOSEST_SIZE, min_score=0.2, alternatives=alternatives
         )
