@@ -259,9 +259,11 @@ class SiteSearch:
         if self.corrected:
             typed = full_text_words(self.corrected) or typed
         text_query = " ".join(typed)
-        # A query that is itself the name of a sheet (« prof ») is answered by the names; the texts help the rest.
+        # A query that is itself the name of a sheet (« prof ») is answered by the names, as is one word the
+        # names know (« apprentissage »: a topic that articles may bear too); the texts help the rest.
         exact = any(match.exact for match in self.dictionary_matches)
-        concept_scores = [] if exact else concepts.search(self.corrected or self.folded, visible_ids)
+        helps = not exact and (len(words) > 1 or not self.dictionary_matches)
+        concept_scores = concepts.search(self.corrected or self.folded, visible_ids) if helps else []
         found = full_text_ids(text_query, visible_ids, operator="and")
         if len(found) < 5 and len(words) > 1:
             found += [
