@@ -10,7 +10,9 @@ How a query is answered
 2. Two rankings are blended: the term dictionary (`search.terms`: titles, feminine forms, alternative names,
    centres d'intérêt and everyday words, accent-folded and typo-tolerant) and Wagtail's full-text search
    (French stemming on PostgreSQL and Elasticsearch, FTS5 on SQLite). A sheet named like the query comes first;
-   the full-text rank orders the rest and brings articles and procedures.
+   the full-text rank orders the rest and brings articles and procedures. A phrase or a word no name knows is
+   also matched on the sheets' own texts (`search.concepts`: French roots, BM25), and unknown words are read
+   by their French sound (« jandarm » → « gendarme »).
 3. Filters (type, grand domaine, level) and their counts are computed on the blended list, each count as if
    its own filter were not chosen; then a page of results is loaded.
 
