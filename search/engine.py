@@ -10,7 +10,9 @@ How a query is answered
 2. Two rankings are blended: the term dictionary (`search.terms`: titles, feminine forms, alternative names,
    centres d'intérêt and everyday words, accent-folded and typo-tolerant) and Wagtail's full-text search
    (French stemming on PostgreSQL and Elasticsearch, FTS5 on SQLite). A sheet named like the query comes first;
-   the full-text rank orders the rest and brings articles and procedures.
+   the full-text rank orders the rest and brings articles and procedures. A phrase or a word no name knows is
+   also matched on the sheets' own texts (`search.concepts`: French roots, BM25), and unknown words are read
+   by their French sound (« jandarm » → « gendarme »).
 3. Filters (type, grand domaine, level) and their counts are computed on the blended list, each count as if
    its own filter were not chosen; then a page of results is loaded.
 
@@ -34,12 +36,12 @@ from wagtail.search.utils import normalise_query_string
 
 from home.facets import Facet, FacetOption, Facets
 from home.text import fold
-from metiers.models import AccessLevel, GrandDomaine, MetierPage, MetiersIndexPage
+from metiers.models import AccessLevel, CentreInteret, GrandDomaine, MetierPage, MetiersIndexPage
 from orientation.models import GuidanceIndexPage
 from procedures.access import AUDIENCE_ROLES, is_staff_reader, user_group_names
 from procedures.models import ProcedurePage, ProceduresIndexPage
 
-from . import terms
+from . import concepts, terms
 from .signals import generation
 from .text import MAX_QUERY_LENGTH, clean_query, full_text_words, meaningful_words
 
@@ -55,6 +57,9 @@ FULL_TEXT_WEIGHT = 1.0
 # A sheet that bears exactly the name typed (« infirmière ») comes before those whose name merely starts so.
 EXACT_NAME_BONUS = 0.5
 TITLE_BONUS = 0.8
+# The sheets whose texts describe what the query says (search.concepts), between 0 and 1 for the best.
+CONCEPT_WEIGHT = 1.2
+CLOSEST_SIZE = 5
 
 
 @dataclass(frozen=True)
@@ -139,7 +144,7 @@ def full_text_ids(query, ids, operator="and", limit=FULL_TEXT_LIMIT):
         return []
 
 
-def blend(dictionary_matches, full_text, words=()):
+def blend(dictionary_matches, full_text, words=(), concept_scores=()):
     """One ranking out of two, best first. A page whose title holds every word of the query gets a bonus:
     full-text ranks alone put a sheet that cites « apprentissage » among its 80 names before the article
     called « L'apprentissage, comment ça marche ? »."""
@@ -154,6 +159,8 @@ def blend(dictionary_matches, full_text, words=()):
         scores[match.page_id] = scores.get(match.page_id, 0) + DICTIONARY_WEIGHT * match.score + bonus
     for position, page_id in enumerate(full_text):
         scores[page_id] = scores.get(page_id, 0) + FULL_TEXT_WEIGHT / (1 + position * 0.25)
+    for page_id, score in concept_scores:
+        scores[page_id] = scores.get(page_id, 0) + CONCEPT_WEIGHT * score
     return sorted(scores, key=lambda page_id: -scores[page_id])
 
 
@@ -224,6 +231,7 @@ class SiteSearch:
         self.errors += self.facets.errors
         self.dictionary_matches = []
         self.ranked = []
+        self.corrected = ""
         if self.words:
             self._search()
 
@@ -243,17 +251,27 @@ class SiteSearch:
 
     def _search(self):
         visible_ids = set(self.visible)
-        self.dictionary_matches = terms.match(self.folded, visible_ids, limit=60)
+        # The query read by sound (« jandarm » → « gendarme »), when some of its words are unknown.
+        self.corrected = concepts.correct(self.query)
+        alternatives = [self.corrected] if self.corrected else []
+        self.dictionary_matches = terms.match(self.folded, visible_ids, limit=60, alternatives=alternatives)
         words = full_text_words(self.folded)
         # The full-text query keeps the visitor's accents (the stemmers want them), without stop words.
         typed = [word for word in self.query.split() if fold(word) and set(fold(word).split()) & set(words)]
+        if self.corrected:
+            typed = full_text_words(self.corrected) or typed
         text_query = " ".join(typed)
+        # A query that is itself the name of a sheet (« prof ») is answered by the names, as is one word the
+        # names know (« apprentissage »: a topic that articles may bear too); the texts help the rest.
+        exact = any(match.exact for match in self.dictionary_matches)
+        helps = not exact and (len(words) > 1 or not self.dictionary_matches)
+        concept_scores = concepts.search(self.corrected or self.folded, visible_ids) if helps else []
         found = full_text_ids(text_query, visible_ids, operator="and")
         if len(found) < 5 and len(words) > 1:
             found += [
                 page_id for page_id in full_text_ids(text_query, visible_ids, operator="or") if page_id not in found
             ]
-        self.ranked = blend(self.dictionary_matches, found, words)
+        self.ranked = blend(self.dictionary_matches, found, words, concept_scores)
         self.matched_names = {match.page_id: match.label for match in self.dictionary_matches}
 
     @cached_property
@@ -349,6 +367,32 @@ class SiteSearch:
                 continue
             promotions.append(promotion)
         return promotions
+
+    @property
+    def found_nothing(self):
+        """The query found nothing of its own: the page shows the closest sheets, interests and a way to ask."""
+        return bool(self.words) and not self.ranked
+
+    @cached_property
+    def closest(self):
+        """When nothing matched: the visible sheets whose names are nearest by spelling or by sound."""
+        if not self.found_nothing:
+            return []
+        alternatives = [form for form in (self.corrected, concepts.nearest_by_sound(self.query)) if form]
+        matches = terms.match(
+            self.folded, set(self.visible), limit=CLOSEST_SIZE, min_score=0.2, alternatives=alternatives
+        )
+        pages = {page.pk: page for page in Page.objects.filter(pk__in=[m.page_id for m in matches]).specific()}
+        return [Result(pages[m.page_id], TYPES_BY_KEY["metier"], m.label) for m in matches if m.page_id in pages]
+
+    @cached_property
+    def interests(self):
+        """Centres d'intérêt written for teenagers (Onisep's), with the catalogue filtered on each."""
+        index = MetiersIndexPage.objects.live().public().filter(locale=Locale.get_default()).first()
+        if not self.found_nothing or index is None:
+            return []
+        interests = CentreInteret.objects.exclude(onisep_id="").filter(tagged_sheets__isnull=False)
+        return [(interest.name, f"{index.url}?interet={interest.slug}") for interest in interests.distinct()[:12]]
 
     @cached_property
     def browse_links(self):

@@ -12,8 +12,17 @@ signal): see `search.terms`. It never decides what a visitor may see: matches ar
 pages the visitor may view.
 """
 
-from django.db import models
+import datetime
+
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.models import Orderable
 
 
 class TermKind(models.TextChoices):
@@ -21,12 +30,14 @@ class TermKind(models.TextChoices):
     ALTERNATIVE = "alternative", _("autre nom")
     INTEREST = "interest", _("centre d'intérêt")
     SYNONYM = "synonym", _("mot courant")
+    PUPIL = "pupil", _("mot des élèves")
 
 
 # How much a match on each kind of name counts, title first.
 KIND_WEIGHTS = {
     TermKind.TITLE: 1.0,
     TermKind.SYNONYM: 0.95,
+    TermKind.PUPIL: 0.95,
     TermKind.ALTERNATIVE: 0.8,
     TermKind.INTEREST: 0.6,
 }
@@ -57,3 +68,102 @@ class TermDictionaryState(models.Model):
 
     class Meta:
         verbose_name = _("état du dictionnaire de recherche")
+
+
+class SheetConcepts(models.Model):
+    """The roots of one sheet's texts with their weights, and the words of its names: what `search.concepts`
+    ranks a query's meaning on, computed when the dictionary is built (stemming every text at each process
+    start would take seconds)."""
+
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    roots = models.JSONField(default=dict)
+    name_words = models.JSONField(default=list)  # [folded word, sound key]
+
+    class Meta:
+        verbose_name = _("sens d'une fiche pour la recherche")
+
+
+class PupilWord(ClusterableModel):
+    """A word pupils use for a job (« youtubeur », « keuf », « dev »), with the sheets it points to.
+
+    Staff keep this list in the admin (Fiches métiers › Mots des élèves): each word becomes a name of its sheets
+    in the term dictionary, found by the search and the autocomplete as soon as it is saved (see
+    `search.signals`). The report of searches without results says which words are missing."""
+
+    word = models.CharField(
+        _("mot ou expression"),
+        max_length=100,
+        unique=True,
+        help_text=_("Tel qu'un élève l'écrit : « youtubeur », « dev web », « keuf ». Les accents ne comptent pas."),
+    )
+    note = models.CharField(
+        _("remarque"),
+        max_length=255,
+        blank=True,
+        help_text=_("Pourquoi ce mot, d'où il vient (rapport des recherches sans résultat, atelier…)."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [FieldPanel("word"), FieldPanel("note"), InlinePanel("sheets", label=_("Fiches"), min_num=1)]
+
+    class Meta:
+        verbose_name = _("mot des élèves")
+        verbose_name_plural = _("mots des élèves")
+        ordering = ["word"]
+
+    def __str__(self):
+        return self.word
+
+    def sheet_titles(self):
+        return ", ".join(link.page.title for link in self.sheets.select_related("page"))
+
+    sheet_titles.short_description = _("fiches")
+
+
+class PupilWordSheet(Orderable):
+    word = ParentalKey(PupilWord, on_delete=models.CASCADE, related_name="sheets")
+    page = models.ForeignKey(
+        "metiers.MetierPage", verbose_name=_("fiche métier"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("page", page_type="metiers.MetierPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("fiche")
+        constraints = [models.UniqueConstraint(fields=["word", "page"], name="search_pupil_word_sheet_unique")]
+
+
+def week_of(day):
+    """The Monday of `day`'s week: the log counts searches per week, never per visitor or per moment."""
+    return day - datetime.timedelta(days=day.weekday())
+
+
+class UnansweredSearch(models.Model):
+    """How many times a query found nothing, per week. Anonymous by construction: the folded query text and a
+    count, no user, no address, no time of day (see `search.unanswered` for what is never recorded)."""
+
+    query = models.CharField(_("recherche"), max_length=100)
+    week = models.DateField(_("semaine du"))
+    count = models.PositiveIntegerField(_("nombre"), default=0)
+
+    class Meta:
+        verbose_name = _("recherche sans résultat")
+        verbose_name_plural = _("recherches sans résultat")
+        constraints = [models.UniqueConstraint(fields=["query", "week"], name="search_unanswered_query_week")]
+        indexes = [models.Index(fields=["week"], name="search_unanswered_week")]
+
+    def __str__(self):
+        return self.query
+
+    @classmethod
+    def record(cls, query, day=None):
+        """Count one more search for `query` this week; the row is created once even when two requests race
+        (the unique constraint decides, then the count is incremented in the database)."""
+        week = week_of(day or timezone.localdate())
+        if cls.objects.filter(query=query, week=week).update(count=F("count") + 1):
+            return
+        try:
+            with transaction.atomic():
+                cls.objects.create(query=query, week=week, count=1)
+        except IntegrityError:
+            cls.objects.filter(query=query, week=week).update(count=F("count") + 1)

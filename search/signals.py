@@ -17,6 +17,7 @@ from wagtail.signals import page_published, page_unpublished
 from metiers.models import CentreInteret, MetierPage
 
 from . import terms
+from .models import PupilWord, PupilWordSheet
 
 GENERATION_KEY = "search:generation"
 
@@ -58,3 +59,28 @@ def restriction_groups_changed(sender, **kwargs):
 def interest_renamed(sender, instance, created, **kwargs):
     if not created:
         terms.mark_stale()
+
+
+def _refresh_sheets_on_commit(page_ids):
+    """Rewrite the dictionary rows of these sheets once the transaction commits, and drop the cached answers
+    (autocomplete, visibility): a word staff just saved is searched and suggested at once."""
+    page_ids = [page_id for page_id in page_ids if page_id]
+    if not page_ids:
+        return
+
+    def refresh():
+        terms.refresh_pages(page_ids)
+        bump_generation()
+
+    transaction.on_commit(refresh)
+
+
+@receiver(post_save, sender=PupilWord)
+def pupil_word_saved(sender, instance, **kwargs):
+    _refresh_sheets_on_commit(list(PupilWordSheet.objects.filter(word=instance).values_list("page_id", flat=True)))
+
+
+@receiver(post_save, sender=PupilWordSheet)
+@receiver(post_delete, sender=PupilWordSheet)
+def pupil_word_sheet_changed(sender, instance, **kwargs):
+    _refresh_sheets_on_commit([instance.page_id])

@@ -30,7 +30,7 @@ from django.db.models import Count, Max
 from home.text import fold, split_genders
 from metiers.models import CentreInteret, MetierPage, MetierPageCentreInteret
 
-from .models import KIND_WEIGHTS, SearchTerm, TermDictionaryState, TermKind
+from .models import KIND_WEIGHTS, PupilWord, PupilWordSheet, SearchTerm, SheetConcepts, TermDictionaryState, TermKind
 from .text import meaningful_words, search_words_of, trigrams
 
 logger = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ def load_synonyms(path=SYNONYMS_FILE):
     return rows
 
 
-def terms_for_sheet(page, interest_names=(), synonyms=()):
+def terms_for_sheet(page, interest_names=(), synonyms=(), pupil_words=()):
     """The dictionary rows of one métier sheet."""
     names = [
         (page.title, TermKind.TITLE),
@@ -64,6 +64,7 @@ def terms_for_sheet(page, interest_names=(), synonyms=()):
     names += [(line, TermKind.ALTERNATIVE) for line in page.alternative_names.splitlines()]
     names += [(name, TermKind.INTEREST) for name in interest_names]
     names += [(expression, TermKind.SYNONYM) for expression in synonyms]
+    names += [(word, TermKind.PUPIL) for word in pupil_words]
     seen, rows = set(), []
     for name, kind in names:
         for form in split_genders((name or "").strip()):
@@ -92,7 +93,10 @@ def catalogue_fingerprint():
     live = MetierPage.objects.filter(live=True).count()
     tags = MetierPageCentreInteret.objects.aggregate(count=Count("pk"), top=Max("pk"))
     interests = CentreInteret.objects.aggregate(count=Count("pk"), top=Max("pk"))
-    parts = [*pages.values(), live, *tags.values(), *interests.values(), _synonyms_mtime()]
+    words = PupilWord.objects.aggregate(count=Count("pk"), updated=Max("updated_at"))
+    links = PupilWordSheet.objects.aggregate(count=Count("pk"), top=Max("pk"))
+    parts = [*pages.values(), live, *tags.values(), *interests.values(), _synonyms_mtime(), *words.values()]
+    parts += links.values()
     return "|".join(str(part) for part in parts)[:200]
 
 
@@ -103,7 +107,7 @@ def _synonyms_mtime():
         return 0
 
 
-def _synonyms_by_code():
+def synonyms_by_code():
     by_code = defaultdict(list)
     for expression, codes in load_synonyms():
         for code in codes:
@@ -122,14 +126,35 @@ def _interests_by_page(page_ids):
     return by_page
 
 
+def pupil_words_by_page(page_ids=None):
+    """Staff's « mots des élèves », per sheet id."""
+    by_page = defaultdict(list)
+    links = PupilWordSheet.objects.all()
+    if page_ids is not None:
+        links = links.filter(page_id__in=page_ids)
+    for page_id, word in links.values_list("page_id", "word__word"):
+        by_page[page_id].append(word)
+    return by_page
+
+
 def _rows_for(pages):
     pages = list(pages.only("pk", "title", "title_masculine", "title_feminine", "alternative_names", "rome_code"))
-    interests = _interests_by_page([page.pk for page in pages])
-    synonyms = _synonyms_by_code()
+    page_ids = [page.pk for page in pages]
+    interests = _interests_by_page(page_ids)
+    synonyms = synonyms_by_code()
+    pupil_words = pupil_words_by_page(page_ids)
     rows = []
     for page in pages:
-        rows += terms_for_sheet(page, interests.get(page.pk, ()), synonyms.get(page.rome_code, ()))
+        rows += terms_for_sheet(
+            page, interests.get(page.pk, ()), synonyms.get(page.rome_code, ()), pupil_words.get(page.pk, ())
+        )
     return rows
+
+
+def _concepts_for(pages):
+    from .concepts import bags_for  # search.concepts reads this module's helpers
+
+    return bags_for(pages)
 
 
 def rebuild(force=False):
@@ -144,6 +169,8 @@ def rebuild(force=False):
             return False
         SearchTerm.objects.all().delete()
         SearchTerm.objects.bulk_create(_rows_for(_sheets()), batch_size=2000)
+        SheetConcepts.objects.all().delete()
+        SheetConcepts.objects.bulk_create(_concepts_for(_sheets()), batch_size=100)
         state.fingerprint = fingerprint
         state.save()
     logger.info("Search term dictionary rebuilt")
@@ -158,6 +185,8 @@ def refresh_pages(page_ids):
         state = TermDictionaryState.objects.select_for_update().get(pk=1)
         SearchTerm.objects.filter(page_id__in=page_ids).delete()
         SearchTerm.objects.bulk_create(_rows_for(_sheets().filter(pk__in=page_ids)))
+        SheetConcepts.objects.filter(page_id__in=page_ids).delete()
+        SheetConcepts.objects.bulk_create(_concepts_for(_sheets().filter(pk__in=page_ids)))
         if state.fingerprint:  # never built: the next search builds everything
             state.fingerprint = catalogue_fingerprint()
             state.save()
@@ -361,15 +390,19 @@ def get_matcher(version):
     return _memory_matcher
 
 
-def match(query, visible_ids, limit=50, min_score=MIN_SCORE, prefix=False):
-    """Sheets whose names match the folded `query` (as typed, and without its stop words), restricted to
-    `visible_ids`, best first."""
+def match(query, visible_ids, limit=50, min_score=MIN_SCORE, prefix=False, alternatives=()):
+    """Sheets whose names match the folded `query` (as typed, without its stop words, and as the
+    `alternatives` given, such as the query read by sound), restricted to `visible_ids`, best first."""
     if not query or not search_words_of(query):
         return []
     version = ensure_fresh()
-    rows = get_matcher(version).candidates(query)
-    rows = [row for row in rows if row[3] in visible_ids]
-    forms = [query]
+    matcher = get_matcher(version)
+    alternatives = [form for form in alternatives if form and form != query]
+    rows = list(matcher.candidates(query))
+    for form in alternatives:
+        rows += matcher.candidates(form)
+    rows = [row for row in set(rows) if row[3] in visible_ids]
+    forms = [query, *alternatives]
     meaningful = " ".join(meaningful_words(query))
     if meaningful and meaningful != query:
         forms.append(meaningful)

@@ -12,7 +12,7 @@ from wagtail.models import Locale, Page
 from home.rate_limits import rate_limit
 from home.text import fold
 
-from . import terms
+from . import terms, unanswered
 from .engine import TYPES_BY_KEY, SiteSearch, audience_key, visible_pages
 from .signals import generation
 from .text import clean_query, search_words_of
@@ -33,6 +33,9 @@ def current_locale():
 @rate_limit("search_page")  # a long worst-case query costs about a second
 def search(request):
     site_search = SiteSearch(request.GET, request.user, current_locale())
+    if site_search.found_nothing and not request.GET.get("page"):
+        # Counted once per search (not per page of results), anonymously: see search.unanswered.
+        unanswered.record(site_search.query)
     return TemplateResponse(
         request,
         "search/search.html",

@@ -84,7 +84,7 @@ class TestFindsTheSheet:
         response = client.get(URL, {"q": "xylophonistequantique"})
         assert response.status_code == 200
         assert response.context["search"].count == 0
-        assert "Aucun résultat" in response.content.decode()
+        assert "Nous n'avons rien trouvé" in response.content.decode()
         assert "Fiches métiers" in response.content.decode()  # link to the catalogue
 
 

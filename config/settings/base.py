@@ -274,6 +274,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Search: Wagtail's database backend (PostgreSQL full-text search in French, SQLite FTS5 on the
 # embedded default); Elasticsearch when ELASTICSEARCH_URL is set.
+# Searches that found nothing are counted per week, anonymously (search/unanswered.py), and purged after this
+# many months by `manage.py purge_unanswered_searches` (run it daily, e.g. from cron).
+SEARCH_UNANSWERED_MONTHS = int(os.environ.get("SEARCH_UNANSWERED_MONTHS", "6"))
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",

@@ -1,5 +1,6 @@
 """A pupil types a misspelt job in the header search box, picks a suggestion with the keyboard and lands on the
-sheet; without picking, the form opens the search page. axe-core on every step."""
+sheet; without picking, the form opens the search page; on a 375 px phone, a phrase of intent finds the sheet and
+a search that finds nothing still offers interests and a way to ask. axe-core on every step."""
 
 import pytest
 from playwright.sync_api import expect
@@ -41,4 +42,18 @@ def test_submitting_the_header_box_opens_the_search_page(desktop_page, base_url,
     expect(page).to_have_url(f"{base_url}/fr/recherche/?q=patissiere")
     expect(page.get_by_role("heading", level=1)).to_have_text("Rechercher")
     expect(page.locator(".search-result__title").first).to_contain_text("Pâtissier")
+    assert_no_axe_violations(page)
+
+
+def test_on_a_phone_an_intent_phrase_finds_the_sheet_and_nothing_found_is_never_an_empty_page(
+    new_context, base_url, imported
+):
+    page = new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True).new_page()
+    page.goto(base_url + "/fr/recherche/?q=je+veux+faire+du+pain")
+    expect(page.locator(".search-result__title").first).to_contain_text("Boulanger")
+    assert_no_axe_violations(page)
+
+    page.goto(base_url + "/fr/recherche/?q=zorglubeur")
+    expect(page.get_by_role("heading", name="Demander à l'association")).to_be_visible()
+    expect(page.get_by_role("heading", name="Chercher par centre d'intérêt")).to_be_visible()
     assert_no_axe_violations(page)

@@ -19,6 +19,7 @@ from home.models import HomePage, HomePageCallToAction, SiteSettings, StandardPa
 DEMO_MODULES: list[str] = [
     "glossary",
     "metiers",
+    "search_words",
     "orientation",
     "procedures",
     "pupils",
