@@ -21,10 +21,12 @@ SKIPPED_PARENTS = {"a", "button", "dfn", "h1", "h2", "h3", "h4", "h5", "h6", "sc
 WORD_CHARACTERS = r"0-9A-Za-zÀ-ÖØ-öø-ÿœŒ"
 
 
-def _terms():
+def _terms(request=None):
+    """The glossary, kept in the cache until a term changes (home.caching)."""
+    from home.caching import cached
     from home.models import GlossaryTerm
 
-    return list(GlossaryTerm.objects.all())
+    return cached(request, "glossary-terms", lambda: list(GlossaryTerm.objects.all()))
 
 
 def _pattern(forms):
@@ -81,7 +83,7 @@ class GlossaryNode(template.Node):
         # One explanation per word and per page, whatever the number of wrapped blocks.
         state = getattr(request, "_glossary", None) if request is not None else None
         if state is None:
-            state = {"terms": _terms(), "explained": set()}
+            state = {"terms": _terms(request), "explained": set()}
             if request is not None:
                 request._glossary = state
         return mark_safe(explain(html, state["terms"], state["explained"]))  # noqa: S308 (our own rendered HTML)
