@@ -118,3 +118,20 @@ def cached(request, name, compute, timeout=300):
         value = compute()
         cache.set(key, value, timeout)
     return value
+
+
+def after_bulk_load(using="default"):
+    """After a bulk load (demo content, the catalogue import): forget cached content (bulk updates send no
+    signal) and, on PostgreSQL, refresh the planner's statistics.
+
+    `load_demo` fills empty tables and autovacuum may be off or not yet run: without statistics PostgreSQL
+    plans the filtered listing as if the tables were empty (84 ms of database CPU per request measured,
+    27 ms after ANALYZE). SQLite's planner does well enough without (and `ANALYZE` there is rarely useful).
+    """
+    from django.db import connections
+
+    content_changed()
+    target = connections[using]
+    if target.vendor == "postgresql":
+        with target.cursor() as cursor:
+            cursor.execute("ANALYZE")
