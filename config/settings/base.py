@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "home.middleware.AdminContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Which page a URL routes to, kept in the cache until the content changes (see home/routing.py).
+    "home.routing.RouteCacheMiddleware",
     # A short growing delay per client address across accounts (see accounts/security.py).
     "accounts.security.LoginDelayMiddleware",
     # Axes must come last: it turns locked-out logins into a clear page.
