@@ -83,6 +83,8 @@ def content_changed():
 
 def is_content(model):
     meta = model._meta
+    if meta.auto_created:  # the table of a many-to-many field: content if its model is
+        return is_content(meta.auto_created)
     if meta.app_label in CONTENT_APPS:
         return True
     return any(

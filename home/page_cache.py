@@ -105,7 +105,7 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         stored = cache.get(key)
         if stored is not None:
-            return self._replay(stored)
+            return self._replay(stored, head=request.method == "HEAD")
         response = self.get_response(request)
         # Content changed while the page was rendered (a publish, or a setting created on first use): the
         # page may show either version, so it is not kept.
@@ -118,9 +118,9 @@ class AnonymousPageCacheMiddleware:
         return response
 
     @staticmethod
-    def _replay(stored):
+    def _replay(stored, head=False):
         status, headers, content = stored
-        response = HttpResponse(content, status=status)
+        response = HttpResponse(b"" if head else content, status=status)
         for name, value in headers:
             response[name] = value
         response["X-Page-Cache"] = "hit"

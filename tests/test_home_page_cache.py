@@ -50,6 +50,9 @@ def test_a_public_page_is_served_from_the_cache_without_any_query(client, articl
     assert {"public", "max-age=0", "must-revalidate"} <= {part.strip() for part in second["Cache-Control"].split(",")}
     assert "Cookie" in second["Vary"]
     assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    head = client.head(article.url)
+    assert cache_state(head) == "hit"
+    assert head.content == b""
 
 
 def test_publishing_a_sheet_shows_on_its_page_the_listing_and_search_at_once(client, imported, metiers_index):
@@ -155,3 +158,20 @@ def test_no_caching_when_turned_off(client, settings, article):
     settings.PAGE_CACHE = {"ENABLED": False, "TIMEOUT": 300}
     for response in twice(client, article.url):
         assert cache_state(response) is None
+
+
+def test_only_content_changes_forget_cached_pages():
+    from wagtail.images import get_image_model
+    from wagtail.models import Revision
+
+    from accounts.models import User
+    from home.caching import is_content
+
+    assert is_content(MetierPage)
+    assert is_content(SiteSettings)
+    assert is_content(GlossaryTerm)
+    assert is_content(PageViewRestriction.groups.through)
+    assert is_content(get_image_model())
+    assert not is_content(User)
+    assert not is_content(Revision)
+    assert not is_content(get_image_model().get_rendition_model())
