@@ -7,9 +7,11 @@ without JavaScript the definition simply stays in the text. Words inside links, 
 existing definition are left alone. French pages only: the definitions are French.
 """
 
+import hashlib
 import re
 
 from django import template
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
@@ -86,7 +88,25 @@ class GlossaryNode(template.Node):
             state = {"terms": _terms(request), "explained": set()}
             if request is not None:
                 request._glossary = state
-        return mark_safe(explain(html, state["terms"], state["explained"]))  # noqa: S308 (our own rendered HTML)
+        return mark_safe(_explain_cached(request, html, state))  # noqa: S308 (our own rendered HTML)
+
+
+def _explain_cached(request, html, state):
+    """`explain`, kept in the cache per HTML, terms already explained on the page, language and content
+    generation: parsing a sheet's HTML is a third of its render."""
+    from home.caching import cached
+
+    explained = state["explained"]
+    fingerprint = f"{translation.get_language()}|{sorted(explained)}|{html}"
+    key = "glossary-html:" + hashlib.sha256(fingerprint.encode()).hexdigest()[:32]
+
+    def compute():
+        after = set(explained)
+        return explain(html, state["terms"], after), after
+
+    result, after = cached(request, key, compute)
+    explained.update(after)
+    return result
 
 
 @register.tag
