@@ -48,6 +48,7 @@ def parse_args():
     parser.add_argument("-n", "--requests", type=int, default=200, help="requests per URL and mode (default 200)")
     parser.add_argument("--port", type=int, default=8117)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--only", metavar="TEXT", help="measure only the URLs that contain TEXT (and the static file)")
     return parser.parse_args()
 
 
@@ -162,7 +163,7 @@ def main():
         },
         check=True,
     )
-    rows = urls()
+    rows = [row for row in urls() if not args.only or args.only in row[1]]
     counts = query_counts(rows)
     static = ("Fichier statique haché", static_url())
     uncached = measure(args, [*rows, static], page_cache=False)
