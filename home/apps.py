@@ -8,4 +8,7 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import media  # noqa: F401 (connects the private documents' file naming)
+        from . import caching, media, routing  # noqa: F401 (media connects the private documents' file naming)
+
+        caching.connect()  # content changes forget the cached pages and fragments
+        routing.install()  # locales read through the cache

@@ -11,10 +11,11 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES
+from .caching import cached
 from .fields import BodyStreamField
 from .i18n import LocaleFallbackRouteMixin
 
@@ -314,6 +315,17 @@ class SiteSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("réglages du site")
+
+    @classmethod
+    def load(cls, request_or_site=None):
+        """On public pages (given a request), read through the cache: no query per request once warm; a save
+        changes the content generation (home.caching). The admin (no request) reads the database."""
+        if request_or_site is None or isinstance(request_or_site, Site):
+            return super().load(request_or_site)
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request_or_site, attr_name):
+            setattr(request_or_site, attr_name, cached(request_or_site, "site-settings", cls._get_or_create))
+        return getattr(request_or_site, attr_name)
 
     @property
     def social_links(self):

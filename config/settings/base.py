@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # CORS headers on /api/ only, for the origins in API_CORS_ORIGINS (below).
     "corsheaders.middleware.CorsMiddleware",
+    # Public pages for visitors without a session, from the shared cache (see home/page_cache.py).
+    "home.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "home.i18n.VisitorLanguageMiddleware",
@@ -94,6 +96,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "home.middleware.AdminContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Which page a URL routes to, kept in the cache until the content changes (see home/routing.py).
+    "home.routing.RouteCacheMiddleware",
     # A short growing delay per client address across accounts (see accounts/security.py).
     "accounts.security.LoginDelayMiddleware",
     # Axes must come last: it turns locked-out logins into a clear page.
@@ -194,15 +198,24 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Cache: a shared Redis cache when REDIS_URL is set (several app servers), else local memory.
-if os.environ.get("REDIS_URL"):
+# Cache: a shared Redis cache when REDIS_URL is set (several app servers), else local memory. With Redis,
+# sessions are kept in the database and read through the cache (cached_db): a Redis restart, or the page
+# cache pushing old keys out of a full Redis, never logs anybody out.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "unstage"),
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Anonymous page cache (home/page_cache.py): public pages for visitors without a session, forgotten when
+# staff change content (home/caching.py) or after TIMEOUT seconds. On by default with Redis only: every
+# worker must share the cache, or a publication would reach only the worker that handled it.
+PAGE_CACHE = {"ENABLED": env_bool("PAGE_CACHE", default=bool(REDIS_URL)), "TIMEOUT": 300}
 
 # Rate limits (home/rate_limits.py): limit name -> "count/period" (s, m, h, d; "30/10s" is 30 per ten
 # seconds), counted per client address unless the view counts per another value (an email address).

@@ -7,9 +7,11 @@ without JavaScript the definition simply stays in the text. Words inside links, 
 existing definition are left alone. French pages only: the definitions are French.
 """
 
+import hashlib
 import re
 
 from django import template
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
@@ -21,10 +23,12 @@ SKIPPED_PARENTS = {"a", "button", "dfn", "h1", "h2", "h3", "h4", "h5", "h6", "sc
 WORD_CHARACTERS = r"0-9A-Za-zÀ-ÖØ-öø-ÿœŒ"
 
 
-def _terms():
+def _terms(request=None):
+    """The glossary, kept in the cache until a term changes (home.caching)."""
+    from home.caching import cached
     from home.models import GlossaryTerm
 
-    return list(GlossaryTerm.objects.all())
+    return cached(request, "glossary-terms", lambda: list(GlossaryTerm.objects.all()))
 
 
 def _pattern(forms):
@@ -81,10 +85,28 @@ class GlossaryNode(template.Node):
         # One explanation per word and per page, whatever the number of wrapped blocks.
         state = getattr(request, "_glossary", None) if request is not None else None
         if state is None:
-            state = {"terms": _terms(), "explained": set()}
+            state = {"terms": _terms(request), "explained": set()}
             if request is not None:
                 request._glossary = state
-        return mark_safe(explain(html, state["terms"], state["explained"]))  # noqa: S308 (our own rendered HTML)
+        return mark_safe(_explain_cached(request, html, state))  # noqa: S308 (our own rendered HTML)
+
+
+def _explain_cached(request, html, state):
+    """`explain`, kept in the cache per HTML, terms already explained on the page, language and content
+    generation: parsing a sheet's HTML is a third of its render."""
+    from home.caching import cached
+
+    explained = state["explained"]
+    fingerprint = f"{translation.get_language()}|{sorted(explained)}|{html}"
+    key = "glossary-html:" + hashlib.sha256(fingerprint.encode()).hexdigest()[:32]
+
+    def compute():
+        after = set(explained)
+        return explain(html, state["terms"], after), after
+
+    result, after = cached(request, key, compute)
+    explained.update(after)
+    return result
 
 
 @register.tag

@@ -1,4 +1,9 @@
-"""Header navigation, breadcrumbs and the language switcher."""
+"""Header navigation, breadcrumbs and the language switcher.
+
+Each is computed once per content generation and kept in the cache (`home.caching.cached`): once warm, the
+header and breadcrumbs cost no SQL query. What depends on the request only (which item is the current page)
+is worked out on the cached data.
+"""
 
 from django import template
 from django.conf import settings
@@ -7,6 +12,7 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
+from home.caching import cached
 from home.i18n import real_urls, with_language_prefix
 
 register = template.Library()
@@ -21,37 +27,62 @@ def main_nav(context):
     current = context.get("page")
     items = []
     if site is not None:
-        source_root = site.root_page
-        root = source_root.localized
-        items = list(source_root.get_children().live().in_menu().public().specific(defer=True))
-        if root.pk != source_root.pk:
-            translated = {
-                page.translation_key: page for page in root.get_children().live().public().specific(defer=True)
-            }
-            items = [translated.get(item.translation_key, item) for item in items]
+        key = f"main-nav:{site.pk}:{translation.get_language()}:{_host(request)}"
+        items = [dict(item) for item in cached(request, key, lambda: _menu_items(site, request))]
         current_path = getattr(current, "path", "")
         current_key = getattr(current, "translation_key", None)
         for item in items:
-            item.is_current = current is not None and (item.pk == current.pk or item.translation_key == current_key)
-            item.is_ancestor = not item.is_current and current_path.startswith(item.path)
-            item.content_language = item.locale.language_code if item.locale_id != root.locale_id else None
+            item["is_current"] = current is not None and (
+                item["pk"] == current.pk or item["translation_key"] == current_key
+            )
+            item["is_ancestor"] = not item["is_current"] and current_path.startswith(item["path"])
     return {"items": items, "current": current, "request": request}
+
+
+def _host(request):
+    """Page URLs are relative with one site, absolute with several: cached links depend on the host."""
+    return request.get_host() if request is not None else ""
+
+
+def _menu_items(site, request):
+    source_root = site.root_page
+    root = source_root.localized
+    pages = list(source_root.get_children().live().in_menu().public().specific(defer=True))
+    if root.pk != source_root.pk:
+        translated = {page.translation_key: page for page in root.get_children().live().public().specific(defer=True)}
+        pages = [translated.get(page.translation_key, page) for page in pages]
+    return [
+        {
+            "pk": page.pk,
+            "translation_key": page.translation_key,
+            "path": page.path,
+            "url": page.get_url(request),
+            "title": page.title,
+            "content_language": page.locale.language_code if page.locale_id != root.locale_id else None,
+        }
+        for page in pages
+    ]
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context.get("page")
-    ancestors = []
-    if isinstance(page, Page) and page.depth > 2:
-        ancestors = list(page.get_ancestors().filter(depth__gte=2).live().specific(defer=True))
+    request = context.get("request")
+    crumbs = {"ancestors": [], "language": None}
+    if isinstance(page, Page) and page.depth > 2 and page.pk:
+        key = f"breadcrumbs:{page.pk}:{translation.get_language()}:{_host(request)}"
+        crumbs = cached(request, key, lambda: _breadcrumbs(page, request))
     content_language = None
-    if ancestors and page.locale.language_code != translation.get_language():
-        content_language = page.locale.language_code
+    if crumbs["ancestors"] and crumbs["language"] != translation.get_language():
+        content_language = crumbs["language"]
+    return {"ancestors": crumbs["ancestors"], "page": page, "content_language": content_language, "request": request}
+
+
+def _breadcrumbs(page, request):
+    ancestors = page.get_ancestors().filter(depth__gte=2).live().specific(defer=True)
     return {
-        "ancestors": ancestors,
-        "page": page,
-        "content_language": content_language,
-        "request": context.get("request"),
+        "ancestors": [{"url": ancestor.get_url(request), "title": ancestor.title} for ancestor in ancestors],
+        "language": page.locale.language_code,
     }
 
 
@@ -72,20 +103,29 @@ def language_switcher(context):
     request = context.get("request")
     page = context.get("page")
     current_code = translation.get_language()
-    translations = _translations(page)
-    source = next((translations[code] for code in (settings.LANGUAGE_CODE,) if code in translations), None)
+    urls = {}
+    if isinstance(page, Page) and page.pk:
+        urls = cached(request, f"language-links:{page.pk}:{_host(request)}", lambda: _language_urls(page, request))
     links = []
-    with real_urls():
-        for code, name in settings.LANGUAGES:
-            url = None
-            if code in translations:
-                url = translations[code].get_url(request)
-            elif source is not None:
-                url = with_language_prefix(source.get_url(request), code)
-            if url is None and request is not None:
-                url = translate_url(request.path, code)
-            links.append({"code": code, "name": name, "url": url, "current": code == current_code})
+    for code, name in settings.LANGUAGES:
+        url = urls.get(code)
+        if url is None and request is not None:
+            url = translate_url(request.path, code)
+        links.append({"code": code, "name": name, "url": url, "current": code == current_code})
     return {"links": links}
+
+
+def _language_urls(page, request):
+    translations = _translations(page)
+    source = translations.get(settings.LANGUAGE_CODE)
+    urls = {}
+    with real_urls():
+        for code, _name in settings.LANGUAGES:
+            if code in translations:
+                urls[code] = translations[code].get_url(request)
+            elif source is not None:
+                urls[code] = with_language_prefix(source.get_url(request), code)
+    return urls
 
 
 @register.inclusion_tag("includes/page_alternates.html", takes_context=True)
@@ -96,6 +136,14 @@ def page_alternates(context):
     page = context.get("page")
     if not isinstance(page, Page) or not page.pk:
         return {}
+    return cached(
+        request,
+        f"alternates:{page.pk}:{request.scheme if request else ''}:{_host(request)}",
+        lambda: _alternates(page, request),
+    )
+
+
+def _alternates(page, request):
     translations = _translations(page)
     with real_urls():
         canonical = page.get_full_url(request)
@@ -106,6 +154,14 @@ def page_alternates(context):
         ]
     default = next((item["url"] for item in alternates if item["code"] == settings.LANGUAGE_CODE), None)
     return {"canonical": canonical, "alternates": alternates, "x_default": default}
+
+
+@register.simple_tag(takes_context=True)
+def content_generation(context):
+    """The current content generation, for `{% cache %}` keys (see home.caching)."""
+    from home.caching import request_generation
+
+    return request_generation(context.get("request"))
 
 
 @register.simple_tag

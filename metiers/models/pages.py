@@ -323,6 +323,17 @@ class MetierPage(BasePage):
         links = (
             self.related_links.filter(target__live=True)
             .select_related("target", "target__locale")
+            .only(
+                "sort_order",
+                "page_id",
+                "target__title",
+                "target__slug",
+                "target__url_path",
+                "target__path",
+                "target__depth",
+                "target__live",
+                "target__locale__language_code",
+            )
             .order_by("sort_order")
         )
         return [link.target for link in links]

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Site
 from accounts.models import School, SchoolClass, User, current_school_year
 from accounts.roles import Role
 from demo import content
+from home.caching import after_bulk_load
 from home.models import HomePage, HomePageCallToAction, SiteSettings, StandardPage
 
 # Modules of this package that add their app's demo content, in order (see `extra_steps`).
@@ -79,6 +80,7 @@ class Command(BaseCommand):
         if not skip_index:
             call_command("rebuild_references_index", verbosity=0)
             call_command("update_index", verbosity=0)
+        after_bulk_load()  # planner statistics on PostgreSQL, cached pages forgotten
         self.print_summary(users)
 
     def extra_steps(self):

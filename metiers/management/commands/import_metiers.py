@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from home.caching import after_bulk_load
 from metiers.importer import CatalogueError, CatalogueImporter, data_dir
 from metiers.models import MetiersIndexPage
 
@@ -30,6 +31,7 @@ class Command(BaseCommand):
             report = CatalogueImporter(index_page, data, update_search_index=not skip_index).run()
         except CatalogueError as error:
             raise CommandError(f"Import refusé, rien n'a été modifié. {error}") from error
+        after_bulk_load()  # planner statistics on PostgreSQL, cached pages forgotten
         for line in report.lines():
             self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS("Import des fiches métiers terminé."))

@@ -1,0 +1,82 @@
+"""Page routing and locales read through the cache: once warm, finding the page of a URL costs one query.
+
+Wagtail routes a URL by walking the tree from the site's root: the site, the active locale, then for each
+level the child with the slug and its specific page (two queries per level): 6–8 queries before the page
+is even rendered. The result of a route (which page, with which arguments, on which site) is the same for
+everybody until the content changes, so it is kept per host, language and path for the current content
+generation (`home.caching`); the page itself is read fresh (one query), so what is shown is never stale.
+
+Access checks do not move: Wagtail's `serve` still runs the view restriction check (`before_serve_page`)
+on the routed page for each request; routing itself does not depend on who asks.
+
+`Locale.get_for_language` (the active locale, the default locale: 2–3 queries per page) is read through the
+same cache; locales change only when staff add a language.
+"""
+
+from django.apps import apps
+from django.core.cache import cache
+from django.utils import translation
+
+from wagtail import views as wagtail_views
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models.i18n import LocaleManager
+from wagtail.url_routing import RouteResult
+
+from .caching import cached, request_generation
+
+
+class RouteCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        key = getattr(request, "_route_cache_key", None)
+        route = getattr(request, "_wagtail_route_for_request", None)
+        if (
+            key
+            and route is not None
+            and response.status_code == 200
+            and not getattr(request, "_route_from_cache", False)
+        ):
+            page = route[0]
+            cache.set(
+                key,
+                (page._meta.label, page.pk, route[1], route[2], getattr(request, "_wagtail_site", None)),
+                300,
+            )
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_views.serve or request.method not in ("GET", "HEAD"):
+            return None
+        key = f"route:{request_generation(request)}:{request.get_host()}:{translation.get_language()}:{request.path}"
+        stored = cache.get(key)
+        if stored is None:
+            request._route_cache_key = key
+            return None
+        label, pk, args, kwargs, site = stored
+        page = apps.get_model(label).objects.select_related("locale").filter(pk=pk, live=True).first()
+        if page is None:
+            return None
+        if site is not None:
+            request._wagtail_site = site
+        request._wagtail_route_for_request = RouteResult(page, args, kwargs)
+        request._route_from_cache = True
+        return None
+
+
+_get_for_language = LocaleManager.get_for_language
+
+
+def _cached_get_for_language(manager, language_code):
+    """Wagtail's `Locale.objects.get_for_language`, read through the cache."""
+    code = get_supported_content_language_variant(language_code)  # LookupError as Wagtail's
+    locale = cached(None, f"locale:{code}", lambda: manager.filter(language_code=code).first())
+    if locale is None:
+        return _get_for_language(manager, language_code)  # Locale.DoesNotExist as Wagtail's
+    return locale
+
+
+def install():
+    LocaleManager.get_for_language = _cached_get_for_language
