@@ -5,6 +5,7 @@ import hashlib
 from django.core.cache import cache
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Page
@@ -33,14 +34,17 @@ def current_locale():
 @rate_limit("search_page")  # a long worst-case query costs about a second
 def search(request):
     site_search = SiteSearch(request.GET, request.user, current_locale())
-    if site_search.found_nothing and not request.GET.get("page"):
-        # Counted once per search (not per page of results), anonymously: see search.unanswered.
-        unanswered.record(site_search.query)
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "search/search.html",
         {"search": site_search, "search_query": site_search.query},
     )
+    if site_search.found_nothing and not request.GET.get("page"):
+        # Counted once per search (not per page of results), anonymously: see search.unanswered. Not kept
+        # in the anonymous page cache (home.page_cache), so that each such search reaches the count.
+        unanswered.record(site_search.query)
+        patch_cache_control(response, no_cache=True)
+    return response
 
 
 @require_GET

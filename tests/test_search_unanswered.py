@@ -32,6 +32,16 @@ def test_a_query_that_finds_nothing_is_counted_per_week_without_the_visitor(clie
     assert "203.0.113.7" not in stored and str(pupil.pk) not in stored.split()
 
 
+def test_each_anonymous_search_that_finds_nothing_is_counted_with_the_page_cache_on(client, imported, settings):
+    settings.PAGE_CACHE = {"ENABLED": True, "TIMEOUT": 300}
+    for _ in range(3):
+        client.get(URL, {"q": "zorglubeur"})
+
+    assert UnansweredSearch.objects.get().count == 3
+    found = client.get(URL, {"q": "boulanger"}), client.get(URL, {"q": "boulanger"})
+    assert [response.get("X-Page-Cache") for response in found] == ["miss", "hit"]
+
+
 def test_a_query_with_results_is_not_recorded(client, imported):
     client.get(URL, {"q": "boulanger"})
     assert not UnansweredSearch.objects.exists()
