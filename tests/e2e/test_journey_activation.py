@@ -17,7 +17,7 @@ from .conftest import assert_no_axe_violations, login, open_menu
 pytestmark = pytest.mark.e2e
 
 TEACHER = ("professeur@demo.unstageetapres.fr", "demo-professeur-2026")
-PASSWORD = "velo-pizza-nuage"
+PASSWORD = "xylophone-kiwi-wombat-8431"  # no identifier word: see test_accounts_activation.py
 
 
 @pytest.fixture
