@@ -12,6 +12,7 @@ from django.urls import reverse
 
 import pytest
 
+from accompagnement.factories import AssignmentFactory, DocumentFactory, VersionFactory, VolunteerFactory
 from accounts.factories import SchoolClassFactory, StaffFactory
 from accounts.roles import Role
 from ateliers.factories import (
@@ -156,5 +157,20 @@ def test_my_space_of_a_pupil_stays_within_the_logged_in_budget_whatever_their_si
     for pupil in (few, many):
         client.force_login(pupil)
         counts.append(warm_queries(client, reverse("accounts:dashboard")))
+    assert counts[0] == counts[1]
+    assert counts[1] <= LOGGED_IN_BUDGET, counts
+
+
+def test_the_volunteers_space_costs_the_same_with_1_or_10_documents_followed(client):
+    few, many = VolunteerFactory(), VolunteerFactory()
+    for volunteer, count in ((few, 1), (many, 10)):
+        for _ in range(count):
+            document = DocumentFactory(pupil=ConsentedPupilFactory())
+            VersionFactory(document=document, number=1)
+            AssignmentFactory(document=document, volunteer=volunteer)
+    counts = []
+    for volunteer in (few, many):
+        client.force_login(volunteer)
+        counts.append(warm_queries(client, reverse("accompagnement:volunteer")))
     assert counts[0] == counts[1]
     assert counts[1] <= LOGGED_IN_BUDGET, counts
