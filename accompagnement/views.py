@@ -5,6 +5,7 @@ user (`access.py`) and answers 404 to anyone else; responses to logged-in people
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -288,13 +289,21 @@ def volunteer(request):
     user = request.user
     if not user.has_role(Role.VOLUNTEER):
         raise PermissionDenied
-    assigned = []
-    for document in access.visible_documents(user).select_related("pupil__school_class__school"):
-        if not access.can_see_document(user, document):
-            continue
-        latest = document.versions.order_by("-number").first()
-        waiting = latest is not None and not latest.comments.filter(author=user).exists()
-        assigned.append({"document": document, "card": access.pupil_card(document), "waiting": waiting})
+    latest = Version.objects.filter(document=OuterRef("pk")).order_by("-number").values("pk")[:1]
+    documents = (
+        access.visible_documents(user)
+        .select_related("pupil__school_class__school")
+        .annotate(latest_version=Subquery(latest))
+        .annotate(commented=Exists(Comment.objects.filter(version=OuterRef("latest_version"), author=user)))
+    )
+    assigned = [
+        {
+            "document": document,
+            "card": access.pupil_card(document),
+            "waiting": document.latest_version is not None and not document.commented,
+        }
+        for document in access.readable_documents(user, documents)
+    ]
     context = {
         "assigned": assigned,
         "rules_page": HelpSettings.load().rules_page,

@@ -15,7 +15,7 @@ from home.rate_limits import over_limit
 
 from . import extensions, importing
 from .forms import ClassImportConfirmForm, ClassImportForm, EmailAuthenticationForm
-from .models import School
+from .models import School, SchoolClass
 from .roles import Role
 from .views_spaces import dashboard_context
 
@@ -85,6 +85,9 @@ class DashboardView(TemplateView):
         context["Role"] = Role
         context["is_staff_member"] = user.is_association_staff
         if Role.PUPIL in roles:
+            if user.school_class_id:
+                # The class with its collège in one query (the section shows both).
+                user.school_class = SchoolClass.objects.select_related("school").get(pk=user.school_class_id)
             context["pupil_class"] = user.school_class
         if Role.TEACHER in roles:
             context["taught_classes"] = user.taught_classes.select_related("school").order_by("-school_year", "name")

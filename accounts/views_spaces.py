@@ -8,14 +8,18 @@ parent), answers 404 for anything else (so nobody learns what exists), and sends
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from wagtail.models import Locale
+
+from home.caching import cached
 
 from . import access, activation, audit, consent
 from .models import ConsentRecord
@@ -31,9 +35,14 @@ def section_url(model_string):
         model = apps.get_model(model_string)
     except LookupError:
         return None
-    pages = model.objects.live()
-    page = pages.filter(locale=Locale.get_active()).first() or pages.first()
-    return page.url if page is not None else None
+
+    def find():
+        pages = model.objects.live()
+        page = pages.filter(locale=Locale.get_active()).first() or pages.first()
+        return page.url if page is not None else None
+
+    # Kept until the content changes (home.caching): « Mon espace » shows three of these.
+    return cached(None, f"section-url:{model_string}:{translation.get_language()}", find)
 
 
 def pupil_rows(pupils):
@@ -60,6 +69,8 @@ def dashboard_context(user):
     }
     roles = user.roles
     if Role.PUPIL in roles:
+        # One query for the consent decisions that the status, the gates and the sections all read.
+        prefetch_related_objects([user], "consent_records")
         context["pupil_status"] = consent.status(user)
         context["pupil_decides_for_self"] = consent.decides_for_self(user)
         context["pupil_can_take_part"] = access.can_take_part(user)

@@ -8,7 +8,7 @@
 - The personal-data export and the erasure.
 """
 
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Exists, OuterRef, Q
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -99,10 +99,15 @@ def _active_signups():
 
 
 def _pupil_section(user, now):
-    mine = list(_active_signups().filter(pupil=user).order_by("session__starts_at"))
+    mine = list(
+        _active_signups()
+        .filter(pupil=user)
+        .annotate(has_feedback=Exists(Feedback.objects.filter(signup=OuterRef("pk"))))
+        .order_by("session__starts_at")
+    )
     upcoming = [s for s in mine if s.session.ends_at > now and not s.session.cancelled_at]
     attended = [s for s in mine if s.session.is_past and s.attended]
-    feedback_done = set(Feedback.objects.filter(signup__in=attended).values_list("signup_id", flat=True))
+    feedback_done = {s.pk for s in attended if s.has_feedback}
     return DashboardSection(
         key="parcours-decouverte",
         title=_("Ateliers et forums"),
@@ -143,14 +148,18 @@ def _teacher_section(user, now):
 def _leader_section(user, now):
     """Upcoming sessions the person leads, with the names signed up; past ones with the pupils' feedback,
     without who gave it."""
-    led = Session.objects.filter(page__leaders__user=user).select_related("page").distinct()
-    upcoming = list(led.filter(ends_at__gt=now - timezone.timedelta(days=1)).order_by("starts_at"))
-    past = list(
-        led.filter(ends_at__lte=now)
+    # One query for both lists (most people lead nothing): the sessions still to come or of the last day,
+    # and the past ones with feedback.
+    recent = now - timezone.timedelta(days=1)
+    led = list(
+        Session.objects.filter(page__leaders__user=user)
+        .select_related("page")
         .annotate(answers=Count("feedback", distinct=True), liked=Avg("feedback__liked"))
-        .filter(answers__gt=0)
-        .order_by("-starts_at")[:10]
+        .filter(Q(ends_at__gt=recent) | Q(ends_at__lte=now, answers__gt=0))
+        .order_by("starts_at")
     )
+    upcoming = [session for session in led if session.ends_at > recent]
+    past = [session for session in reversed(led) if session.ends_at <= now and session.answers > 0][:10]
     if not upcoming and not past:
         return None
     names = {}

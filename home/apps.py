@@ -8,7 +8,8 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import caching, media, routing  # noqa: F401 (media connects the private documents' file naming)
+        from . import caching, media, restrictions, routing  # noqa: F401 (media connects the private documents' file naming)
 
         caching.connect()  # content changes forget the cached pages and fragments
         routing.install()  # locales read through the cache
+        restrictions.install()  # view restrictions read through the cache

@@ -19,6 +19,7 @@ from django.utils import translation
 
 from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Site
 from wagtail.models.i18n import LocaleManager
 from wagtail.url_routing import RouteResult
 
@@ -80,3 +81,11 @@ def _cached_get_for_language(manager, language_code):
 
 def install():
     LocaleManager.get_for_language = _cached_get_for_language
+
+
+def site_for_request(request):
+    """Wagtail's `Site.find_for_request` (one query on views that are not pages), read through the cache."""
+    if getattr(request, "_wagtail_site", None) is None:
+        key = f"site:{request.get_host()}:{request.get_port()}"
+        request._wagtail_site = cached(request, key, lambda: Site.find_for_request(request))
+    return request._wagtail_site

@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .media import PRIVATE_COLLECTION_MESSAGE, is_private_collection
 from .models import GlossaryTerm
+from .restrictions import served_page_restrictions
 
 
 class GlossaryTermViewSet(SnippetViewSet):
@@ -37,3 +38,7 @@ def refuse_images_in_private_collections(request, action_type, objects, action_c
         messages.error(request, PRIVATE_COLLECTION_MESSAGE % {"name": collection.name})
         return redirect(action_class_instance.next_url or "wagtailimages:index")
     return None
+
+
+# Before Wagtail's own check (order 0): the served page's view restrictions come from the cache.
+hooks.register("before_serve_page", served_page_restrictions, order=-1)

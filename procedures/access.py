@@ -25,6 +25,7 @@ from django.utils.crypto import salted_hmac
 
 from wagtail.models import BaseViewRestriction, Collection, PageViewRestriction
 
+from accounts.middleware import with_groups
 from accounts.roles import Role
 
 # Roles a procedure can be written for, besides staff who read them all.
@@ -38,10 +39,8 @@ PRIVATE_COLLECTION_NAME = "Procédures internes"
 def user_group_names(user):
     if not user.is_authenticated:
         return set()
-    # Cached on the user object: a listing asks once per procedure.
-    if not hasattr(user, "_procedure_group_names"):
-        user._procedure_group_names = set(user.groups.values_list("name", flat=True))
-    return user._procedure_group_names
+    # The groups are prefetched once per request (accounts.middleware): a listing asks once per procedure.
+    return {group.name for group in with_groups(user).groups.all()}
 
 
 def is_staff_reader(user):

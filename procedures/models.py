@@ -109,7 +109,7 @@ class ProceduresIndexPage(PrivatePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["procedures"] = self.get_procedures_for(request.user)
+        context["procedures"] = with_audience_names(self.get_procedures_for(request.user))
         context["is_staff_reader"] = is_staff_reader(request.user)
         return context
 
@@ -235,6 +235,11 @@ class ProcedurePage(PrivatePageMixin, RoutablePageMixin, BasePage):
             return False
         return is_staff_reader(user) or bool(self.audience_names & user_group_names(user))
 
+    @cached_property
+    def attachment_list(self):
+        """The attachments with their documents, in one query whatever their number."""
+        return list(self.attachments.select_related("document"))
+
     @property
     def is_review_due(self):
         return self.review_due is not None and self.review_due <= timezone.localdate()
@@ -272,6 +277,31 @@ def stored_audience_names(page_id):
             "name", flat=True
         )
     )
+
+
+def with_audience_names(procedures):
+    """`procedures` as a list, each with its `audience_names` read for all at once (the index shows them):
+    two queries whatever their number, instead of one or two per procedure."""
+    procedures = list(procedures)
+    default = Locale.get_default()
+    sources = {page.pk: page.pk for page in procedures if page.locale_id == default.pk}
+    others = [page for page in procedures if page.locale_id != default.pk]
+    if others:
+        originals = dict(
+            ProcedurePage.objects.filter(
+                locale=default, translation_key__in=[page.translation_key for page in others]
+            ).values_list("translation_key", "pk")
+        )
+        for page in others:
+            sources[page.pk] = originals.get(page.translation_key, page.pk)
+    names = {}
+    through = ProcedurePage.audience_groups.through
+    stored = through.objects.filter(procedurepage_id__in=set(sources.values()))
+    for page_id, name in stored.values_list("procedurepage_id", "group__name"):
+        names.setdefault(page_id, set()).add(name)
+    for page in procedures:
+        page.audience_names = names.get(sources[page.pk], set())
+    return procedures
 
 
 def copy_stored_audience(source_id, target_id):

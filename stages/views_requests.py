@@ -91,7 +91,9 @@ def request_form(request):
 
 @login_required
 def request_detail(request, pk):
-    stage_request = get_object_or_404(StageRequest.objects.select_related("week__school", "pupil"), pk=pk)
+    stage_request = get_object_or_404(
+        StageRequest.objects.select_related("week__school", "pupil", "place_week__place__host"), pk=pk
+    )
     if not access.can_see_request(request.user, stage_request):
         raise Http404
     is_host_only = not access.sees_whole_request(request.user, stage_request)

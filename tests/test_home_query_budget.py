@@ -1,14 +1,27 @@
 """The number of SQL queries of a page does not grow with what it shows: a sheet with 50 names, interests,
 sectors and related sheets costs what it costs with one; the same for the listing with 50 sheets, an article
 with 50 blocks, the home page with 50 featured cards and a workshop with 50 sessions. (bench/render.py prints
-the counts themselves.)"""
+the counts themselves.)
+
+And every page stays within the issue's budget once warm: 12 queries for an anonymous visitor, 15 for a
+logged-in person (staff reading procedures, a pupil's « Mon espace » with sections from several apps)."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 import pytest
 
-from ateliers.factories import AgendaIndexPageFactory, EventPageFactory, SessionFactory
+from accompagnement.factories import AssignmentFactory, DocumentFactory, VersionFactory, VolunteerFactory
+from accounts.factories import SchoolClassFactory, StaffFactory
+from accounts.roles import Role
+from ateliers.factories import (
+    AgendaIndexPageFactory,
+    ConsentedPupilFactory,
+    EventPageFactory,
+    SessionFactory,
+    SignUpFactory,
+)
 from home.models import HomePageFeatured, SiteSettings
 from metiers.factories import (
     AppellationFactory,
@@ -19,8 +32,16 @@ from metiers.factories import (
     SecteurFactory,
 )
 from orientation.factories import GuidanceArticlePageFactory, GuidanceIndexPageFactory
+from procedures.factories import (
+    ProcedureAttachmentFactory,
+    ProcedurePageFactory,
+    ProceduresIndexPageFactory,
+    ProcedureStepFactory,
+)
 
 pytestmark = pytest.mark.django_db
+
+ANONYMOUS_BUDGET, LOGGED_IN_BUDGET = 12, 15
 
 
 @pytest.fixture(autouse=True)
@@ -86,3 +107,70 @@ def test_a_workshop_and_the_agenda_cost_the_same_with_1_or_50_sessions(client, h
     SessionFactory(page=small)
     SessionFactory.create_batch(50, page=large)
     assert warm_queries(client, large.url) == warm_queries(client, small.url)
+
+
+def test_public_pages_stay_within_the_anonymous_budget(client, home_page):
+    metiers = MetiersIndexPageFactory(parent=home_page)
+    sheet = sheet_with(metiers, 50, "c")
+    agenda = AgendaIndexPageFactory(parent=home_page)
+    workshop = EventPageFactory(parent=agenda)
+    SessionFactory.create_batch(50, page=workshop)
+    guidance = GuidanceIndexPageFactory(parent=home_page)
+    article = GuidanceArticlePageFactory(parent=guidance)
+    pages = [home_page, metiers, sheet, agenda, workshop, guidance, article]
+    counts = {page.url: warm_queries(client, page.url) for page in pages}
+    assert max(counts.values()) <= ANONYMOUS_BUDGET, counts
+
+
+def procedures_index(home_page, slug, count):
+    index = ProceduresIndexPageFactory(parent=home_page, slug=slug)
+    procedures = [
+        ProcedurePageFactory(parent=index, slug=f"{slug}-{n}", audience=[Role.VOLUNTEER, Role.TEACHER])
+        for n in range(count)
+    ]
+    for procedure in procedures:
+        ProcedureStepFactory.create_batch(count, page=procedure)
+        ProcedureAttachmentFactory.create_batch(count, page=procedure)
+    return index, procedures[0]
+
+
+def test_staff_read_procedures_within_the_logged_in_budget_whatever_their_number(client, home_page):
+    small_index, small = procedures_index(home_page, "peu", 1)
+    large_index, large = procedures_index(home_page, "beaucoup", 10)
+    client.force_login(StaffFactory())
+    counts = {page.url: warm_queries(client, page.url) for page in (small_index, large_index, small, large)}
+    assert counts[large_index.url] == counts[small_index.url], counts
+    assert counts[large.url] == counts[small.url], counts
+    assert max(counts.values()) <= LOGGED_IN_BUDGET, counts
+
+
+def test_my_space_of_a_pupil_stays_within_the_logged_in_budget_whatever_their_sign_ups(client, home_page):
+    MetiersIndexPageFactory(parent=home_page)
+    GuidanceIndexPageFactory(parent=home_page)
+    school_class = SchoolClassFactory()
+    few, many = ConsentedPupilFactory(school_class=school_class), ConsentedPupilFactory(school_class=school_class)
+    workshop = EventPageFactory(parent=AgendaIndexPageFactory(parent=home_page))
+    SignUpFactory(pupil=few, session=SessionFactory(page=workshop))
+    for session in SessionFactory.create_batch(20, page=workshop):
+        SignUpFactory(pupil=many, session=session)
+    counts = []
+    for pupil in (few, many):
+        client.force_login(pupil)
+        counts.append(warm_queries(client, reverse("accounts:dashboard")))
+    assert counts[0] == counts[1]
+    assert counts[1] <= LOGGED_IN_BUDGET, counts
+
+
+def test_the_volunteers_space_costs_the_same_with_1_or_10_documents_followed(client):
+    few, many = VolunteerFactory(), VolunteerFactory()
+    for volunteer, count in ((few, 1), (many, 10)):
+        for _ in range(count):
+            document = DocumentFactory(pupil=ConsentedPupilFactory())
+            VersionFactory(document=document, number=1)
+            AssignmentFactory(document=document, volunteer=volunteer)
+    counts = []
+    for volunteer in (few, many):
+        client.force_login(volunteer)
+        counts.append(warm_queries(client, reverse("accompagnement:volunteer")))
+    assert counts[0] == counts[1]
+    assert counts[1] <= LOGGED_IN_BUDGET, counts

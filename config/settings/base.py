@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The user's groups (roles) prefetched once per request (see accounts/middleware.py).
+    "accounts.middleware.UserGroupsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records who changed a pupil's record (the audit log of `accounts.audit`).
     "auditlog.middleware.AuditlogMiddleware",

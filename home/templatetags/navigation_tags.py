@@ -10,10 +10,11 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from home.caching import cached
 from home.i18n import real_urls, with_language_prefix
+from home.routing import site_for_request
 
 register = template.Library()
 
@@ -23,7 +24,7 @@ def main_nav(context):
     """The home page's children shown in menus, in the visitor's language where translated, else in French
     (marked `lang="fr"`, at their address under the visitor's language: see `home.i18n`)."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
+    site = site_for_request(request) if request else None
     current = context.get("page")
     items = []
     if site is not None:

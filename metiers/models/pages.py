@@ -6,6 +6,7 @@ import are ordinary, editable fields: the import remembers what it last wrote in
 never overwrites a value staff changed since.
 """
 
+import functools
 import json
 
 from django.core.exceptions import ValidationError
@@ -257,14 +258,20 @@ class MetierPage(BasePage):
             )
 
     def get_context(self, request, *args, **kwargs):
+        """The template keeps the sheet in the cache until the content changes: what it shows is given as
+        callables (the template calls them, each once), read only when the cached copy is rebuilt."""
         context = super().get_context(request, *args, **kwargs)
-        parent = self.get_parent()
+
+        def index_url():
+            parent = self.get_parent()
+            return parent.get_url(request) if parent else ""
+
         context.update(
-            json_ld=self.json_ld(request),
-            related_sheets=self.related_sheets,
-            sectors=self.sector_list,
-            interests=self.interest_list,
-            index_url=parent.get_url(request) if parent else "",
+            json_ld=functools.cache(lambda: self.json_ld(request)),
+            related_sheets=lambda: self.related_sheets,
+            sectors=lambda: self.sector_list,
+            interests=lambda: self.interest_list,
+            index_url=functools.cache(index_url),
         )
         return context
 

@@ -1,0 +1,47 @@
+"""`{% content_cache name key… %}…{% endcontent_cache %}`: a fragment kept until the content changes.
+
+Like Django's `{% cache %}`, keyed moreover by the content generation (`home.caching`), the language and the
+host, so a publication shows at once, each language and site has its copy. Previews are never cached (their
+content is unsaved). For what is the same for every visitor, logged in or not: nothing personal, no form
+with a CSRF token. What shows dates is at most `PAGE_CACHE`'s 300 s old, as cached pages are.
+"""
+
+import hashlib
+
+from django import template
+from django.core.cache import cache
+from django.utils import translation
+
+from home.caching import request_generation
+
+register = template.Library()
+
+TIMEOUT = 300
+
+
+class ContentCacheNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        parts = [request_generation(request), translation.get_language(), request.get_host()]
+        parts += [str(value.resolve(context)) for value in self.vary_on]
+        key = f"fragment:{self.name}:" + hashlib.md5(":".join(parts).encode(), usedforsecurity=False).hexdigest()
+        html = cache.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            cache.set(key, html, TIMEOUT)
+        return html
+
+
+@register.tag("content_cache")
+def do_content_cache(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% content_cache %} needs a fragment name.")
+    nodelist = parser.parse(("endcontent_cache",))
+    parser.delete_first_token()
+    return ContentCacheNode(nodelist, bits[1], [parser.compile_filter(bit) for bit in bits[2:]])
