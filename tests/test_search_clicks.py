@@ -130,3 +130,15 @@ def test_the_purge_deletes_old_weeks_of_both_logs(settings):
 
     assert list(AnsweredSearch.objects.values_list("query", flat=True)) == ["récente"]
     assert list(UnansweredSearch.objects.values_list("query", flat=True)) == ["récente"]
+
+
+def test_the_demo_fills_both_reports_and_can_be_loaded_twice(staff_client, home_page):
+    from demo import search_words
+
+    class Command:
+        stdout = type("Out", (), {"write": staticmethod(lambda text: None)})()
+
+    for _ in range(2):
+        search_words.load(Command(), home_page)
+    assert UnansweredSearch.objects.count() == 3 and AnsweredSearch.objects.count() == 3
+    assert "travailler dehors" in staff_client.get(REPORT).content.decode()
