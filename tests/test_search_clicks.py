@@ -99,6 +99,7 @@ def test_the_beacon_only_takes_a_post_with_a_known_event(client, imported):
 def test_staff_see_the_seldom_clicked_searches_per_week_and_pupils_do_not(client, staff_client, settings):
     settings.SEARCH_FEW_CLICKS_PERCENT = 20
     settings.SEARCH_FEW_CLICKS_MIN_SEARCHES = 3
+    assert "Aucune recherche peu cliquée" in staff_client.get(REPORT).content.decode()
     week = datetime.date(2026, 11, 23)
     AnsweredSearch.objects.create(query="metier animaux", week=week, searches=10, opens=1)
     AnsweredSearch.objects.create(query="boulanger", week=week, searches=10, opens=6)  # often clicked
