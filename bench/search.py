@@ -46,6 +46,7 @@ from metiers.models import MetierPage  # noqa: E402
 from search import concepts, terms  # noqa: E402
 from search.engine import SiteSearch  # noqa: E402
 from search.models import SearchTerm  # noqa: E402
+from search.text import trigrams  # noqa: E402
 from search.views import suggest  # noqa: E402
 
 settings.DEBUG = False
@@ -177,6 +178,10 @@ def main():
     if args.runs:
         latency(args, [row for _path, rows in query_sets for row in rows], user, locale)
     print(f"\nPeak memory of the process: {peak_memory_mb():.0f} MB (before the concept index: {before:.0f} MB)")
+    cached = trigrams.cache_info()
+    print(
+        f"Trigram cache: {cached.currsize} strings (bound {cached.maxsize}), {cached.hits} hits, {cached.misses} misses"
+    )
 
 
 if __name__ == "__main__":

@@ -1,9 +1,14 @@
 """Demo « mots des élèves » (search): a few words pupils use, each pointing to the sheets it means, as staff
-would add them after reading the report « Recherches sans résultat ». Idempotent: words are found by name.
+would add them after reading the reports « Recherches sans résultat » and « Recherches peu cliquées », which get
+a few weeks of counts too. Idempotent: words are found by name, counts by query and week.
 None of them is a query of the held-out set search/relevance/heldout.csv (a test checks it)."""
 
+import datetime
+
+from django.utils import timezone
+
 from metiers.models import MetierPage
-from search.models import PupilWord, PupilWordSheet
+from search.models import AnsweredSearch, PupilWord, PupilWordSheet, UnansweredSearch, week_of
 
 WORDS = [
     ("vendeur de fringues", ["D1214"], "Mot entendu en atelier de 4e."),
@@ -12,6 +17,9 @@ WORDS = [
     ("prof des écoles", ["K2106"], ""),
     ("nail artist", ["D1208"], "Mot anglais vu sur les réseaux."),
 ]
+# (weeks ago, query, count) without results; (weeks ago, query, searches, results opened) with results.
+UNANSWERED = [(0, "zorglubeur", 3), (0, "tatoueuse", 2), (1, "zorglubeur", 1)]
+ANSWERED = [(0, "travailler dehors", 12, 1), (0, "boulanger", 20, 15), (1, "metier avec les mains", 6, 0)]
 
 
 def load(command, home):
@@ -21,4 +29,11 @@ def load(command, home):
         for code in codes:
             if code in sheets:
                 PupilWordSheet.objects.get_or_create(word=pupil_word, page_id=sheets[code])
-    command.stdout.write(f"Mots des élèves : {len(WORDS)} mots.")
+    this_week = week_of(timezone.localdate())
+    for weeks_ago, query, count in UNANSWERED:
+        week = this_week - datetime.timedelta(weeks=weeks_ago)
+        UnansweredSearch.objects.update_or_create(query=query, week=week, defaults={"count": count})
+    for weeks_ago, query, searches, opens in ANSWERED:
+        week = this_week - datetime.timedelta(weeks=weeks_ago)
+        AnsweredSearch.objects.update_or_create(query=query, week=week, defaults={"searches": searches, "opens": opens})
+    command.stdout.write(f"Mots des élèves : {len(WORDS)} mots ; comptes de recherches de deux semaines.")

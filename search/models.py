@@ -157,13 +157,43 @@ class UnansweredSearch(models.Model):
 
     @classmethod
     def record(cls, query, day=None):
-        """Count one more search for `query` this week; the row is created once even when two requests race
-        (the unique constraint decides, then the count is incremented in the database)."""
-        week = week_of(day or timezone.localdate())
-        if cls.objects.filter(query=query, week=week).update(count=F("count") + 1):
-            return
-        try:
-            with transaction.atomic():
-                cls.objects.create(query=query, week=week, count=1)
-        except IntegrityError:
-            cls.objects.filter(query=query, week=week).update(count=F("count") + 1)
+        """Count one more search for `query` this week."""
+        count_weekly(cls, query, "count", day)
+
+
+def count_weekly(model, query, field, day=None):
+    """Add one to `field` of `query`'s row for this week; the row is created once even when two requests race
+    (the unique constraint decides, then the count is incremented in the database)."""
+    week = week_of(day or timezone.localdate())
+    if model.objects.filter(query=query, week=week).update(**{field: F(field) + 1}):
+        return
+    try:
+        with transaction.atomic():
+            model.objects.create(query=query, week=week, **{field: 1})
+    except IntegrityError:
+        model.objects.filter(query=query, week=week).update(**{field: F(field) + 1})
+
+
+class AnsweredSearch(models.Model):
+    """For a query that found results, per week: how many times it was searched and how many of those searches
+    led to opening a result (the report « Recherches peu cliquées »). Anonymous like `UnansweredSearch`: counted
+    from the browser's beacon (search.clicks), with the same filters, and nothing about the visitor."""
+
+    query = models.CharField(_("recherche"), max_length=100)
+    week = models.DateField(_("semaine du"))
+    searches = models.PositiveIntegerField(_("recherches"), default=0)
+    opens = models.PositiveIntegerField(_("résultat ouvert"), default=0)
+
+    class Meta:
+        verbose_name = _("recherche avec résultats")
+        verbose_name_plural = _("recherches avec résultats")
+        constraints = [models.UniqueConstraint(fields=["query", "week"], name="search_answered_query_week")]
+        indexes = [models.Index(fields=["week"], name="search_answered_week")]
+
+    def __str__(self):
+        return self.query
+
+    @property
+    def click_rate(self):
+        """The share of searches after which a result was opened (0 to 1)."""
+        return min(1.0, self.opens / self.searches) if self.searches else 0.0

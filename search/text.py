@@ -5,11 +5,16 @@ anything that is not a letter or a digit turned into a space. « Infirmière »,
 string, so a pupil who types without accents still matches, on every database and search backend.
 """
 
+import sys
 import unicodedata
 from functools import lru_cache
 
 # Longest query we look at. Longer input is cut, never refused: the page must still answer.
 MAX_QUERY_LENGTH = 200
+# Strings whose trigrams are kept in memory (about 0.3 kB each once the trigrams are interned). The dictionary's
+# names and words are about 60 000; the cache keeps the ones in use (the full catalogue's search at 200 000
+# weighed ≈ 115 MB per process).
+TRIGRAM_CACHE_SIZE = 50_000
 
 # French words that carry no meaning for finding a sheet. The PostgreSQL « french » configuration drops
 # them itself; SQLite's full-text index does not, and with an AND query « travailler avec les animaux »
@@ -59,14 +64,17 @@ def full_text_words(folded):
     return [word for word in words(folded) if word not in STOP_WORDS and word not in GENERIC_WORDS]
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=TRIGRAM_CACHE_SIZE)
 def trigrams(folded):
     """The set of letter trigrams of a folded string, words padded as pg_trgm does (« boulanger » →
-    « _ b », « _bo », « bou » … « er_ »), so that the Python measure and PostgreSQL's agree."""
+    « _ b », « _bo », « bou » … « er_ »), so that the Python measure and PostgreSQL's agree.
+
+    Memory: each trigram is interned (a few thousand distinct ones, instead of a new 50-byte string per
+    occurrence) and the cache is bounded; see docs/search.md « Measured »."""
     grams = set()
     for word in folded.split():
         padded = f"  {word} "
-        grams.update(padded[index : index + 3] for index in range(len(padded) - 2))
+        grams.update(sys.intern(padded[index : index + 3]) for index in range(len(padded) - 2))
     return frozenset(grams)
 
 

@@ -3,8 +3,9 @@
 What is stored: the folded query (lower case, no accents, at most 100 characters), the Monday of its week and a
 count. Never a user, an address, a session or a time of day. Queries that may carry personal data are not
 recorded at all: anything with an « @ » (an e-mail), a run of 6 digits or more (a phone number, a date of
-birth, an INE), a web address, or more than 8 words (a pupil pasting a message). The log is purged after
-`SEARCH_UNANSWERED_MONTHS` months (`manage.py purge_unanswered_searches`).
+birth, an INE), a web address, or more than 8 words (a pupil pasting a message). The log, and the counts of
+searches with results (search.clicks), are purged after `SEARCH_UNANSWERED_MONTHS` months
+(`manage.py purge_unanswered_searches`).
 """
 
 import datetime
@@ -15,7 +16,7 @@ from django.utils import timezone
 
 from home.text import fold
 
-from .models import UnansweredSearch
+from .models import AnsweredSearch, UnansweredSearch
 
 MAX_LENGTH = 100
 MAX_WORDS = 8
@@ -40,9 +41,11 @@ def record(typed):
 
 
 def purge(months=None, today=None):
-    """Delete the weeks older than `months` months; returns how many rows went."""
+    """Delete the weeks older than `months` months, of both logs; returns how many rows went."""
     months = settings.SEARCH_UNANSWERED_MONTHS if months is None else months
     today = today or timezone.localdate()
     limit = today - datetime.timedelta(days=round(30.44 * months))
-    deleted, _by_model = UnansweredSearch.objects.filter(week__lt=limit).delete()
+    deleted = 0
+    for model in (UnansweredSearch, AnsweredSearch):
+        deleted += model.objects.filter(week__lt=limit).delete()[0]
     return deleted

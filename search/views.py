@@ -3,17 +3,18 @@
 import hashlib
 
 from django.core.cache import cache
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 
 from wagtail.models import Locale, Page
 
 from home.rate_limits import rate_limit
 from home.text import fold
 
-from . import terms, unanswered
+from . import clicks, terms, unanswered
 from .engine import TYPES_BY_KEY, SiteSearch, audience_key, visible_pages
 from .signals import generation
 from .text import clean_query, search_words_of
@@ -37,14 +38,26 @@ def search(request):
     response = TemplateResponse(
         request,
         "search/search.html",
-        {"search": site_search, "search_query": site_search.query},
+        # The token lets the browser count this search and the opening of a result (search.clicks); it is
+        # the same for every visitor, so the page stays in the anonymous page cache.
+        {"search": site_search, "search_query": site_search.query, "click_token": clicks.token_for(site_search.typed)},
     )
     if site_search.found_nothing and not request.GET.get("page"):
         # Counted once per search (not per page of results), anonymously: see search.unanswered. Not kept
         # in the anonymous page cache (home.page_cache), so that each such search reaches the count.
-        unanswered.record(site_search.query)
+        # The filters look at what was typed: the cleaned query has lost the « @ » of an e-mail address.
+        unanswered.record(site_search.typed)
         patch_cache_control(response, no_cache=True)
     return response
+
+
+@csrf_exempt  # the page of results may come from the anonymous page cache, which holds no CSRF token
+@require_POST
+@rate_limit("search_beacon", json=True)
+def beacon(request):
+    """The browser's anonymous count of a search with results, or of a result opened from it (search.clicks)."""
+    clicks.record(request.POST.get("t", ""), request.POST.get("e", ""))
+    return HttpResponse(status=204)
 
 
 @require_GET

@@ -1,4 +1,5 @@
-"""Admin wiring of the search: staff's « mots des élèves » and the report of searches without results."""
+"""Admin wiring of the search: staff's « mots des élèves » and the reports of searches without results and of
+searches with few clicks."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -30,7 +31,7 @@ register_snippet(PupilWordViewSet)
 
 @hooks.register("register_admin_urls")
 def register_unanswered_report_urls():
-    from .admin_views import UnansweredSearchesView
+    from .admin_views import FewClicksSearchesView, UnansweredSearchesView
 
     return [
         path("rapports/recherches-sans-resultat/", UnansweredSearchesView.as_view(), name="search_unanswered"),
@@ -39,9 +40,20 @@ def register_unanswered_report_urls():
             UnansweredSearchesView.as_view(results_only=True),
             name="search_unanswered_results",
         ),
+        path("rapports/recherches-peu-cliquees/", FewClicksSearchesView.as_view(), name="search_few_clicks"),
+        path(
+            "rapports/recherches-peu-cliquees/resultats/",
+            FewClicksSearchesView.as_view(results_only=True),
+            name="search_few_clicks_results",
+        ),
     ]
 
 
 @hooks.register("register_reports_menu_item")
 def register_unanswered_report_menu_item():
     return MenuItem(_("Recherches sans résultat"), reverse("search_unanswered"), icon_name="search", order=720)
+
+
+@hooks.register("register_reports_menu_item")
+def register_few_clicks_report_menu_item():
+    return MenuItem(_("Recherches peu cliquées"), reverse("search_few_clicks"), icon_name="search", order=721)

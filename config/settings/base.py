@@ -229,6 +229,8 @@ RATE_LIMITS = {
     "search_autocomplete": "30/10s",
     # The search page: a 200-character worst-case query costs about a second of a server's time.
     "search_page": "30/10s",
+    # The search page's anonymous counts (a search with results, a result opened): a class behind one address.
+    "search_beacon": "60/10s",
     # The JSON API (api/), every operation, per client address: a partner's page or app and a CDN in front.
     "api": os.environ.get("API_RATE_LIMIT", "120/m"),
 }
@@ -292,6 +294,11 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Searches that found nothing are counted per week, anonymously (search/unanswered.py), and purged after this
 # many months by `manage.py purge_unanswered_searches` (run it daily, e.g. from cron).
 SEARCH_UNANSWERED_MONTHS = int(os.environ.get("SEARCH_UNANSWERED_MONTHS", "6"))
+# Searches with results are counted too, with how often a result was opened (search/clicks.py): the report
+# « Recherches peu cliquées » lists, per week, the queries searched at least SEARCH_FEW_CLICKS_MIN_SEARCHES
+# times after which a result was opened less than SEARCH_FEW_CLICKS_PERCENT % of the time.
+SEARCH_FEW_CLICKS_PERCENT = int(os.environ.get("SEARCH_FEW_CLICKS_PERCENT", "20"))
+SEARCH_FEW_CLICKS_MIN_SEARCHES = int(os.environ.get("SEARCH_FEW_CLICKS_MIN_SEARCHES", "3"))
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",

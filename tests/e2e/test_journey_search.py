@@ -1,9 +1,11 @@
 """A pupil types a misspelt job in the header search box, picks a suggestion with the keyboard and lands on the
-sheet; without picking, the form opens the search page; on a 375 px phone, a phrase of intent finds the sheet and
+sheet; without picking, the form opens the search page, and opening a result is counted anonymously; on a 375 px phone, a phrase of intent finds the sheet and
 a search that finds nothing still offers interests and a way to ask. axe-core on every step."""
 
 import pytest
 from playwright.sync_api import expect
+
+from search.models import AnsweredSearch
 
 from .conftest import assert_no_axe_violations
 
@@ -43,6 +45,17 @@ def test_submitting_the_header_box_opens_the_search_page(desktop_page, base_url,
     expect(page.get_by_role("heading", level=1)).to_have_text("Rechercher")
     expect(page.locator(".search-result__title").first).to_contain_text("Pâtissier")
     assert_no_axe_violations(page)
+
+    # The browser counts the search and the result opened, anonymously (search.clicks).
+    page.locator(".search-result__title a").first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Pâtissier")
+    counts = None
+    for _ in range(50):
+        counts = AnsweredSearch.objects.values_list("query", "searches", "opens").first()
+        if counts and counts[2]:
+            break
+        page.wait_for_timeout(100)
+    assert counts == ("patissiere", 1, 1)
 
 
 def test_on_a_phone_an_intent_phrase_finds_the_sheet_and_nothing_found_is_never_an_empty_page(

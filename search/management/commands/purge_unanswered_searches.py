@@ -6,7 +6,8 @@ from search.unanswered import purge
 
 class Command(BaseCommand):
     help = (
-        "Efface les recherches sans résultat plus anciennes que SEARCH_UNANSWERED_MONTHS mois (à lancer chaque jour)."
+        "Efface les recherches sans résultat et les comptes des recherches avec résultats plus anciens que "
+        "SEARCH_UNANSWERED_MONTHS mois (à lancer chaque jour)."
     )
 
     def add_arguments(self, parser):
@@ -15,4 +16,4 @@ class Command(BaseCommand):
     def handle(self, *args, months=None, **options):
         months = settings.SEARCH_UNANSWERED_MONTHS if months is None else months
         deleted = purge(months)
-        self.stdout.write(f"Recherches sans résultat effacées : {deleted} (conservation : {months} mois).")
+        self.stdout.write(f"Semaines de recherches effacées : {deleted} (conservation : {months} mois).")
