@@ -2,38 +2,11 @@
 professionnels, sectors and centres d'intérêt (snippets). Page permissions already come from the root
 page (accounts/migrations/0002_roles.py)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-STAFF_GROUP = "Équipe"
+from home.permission_migrations import grant_staff_permissions, model_codenames
+
 MODELS = ["granddomaine", "domaineprofessionnel", "secteur", "centreinteret"]
-ACTIONS = ["add", "change", "delete", "view"]
-
-
-def ensure_permissions(apps):
-    # Permissions are normally created after all migrations; create this app's now so they can be granted.
-    app_config = apps.get_app_config("metiers")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-
-
-def grant(apps, schema_editor):
-    ensure_permissions(apps)
-    Group = apps.get_model("auth.Group")
-    Permission = apps.get_model("auth.Permission")
-    staff, _created = Group.objects.get_or_create(name=STAFF_GROUP)
-    codenames = [f"{action}_{model}" for model in MODELS for action in ACTIONS]
-    staff.permissions.add(*Permission.objects.filter(content_type__app_label="metiers", codename__in=codenames))
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth.Group")
-    Permission = apps.get_model("auth.Permission")
-    staff = Group.objects.filter(name=STAFF_GROUP).first()
-    if staff is not None:
-        codenames = [f"{action}_{model}" for model in MODELS for action in ACTIONS]
-        staff.permissions.remove(*Permission.objects.filter(content_type__app_label="metiers", codename__in=codenames))
 
 
 class Migration(migrations.Migration):
@@ -42,4 +15,4 @@ class Migration(migrations.Migration):
         ("accounts", "0002_roles"),
     ]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [grant_staff_permissions("metiers", model_codenames(MODELS))]
