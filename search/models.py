@@ -4,7 +4,7 @@ Full-text search finds words in the text; it does not forgive « boulangé » or
 backend, and it knows nothing of « docteur » meaning « médecin ». The dictionary holds the titles (masculine,
 feminine), alternative names (ROME appellations, Onisep synonyms), centres d'intérêt and the curated
 everyday words of `search/data/synonymes.csv`, accent-folded, so that a query can be matched exactly, by
-prefix or by trigram similarity (pg_trgm on PostgreSQL, the same measure in Python elsewhere).
+prefix or by trigram similarity (pg_trgm's measure, computed in the process: `search.terms`).
 
 It is derived data, rebuilt by `manage.py rebuild_search_terms`, page by page when a sheet is published or
 unpublished, and automatically when the catalogue changed behind its back (the import's bulk writes send no
