@@ -66,7 +66,7 @@ LETTER_COMMENTS = [
 def _volunteer(email, first, last, attestation_days_ago):
     user = User.objects.filter(email=email).first() or User(email=email)
     user.first_name, user.last_name, user.is_active = first, last, True
-    if not user.has_usable_password():
+    if not user.password or not user.has_usable_password():  # a new User's "" counts as usable
         user.set_password(VOLUNTEER_PASSWORD)
     user.save()
     user.groups.add(Group.objects.get(name=Role.VOLUNTEER))
