@@ -3,6 +3,7 @@
 import ipaddress
 
 from django.conf import settings
+from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
 
@@ -92,3 +93,24 @@ class PrivateResponseCacheMiddleware:
         if user is not None and user.is_authenticated:
             add_never_cache_headers(response)
         return response
+
+
+class NotAllowedPageMiddleware:
+    """A page instead of a blank screen when a form's address is opened as a link (405, empty body).
+
+    Views that only take a form's POST (`require_POST`) answer other methods with an empty 405, which a
+    browser shows as a blank page after a reload or an old link. A GET for HTML gets `405.html` instead, with
+    the same status and Allow header; other answers (the JSON API's, a 405 with a body) are left as they are.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 405 or request.method not in ("GET", "HEAD") or response.content:
+            return response
+        page = render(request, "405.html", status=405)
+        if response.has_header("Allow"):
+            page["Allow"] = response["Allow"]
+        return page

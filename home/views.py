@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.utils.translation import get_language_from_request
 
 
@@ -21,3 +22,9 @@ def robots_txt(request):
         lines += [f"Disallow: /{code}/compte/", f"Disallow: /{code}/recherche/"]
     lines += ["", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid CSRF token (a page left open too long, cookies blocked): a page in the
+    visitor's language saying what to do, instead of Django's technical one (settings.CSRF_FAILURE_VIEW)."""
+    return render(request, "403_csrf.html", status=403)

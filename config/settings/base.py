@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records who changed a pupil's record (the audit log of `accounts.audit`).
     "auditlog.middleware.AuditlogMiddleware",
+    # A page, not a blank screen, when a form's address is opened as a link (see home/middleware.py).
+    "home.middleware.NotAllowedPageMiddleware",
     # Responses to logged-in people: Cache-Control private, no-store (see docs/security.md).
     "home.middleware.PrivateResponseCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -196,6 +198,8 @@ SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A form sent without a valid token gets a page in the visitor's language (templates/403_csrf.html).
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
