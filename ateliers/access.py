@@ -92,12 +92,16 @@ class SessionRow:
 
 
 def session_rows(user, page):
-    """The event's sessions with what `user` may see of each: at most three queries whatever the size."""
+    """The event's sessions with what `user` may see of each: at most three queries whatever the size. On a
+    translation, the French page's sessions (`EventPage.sessions_shown`)."""
     sessions = list(
-        page.sessions.filter(cancelled_at__isnull=True)
+        page.sessions_shown()
+        .filter(cancelled_at__isnull=True)
+        .select_related("page")
         .annotate(waiting_count=Count("signups", filter=Q(signups__status=SignUp.Status.WAITING)))
         .order_by("starts_at")
     )
+    source = sessions[0].page if sessions else page
     mine = {}
     if user.is_authenticated:
         mine = {
@@ -106,10 +110,9 @@ def session_rows(user, page):
                 status=SignUp.Status.CANCELLED
             )
         }
-    running = user.is_authenticated and (is_staff(user) or page.leaders.filter(user=user).exists())
+    running = user.is_authenticated and (is_staff(user) or source.leaders.filter(user=user).exists())
     rows = []
     for session in sessions:
-        session.page = page
         signup = mine.get(session.pk)
         show_link = running or (signup is not None and signup.status == SignUp.Status.CONFIRMED)
         rows.append(SessionRow(session, session.waiting_count, signup, show_link, running))

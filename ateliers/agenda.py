@@ -7,8 +7,8 @@ the number of sessions or sign-ups (see bench/render.py).
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, F, Q, Subquery, Value
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import formats, timezone
 
 from accounts.models import School
@@ -16,13 +16,21 @@ from home.facets import Facets
 from metiers.models import GrandDomaine
 
 from .forms import AgendaFilterForm
-from .models import EventPage, Level, Session
+from .models import AgendaIndexPage, EventPage, Level, Session, in_source_language
 
 SESSIONS_PER_PAGE = 20
 
 
+def agenda_events(agenda):
+    """The live, public events below `agenda`, or below its French page: a translated agenda lists the French
+    events' sessions (a translation has none of its own, see `EventPage.sessions_shown`)."""
+    french_path = in_source_language(AgendaIndexPage.objects, agenda.translation_key).values("path")[:1]
+    path = Coalesce(Subquery(french_path), Value(agenda.path))
+    return EventPage.objects.live().public().filter(path__startswith=path, depth__gt=agenda.depth)
+
+
 def base_sessions(agenda, archive=False):
-    events = EventPage.objects.descendant_of(agenda).live().public()
+    events = agenda_events(agenda)
     sessions = Session.objects.filter(page__in=events.values("pk"), cancelled_at__isnull=True)
     now = timezone.now()
     if archive:
@@ -103,10 +111,25 @@ def agenda_context(agenda, request):
     )
     result = result.order_by("-starts_at" if archive else "starts_at", "pk")
     paginator = Paginator(result, SESSIONS_PER_PAGE)
+    sessions = paginator.get_page(request.GET.get("page"))
+    show_in_language_of(agenda, sessions)
     return {
         "facets": facets,
         "archive": archive,
-        "sessions": paginator.get_page(request.GET.get("page")),
+        "sessions": sessions,
         "session_count": paginator.count,
         "is_filtered": bool(facets.chosen()),
     }
+
+
+def show_in_language_of(agenda, sessions):
+    """On a translated agenda, show each (French) session under its event's translation in the agenda's
+    language when there is a live one: its title and address. One query, none on the French agenda."""
+    french = [session for session in sessions if session.page.locale_id != agenda.locale_id]
+    if not french:
+        return
+    keys = {session.page.translation_key for session in french}
+    translated = EventPage.objects.live().public().filter(locale_id=agenda.locale_id, translation_key__in=keys)
+    by_key = {page.translation_key: page for page in translated}
+    for session in french:
+        session.page = by_key.get(session.page.translation_key, session.page)

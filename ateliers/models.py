@@ -12,14 +12,23 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail_localize.fields import BaseTranslatableField
 
 from accounts.models import School
 from accounts.workflows import assign_staff_workflow
@@ -62,8 +71,45 @@ class AgendaIndexPage(BasePage):
         return context
 
 
+def in_source_language(pages, translation_key):
+    """`pages` narrowed to the translation in the source language (French) of the page `translation_key`."""
+    return pages.filter(translation_key=translation_key, locale__language_code=settings.LANGUAGE_CODE)
+
+
+class SessionsPanel(InlinePanel):
+    """The sessions, on the French page. A translation has none of its own (it shows and books the French
+    page's, see `EventPage.sessions_shown`): its form has no sessions and the panel says where to edit them."""
+
+    def on_model_bound(self):
+        super().on_model_bound()
+        self.on_source_page = HelpPanel(
+            heading=self.label, template="ateliers/admin/sessions_on_source_page.html"
+        ).bind_to_model(self.model)
+
+    def get_bound_panel(self, instance=None, request=None, form=None, prefix="panel"):
+        if form is not None and self.relation_name not in form.formsets:
+            return self.on_source_page.get_bound_panel(instance=instance, request=request, form=form, prefix=prefix)
+        return super().get_bound_panel(instance=instance, request=request, form=form, prefix=prefix)
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """The event's admin form; a translation's has no sessions (`SessionsPanel`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.has_own_sessions():
+            del self.formsets["sessions"]
+
+
 class EventPage(BasePage):
-    """One workshop, talk or job forum, with the métiers it is about, who leads it and its sessions."""
+    """One workshop, talk or job forum, with the métiers it is about, who leads it and its sessions.
+
+    Sessions, and so seats and sign-ups, belong to the French page (French is the source language): an
+    English or Arabic translation shows and books the French page's sessions (`sessions_shown`), one set of
+    seats whatever the language. Copying the page (for a translation, an alias or a new event) copies no
+    session, and wagtail-localize leaves them alone (`override_translatable_fields`); sessions are edited on
+    the French page only (`SessionsPanel`).
+    """
 
     kind = models.CharField(_("type"), max_length=12, choices=Kind.choices, default=Kind.WORKSHOP)
     level = models.CharField(_("niveau"), max_length=5, choices=Level.choices, default=Level.BOTH)
@@ -87,9 +133,20 @@ class EventPage(BasePage):
         FieldPanel("body"),
         InlinePanel("related_metiers", label=_("Métiers présentés"), max_num=8),
         InlinePanel("leaders", label=_("Animé par")),
-        InlinePanel("sessions", label=_("Séances"), min_num=1),
+        SessionsPanel(
+            "sessions",
+            label=_("Séances"),
+            min_num=1,
+            help_text=_("Les traductions de cette page montrent ces séances et réservent les mêmes places."),
+        ),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body"), index.FilterField("kind")]
+    base_form_class = EventPageForm
+    # A copy (translation, alias, « Copier ») starts with no session: seats and sign-ups are the original's.
+    exclude_fields_in_copy = ["sessions"]
+    # Neither translated nor synchronised by wagtail-localize (a synchronised child relation is replaced at
+    # each « Synchroniser », deleting the sign-ups of the replaced rows).
+    override_translatable_fields = [BaseTranslatableField("sessions")]
 
     parent_page_types = ["ateliers.AgendaIndexPage"]
     subpage_types = []
@@ -101,6 +158,25 @@ class EventPage(BasePage):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         assign_staff_workflow(self)
+
+    def has_own_sessions(self):
+        """Whether this page holds its sessions: the French page, or a page with no French translation."""
+        return (
+            self.pk is None
+            or not in_source_language(EventPage.objects, self.translation_key).exclude(pk=self.pk).exists()
+        )
+
+    def french_page(self):
+        """This event's page in French (the source language), or None."""
+        return in_source_language(EventPage.objects, self.translation_key).first()
+
+    def sessions_shown(self):
+        """The sessions this page shows and books (one query, whatever its language): the French page's, or
+        its own when it has no French translation (an event written first in another language)."""
+        french = in_source_language(EventPage.objects, self.translation_key)
+        return Session.objects.filter(page__translation_key=self.translation_key).filter(
+            Q(page__locale__language_code=settings.LANGUAGE_CODE) | (Q(page=self) & ~Exists(french))
+        )
 
     def get_metiers(self):
         from metiers.models import MetierPage
@@ -220,7 +296,11 @@ class Session(Orderable):
         """Saving with the event page (publishing a revision, which holds a copy of every session) must not
         bring back an old seat count or undo a cancellation: those two fields keep the database's values,
         read under the same row lock that sign-ups take."""
-        if self.pk is None or kwargs.get("update_fields") is not None:
+        if self.pk is None:
+            # A new row has no sign-ups yet, whatever it was made from (a copied page's revision, say).
+            self.seats_taken, self.cancelled_at = 0, None
+            return super().save(*args, **kwargs)
+        if kwargs.get("update_fields") is not None:
             return super().save(*args, **kwargs)
         with transaction.atomic():
             row = Session.objects.select_for_update().filter(pk=self.pk).values("seats_taken", "cancelled_at").first()

@@ -15,13 +15,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import access as accounts_access
 from accounts.models import User
 from accounts.roles import Role
+from home.rate_limits import rate_limit
 
 from . import access, calendar
+from .agenda import agenda_events
 from .booking import BookingError, book_class, cancel, sign_up
 from .forms import ClassBookingForm, FeedbackForm, WalkInForm
 from .models import AgendaIndexPage, CalendarFeed, Feedback, Session, SignUp
@@ -41,8 +44,18 @@ def _back(request, session):
     return redirect(session.page.url or "/")
 
 
+# Past the limits of settings.RATE_LIMITS (per account), a 429 page with these messages; nothing is written.
+TOO_MANY_SIGNUPS = gettext_lazy(
+    "Tu as fait beaucoup d'inscriptions ou d'annulations en peu de temps. Attends quelques minutes avant de réessayer."
+)
+TOO_MANY_BOOKINGS = gettext_lazy(
+    "Vous avez fait beaucoup de réservations en peu de temps. Attendez quelques minutes avant de réessayer."
+)
+
+
 @login_required
 @require_POST
+@rate_limit("ateliers_signup", per_user=True, message=TOO_MANY_SIGNUPS)
 def signup_view(request, pk):
     session = _session_or_404(pk)
     if not request.user.has_role(Role.PUPIL):
@@ -67,6 +80,7 @@ def signup_view(request, pk):
 
 @login_required
 @require_POST
+@rate_limit("ateliers_cancel", per_user=True, message=TOO_MANY_SIGNUPS)
 def cancel_view(request, pk):
     session = _session_or_404(pk)
     signup = SignUp.objects.filter(session=session, pupil=request.user).exclude(status=SignUp.Status.CANCELLED).first()
@@ -83,6 +97,7 @@ def cancel_view(request, pk):
 
 
 @login_required
+@rate_limit("ateliers_class_booking", per_user=True, methods=("POST",), message=TOO_MANY_BOOKINGS)
 def class_booking_view(request, pk):
     """A teacher books seats for pupils of their classes, and sees who of them is already booked."""
     session = _session_or_404(pk)
@@ -221,7 +236,7 @@ def feedback_view(request, pk):
 def agenda_feed_view(request, pk):
     agenda = get_object_or_404(AgendaIndexPage.objects.live().public(), pk=pk)
     sessions = (
-        Session.objects.filter(page__in=agenda.get_descendants().live().public().values("pk"))
+        Session.objects.filter(page__in=agenda_events(agenda).values("pk"))
         .filter(cancelled_at__isnull=True, ends_at__gt=timezone.now())
         .select_related("page")
         .order_by("starts_at")

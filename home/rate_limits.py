@@ -9,7 +9,9 @@ per another value instead, such as an email address (hashed into the cache key, 
 Two ways to use it, both one line:
 
 * refuse with HTTP 429 past the limit: decorate the view, ``@rate_limit("search_autocomplete", json=True)``
-  (a class-based view: ``method_decorator(rate_limit("name"), name="dispatch")``);
+  (a class-based view: ``method_decorator(rate_limit("name"), name="dispatch")``); ``per_user=True`` counts
+  per logged-in account rather than per address (a whole class shares its collège's address; put it under
+  ``@login_required``), ``methods=("POST",)`` counts only the form's submissions, not the page's display;
 * a django-ninja API: ``api.throttle.RateLimitThrottle("api")`` (calls ``retry_after``);
 * answer as usual but skip the costly or abusable part: ``if over_limit(request, "password_reset_client"):``
   (the password reset shows the same page and sends no email, so nobody learns whether it was sent).
@@ -40,15 +42,18 @@ def retry_after(request, name):
     return max(1, usage["time_left"]) if usage["should_limit"] else 0
 
 
-def rate_limit(name, json=False):
-    """Decorator: past limit `name` for this client address, answer 429 (a JSON error if `json`)."""
+def rate_limit(name, json=False, per_user=False, methods=None, message=None):
+    """Decorator: past limit `name` for this client address (or this account if `per_user`), answer 429 (a
+    JSON error if `json`) with `message` or the generic one. Only `methods` are counted when given."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            usage = _usage(request, name)
-            if usage["should_limit"]:
-                return too_many_requests(request, usage["time_left"], json=json)
+            if methods is None or request.method in methods:
+                value = f"user:{request.user.pk}" if per_user and request.user.is_authenticated else None
+                usage = _usage(request, name, value)
+                if usage["should_limit"]:
+                    return too_many_requests(request, usage["time_left"], json=json, message=message)
             return view(request, *args, **kwargs)
 
         return wrapped
@@ -56,9 +61,9 @@ def rate_limit(name, json=False):
     return decorator
 
 
-def too_many_requests(request, retry_after, json=False):
+def too_many_requests(request, retry_after, json=False, message=None):
     """The 429 answer, in French, telling the browser when to try again (seconds)."""
-    message = _("Trop de requêtes : attends quelques secondes avant de réessayer.")
+    message = str(message or _("Trop de requêtes : attends quelques secondes avant de réessayer."))
     if json:
         response = JsonResponse({"error": message}, status=429)
     else:

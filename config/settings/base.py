@@ -235,6 +235,11 @@ RATE_LIMITS = {
     "search_page": "30/10s",
     # The search page's anonymous counts (a search with results, a result opened): a class behind one address.
     "search_beacon": "60/10s",
+    # Parcours Découverte (ateliers/views.py), per account, not per address (a class shares its collège's):
+    # a pupil signs up to several sessions in a row, or cancels some; a teacher books a few classes.
+    "ateliers_signup": "20/10m",
+    "ateliers_cancel": "20/10m",
+    "ateliers_class_booking": "30/10m",
     # The JSON API (api/), every operation, per client address: a partner's page or app and a CDN in front.
     "api": os.environ.get("API_RATE_LIMIT", "120/m"),
 }
