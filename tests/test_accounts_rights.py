@@ -9,6 +9,7 @@ import json
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 from auditlog.models import LogEntry
@@ -77,6 +78,12 @@ def test_a_parent_downloads_their_childs_data(client, family):
 
     assert data["compte"]["prenom"] == "Inès"
     assert data["accord"]["etat_actuel"] == "Accord donné"
+    # The page reads the same data with its dates written for people, not as ISO strings.
+    page = text(client.get(reverse("accounts:child_data", args=[pupil.pk])))
+    assert "1 mai 2012" in page
+    decided = timezone.localtime(ConsentRecord.objects.get(pupil=pupil).created_at)
+    assert f"{decided.day} " in page and str(decided.year) in page
+    assert "2012-05-01" not in page and "T" + decided.strftime("%H:%M") not in page
 
 
 def test_codes_are_exported_without_their_hash(client, family):
