@@ -33,6 +33,8 @@ __all__ = [
     "can_comment",
     "can_see_document",
     "can_write",
+    "comments_by_version",
+    "holds_assignment",
     "is_assigned_volunteer",
     "pupil_card",
     "visible_comments",
@@ -86,6 +88,17 @@ def is_assigned_volunteer(user, document):
     )
 
 
+def holds_assignment(user, assignment):
+    """`is_assigned_volunteer` when the document's active assignment (`Document.active_assignment()`, or None)
+    is already at hand: a document has at most one open assignment (a constraint), so no second query."""
+    return (
+        assignment is not None
+        and user.is_authenticated
+        and assignment.volunteer_id == user.pk
+        and user.has_role(Role.VOLUNTEER)
+    )
+
+
 def can_write(user, document):
     """The pupil who owns the document, while they are a pupil."""
     return user.is_authenticated and document.pupil_id == user.pk and is_pupil(user)
@@ -113,5 +126,10 @@ def pupil_card(document):
     }
 
 
-def comments_for(user, version):
-    return visible_comments(user, Comment.objects.filter(version=version)).select_related("author")
+def comments_by_version(user, versions):
+    """{version pk: [comments `user` may read, oldest first]} for all `versions` in one query."""
+    found = {version.pk: [] for version in versions}
+    comments = visible_comments(user, Comment.objects.filter(version__in=list(found))).select_related("author")
+    for comment in comments:
+        found[comment.version_id].append(comment)
+    return found

@@ -33,11 +33,12 @@ class AssignmentRefused(Exception):
     """Why an assignment cannot be made, in French for staff."""
 
 
-def refusals(volunteer, today=None, help_settings=None):
-    """The reasons `volunteer` cannot be assigned today, in French; empty when they can."""
+def refusals(volunteer, today=None, help_settings=None, profile=None):
+    """The reasons `volunteer` cannot be assigned today, in French; empty when they can. `profile`: their
+    `VolunteerProfile` when the caller has just read it (a list of volunteers), else it is read here."""
     today = today or timezone.localdate()
     help_settings = help_settings or HelpSettings.load()
-    profile = VolunteerProfile.objects.filter(user=volunteer).first()
+    profile = profile or VolunteerProfile.objects.filter(user=volunteer).first()
     if not volunteer.has_role(Role.VOLUNTEER) or profile is None:
         return [_("Cette personne n'est pas enregistrée comme bénévole accompagnant.")]
     reasons = []
@@ -72,7 +73,7 @@ def volunteers_with_load(today=None):
     )
     result = []
     for volunteer in volunteers:
-        volunteer.refusals = refusals(volunteer, today, help_settings)
+        volunteer.refusals = refusals(volunteer, today, help_settings, profile=volunteer.volunteer_profile)
         result.append(volunteer)
     return result
 

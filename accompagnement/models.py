@@ -57,6 +57,8 @@ class HelpSettings(BaseGenericSetting):
         help_text=_("La procédure interne que chaque bénévole relit : un lien la montre dans son espace."),
     )
 
+    select_related = ["rules_page"]  # the volunteer's pages link to it: read with the settings
+
     panels = [
         FieldPanel("auto_assign"),
         FieldPanel("rules_page"),

@@ -93,48 +93,57 @@ def step(request, pk, key):
     return TemplateResponse(request, "accompagnement/step.html", context)
 
 
-def _versions_with_comments(user, document, redact_name):
-    """Newest version first; each with its sections and, beside each, the comments `user` may read."""
+def _versions_with_comments(user, document, versions, redact_name):
+    """Each of `versions` (newest first) with its sections and, beside each, the comments `user` may read;
+    two queries whatever the number of versions and comments (the versions', already made, and one)."""
+    comments = access.comments_by_version(user, versions)
     result = []
-    for version in document.versions.order_by("-number"):
-        comments = list(access.comments_for(user, version))
+    for version in versions:
         parts = []
         for sec, text in version.section_list:
             if redact_name and sec.key == "name":
                 text = document.pupil.first_name
-            parts.append((sec, text, [c for c in comments if c.section == sec.key]))
+            parts.append((sec, text, [c for c in comments[version.pk] if c.section == sec.key]))
         result.append({"version": version, "parts": parts})
     return result
 
 
 @login_required
 def document_detail(request, pk):
-    document = get_object_or_404(Document.objects.select_related("pupil__school_class__school"), pk=pk)
+    # The pupil's roles and consent are read up to three times (who may see, may share, why blocked): once here.
+    document = get_object_or_404(
+        Document.objects.select_related("pupil__school_class__school").prefetch_related(
+            "pupil__groups", "pupil__consent_records"
+        ),
+        pk=pk,
+    )
     user = request.user
     if not access.can_see_document(user, document):
         raise Http404
-    is_volunteer = access.is_assigned_volunteer(user, document) and not is_staff_member(user)
-    versions = _versions_with_comments(user, document, redact_name=is_volunteer)
-    latest = document.versions.order_by("-number").first()
+    assignment = document.active_assignment()
+    is_staff = is_staff_member(user)
+    is_volunteer = access.holds_assignment(user, assignment) and not is_staff
+    versions = list(document.versions.order_by("-number"))
+    latest = versions[0] if versions else None
     context = {
         "document": document,
         "is_owner": access.can_write(user, document),
         "is_volunteer": is_volunteer,
-        "is_staff": is_staff_member(user),
+        "is_staff": is_staff,
         "card": access.pupil_card(document),
         "sections": document.section_list,
-        "versions": versions,
-        "assignment": document.active_assignment(),
+        "versions": _versions_with_comments(user, document, versions, redact_name=is_volunteer),
+        "assignment": assignment,
         "comment_form": CommentForm(version=latest) if is_volunteer and latest else None,
         "latest": latest,
         "may_share": can_share_with_outside(document.pupil),
         "blocked": blocked_message(document.pupil),
         "steps": sections_for(document.kind),
     }
-    if is_staff_member(user):
+    if is_staff:
         context["assignments"] = document.assignments.select_related("volunteer", "assigned_by")
     if is_volunteer:
-        context["rules_page"] = HelpSettings.load().rules_page
+        context["rules_page"] = HelpSettings.load(request).rules_page
     return TemplateResponse(request, "accompagnement/document.html", context)
 
 
@@ -306,7 +315,7 @@ def volunteer(request):
     ]
     context = {
         "assigned": assigned,
-        "rules_page": HelpSettings.load().rules_page,
+        "rules_page": HelpSettings.load(request).rules_page,
         "held": Comment.objects.filter(author=user, status=CommentStatus.HELD).count(),
     }
     return TemplateResponse(request, "accompagnement/volunteer.html", context)

@@ -1,8 +1,11 @@
-"""Text helpers every app uses: folding names for comparison, and the two forms of a gendered title."""
+"""Text helpers every app uses: folding names for comparison, the two forms of a gendered title, and the
+French elision of « de » before a first name."""
 
 import re
 import unicodedata
 from functools import lru_cache
+
+from django.utils.translation import get_language
 
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "’": "'"})
 # Latin letters and digits, and the Arabic letters and digits: a query typed in Arabic is searched too (its
@@ -34,6 +37,30 @@ def split_genders(title):
     left, right = title.split(" / ", 1)
     tail = right.split(" ")[len(left.split(" ")) :]
     return " ".join([left, *tail]), right
+
+
+def starts_with_vowel(word):
+    """A word whose first letter is a vowel, accented or not (« Inès », « Émile », « Œdipe »). « y » and « h »
+    count as consonants: « de Yanis », « de Hugo » (before a mute h French may elide, not always: we don't)."""
+    folded = fold(word)
+    return bool(folded) and folded[0] in "aeiou"
+
+
+def elide_de(text, *names):
+    """`text` with « de » elided before each of `names` that starts with a vowel, when the language is French:
+    « CV de Inès » → « CV d'Inès », « Commentaire de Karim » unchanged.
+
+    The sentence stays one translatable string with the name in it (`"%(kind)s de %(name)s"`), so each
+    language keeps its own word order and its translation; only the French result is touched. Templates use
+    the `elide_de` filter of `text_tags` on a `{% blocktranslate asvar %}` result."""
+    if not (get_language() or "").startswith("fr"):
+        return text
+    for name in names:
+        name = str(name or "").strip()
+        if starts_with_vowel(name):
+            pattern = re.compile(rf"\b([Dd])e {re.escape(name)}(?!\w)")
+            text = pattern.sub(lambda match, name=name: f"{match.group(1)}'{name}", text)
+    return text
 
 
 # French word roots ----------------------------------------------------------------------------------------

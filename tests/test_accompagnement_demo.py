@@ -36,5 +36,5 @@ def test_demo_loads_twice_with_versions_a_held_comment_and_an_expired_volunteer(
     assert assignment.refusals(claire) == []
     client.force_login(claire)
     space = client.get(reverse("accompagnement:volunteer")).content.decode()
-    assert "Lettre de motivation de Inès" in space
+    assert "Lettre de motivation d'Inès" in space
     assert "Règles de protection des mineurs" in space

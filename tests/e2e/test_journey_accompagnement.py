@@ -1,6 +1,7 @@
 """CV help: a pupil writes her CV on a 375 px phone and asks for help; the volunteer comments (one comment
 with a phone number is held); the pupil accepts a suggestion and downloads the PDF; staff see the held
-comment in the moderation queue. No axe violation on the way."""
+comment in the moderation queue. No axe violation on the way; the volunteer's and staff's pages do not
+scroll sideways on a 320 px phone."""
 
 import pytest
 from playwright.sync_api import expect
@@ -59,6 +60,25 @@ def write_cv_on_a_phone(phone, base_url):
     expect(phone.get_by_text("Version 1 envoyée.", exact=False)).to_be_visible()
 
 
+NARROW = {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True}
+
+
+def no_sideways_scroll_at_320_px(new_context, base_url, document_path):
+    """The volunteer's space and the document they follow, staff's console (a held comment, the volunteers'
+    table, the assignment) and the document with its history, on the narrowest phone."""
+    document = (document_path, "CV de Lina")
+    for email, pages in [
+        ("claire@example.org", [("/fr/accompagnement/benevole/", "Mon espace bénévole"), document]),
+        ("equipe@example.org", [("/fr/accompagnement/equipe/", "Accompagnement CV et lettres"), document]),
+    ]:
+        small = new_context(**NARROW).new_page()
+        login(small, base_url, email, DEFAULT_PASSWORD)
+        for path, heading in pages:
+            small.goto(base_url + path)
+            expect(small.get_by_role("heading", level=1)).to_have_text(heading)
+            assert_no_horizontal_scroll(small)
+
+
 def test_cv_written_on_a_phone_commented_accepted_and_moderated(new_context, base_url, people):
     phone = new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True).new_page()
     write_cv_on_a_phone(phone, base_url)
@@ -68,6 +88,7 @@ def test_cv_written_on_a_phone_commented_accepted_and_moderated(new_context, bas
     volunteer.goto(base_url + "/fr/accompagnement/benevole/")
     assert_no_axe_violations(volunteer)
     volunteer.get_by_role("link", name="CV de Lina").click()
+    document_path = volunteer.url.removeprefix(base_url)
     expect(volunteer.get_by_text("Benali")).to_have_count(0)
     assert_no_axe_violations(volunteer)
     volunteer.get_by_label("Partie commentée").select_option(label="Mes qualités")
@@ -93,6 +114,8 @@ def test_cv_written_on_a_phone_commented_accepted_and_moderated(new_context, bas
     with phone.expect_download() as download:
         phone.get_by_role("link", name="Télécharger en PDF").click()
     assert download.value.suggested_filename == "cv.pdf"
+
+    no_sideways_scroll_at_320_px(new_context, base_url, document_path)
 
     staff = new_context().new_page()
     login(staff, base_url, "equipe@example.org", DEFAULT_PASSWORD)
