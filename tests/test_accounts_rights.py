@@ -80,6 +80,7 @@ def test_a_parent_downloads_their_childs_data(client, family):
     assert data["accord"]["etat_actuel"] == "Accord donné"
     # The page reads the same data with its dates written for people, not as ISO strings.
     page = text(client.get(reverse("accounts:child_data", args=[pupil.pk])))
+    assert "Les données d'Inès" in page  # French elision before a vowel
     assert "1 mai 2012" in page
     decided = timezone.localtime(ConsentRecord.objects.get(pupil=pupil).created_at)
     assert f"{decided.day} " in page and str(decided.year) in page

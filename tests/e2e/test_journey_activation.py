@@ -126,8 +126,8 @@ def test_a_parent_withdraws_consent_and_downloads_the_childs_data(new_context, b
     parent.get_by_role("button", name="Retirer mon accord").click()
     expect(parent.get_by_role("region", name="Mes enfants", exact=True)).to_contain_text("Accord retiré")
 
-    parent.get_by_role("link", name="Voir et télécharger les données de Inès").click()
-    expect(parent.get_by_role("heading", level=1)).to_have_text("Les données de Inès")
+    parent.get_by_role("link", name="Voir et télécharger les données d'Inès").click()
+    expect(parent.get_by_role("heading", level=1)).to_have_text("Les données d'Inès")
     expect(parent.get_by_text("colibri-olive-26")).to_be_visible()
     assert_no_horizontal_scroll(parent)
     assert_no_axe_violations(parent)
