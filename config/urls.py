@@ -3,7 +3,9 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+from django.templatetags.static import static as static_url
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from wagtail import urls as wagtail_urls
@@ -27,6 +29,8 @@ urlpatterns = [
     path("", include("api.urls")),
     path("sitemap.xml", sitemap),
     path("robots.txt", robots_txt),
+    # Browsers and feed readers ask for /favicon.ico whatever the page's <link rel="icon"> says.
+    path("favicon.ico", RedirectView.as_view(url=static_url("img/favicon.svg"), permanent=True)),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

@@ -41,3 +41,12 @@ def test_a_forms_address_opened_as_a_link_shows_a_page_not_a_blank_screen(client
     page = response.content.decode()
     assert "Cette adresse sert seulement à envoyer un formulaire" in page
     assert "Retour à l'accueil" in page
+
+
+def test_the_browsers_default_icon_address_leads_to_the_sites_icon(client):
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("/img/favicon.svg")
+    assert finders.find("img/favicon.svg")
