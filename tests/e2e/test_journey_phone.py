@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from demo.orientation_translations import PARENTS_ARTICLE
 
-from .conftest import assert_no_axe_violations, assert_no_horizontal_scroll, open_menu
+from .conftest import assert_no_axe_violations, assert_no_horizontal_scroll, login, open_menu
 
 pytestmark = pytest.mark.e2e
 
@@ -117,4 +117,19 @@ def test_professional_sends_a_proposal(phone, base_url, demo_content):
     page.get_by_label("Code postal du lieu de travail").fill("93200")
     page.get_by_role("button", name="Envoyer ma proposition").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Merci, votre proposition est envoyée")
+    check(page)
+
+
+def test_teacher_and_staff_tables_scroll_in_their_own_region(phone, base_url, demo_content):
+    """The teacher's classes table and the staff's stage console are wider than a small phone: the table
+    scrolls inside its labelled region, the page does not."""
+    page = phone
+    login(page, base_url, "professeur@demo.unstageetapres.fr", "demo-professeur-2026")
+    page.goto(base_url + "/fr/compte/mon-espace/")
+    expect(page.get_by_role("region", name="Classes", exact=True)).to_contain_text("3e A")
+    check(page)
+    page.context.clear_cookies()
+    login(page, base_url, "equipe@demo.unstageetapres.fr", "demo-equipe-2026")
+    page.goto(base_url + "/fr/stages/console/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     check(page)
