@@ -11,6 +11,7 @@ import pytest
 
 from accounts.factories import PupilFactory
 from accounts.models import current_school_year
+from metiers import names
 from metiers.factories import MetierPageFactory
 from stages.factories import (
     HostOrganisationFactory,
@@ -148,3 +149,11 @@ def test_suggestions_as_one_types_are_for_hosts_only(world, host_client, client)
     assert host_client.get(url, {"q": "e"}).json() == []
     client.force_login(PupilFactory())
     assert client.get(url, {"q": "electricie"}).status_code == 403
+
+
+def test_without_the_search_dictionary_titles_are_still_found(world, monkeypatch):
+    monkeypatch.setattr(names, "_matcher", None)
+    assert names.resolve("electricienne").sheet == (world["electricien"].pk, "Électricien / Électricienne")
+    assert {title for _pk, title in names.resolve("agent de pist").choices} >= {"Agent / Agente de piste"}
+    assert names.resolve("Xylophoniste quantique").choices == []
+    assert "Boulanger / Boulangère" in names.suggest("boulan")
