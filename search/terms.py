@@ -395,3 +395,9 @@ def match(query, visible_ids, limit=50, min_score=MIN_SCORE, prefix=False, alter
 def loose_match(query, visible_ids, limit=3):
     """Distant names, for « Vouliez-vous dire … ? » when nothing matched."""
     return match(query, visible_ids, limit=limit, min_score=0.25)
+
+
+def sheet_matcher(folded, ids, limit=6, loose=False, prefix=False):
+    """`metiers.names`' matcher: [(sheet id, exact)] among `ids`, best first (set in `search.apps`)."""
+    found = loose_match(folded, ids, limit=limit) if loose else match(folded, ids, limit=limit, prefix=prefix)
+    return [(hit.page_id, hit.exact) for hit in found]

@@ -3,10 +3,12 @@ and the weeks each is open, with its seats. Every message in plain French, typed
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import School, current_school_year
+from metiers import names
 
 from .models import Place, StageWeek
 
@@ -68,7 +70,21 @@ def week_label(monday, schools):
 
 
 class PlaceForm(forms.ModelForm):
-    """A place and, for each collège stage week of the year, its seats (0: closed that week)."""
+    """A place and, for each collège stage week of the year, its seats (0: closed that week).
+
+    The métier is typed, not picked from the 532 sheets: « Métier observé » is resolved on submit
+    (`metiers.names.resolve`); an ambiguous or unknown name comes back with the closest sheets as choices
+    (`sheet_choice`). The sheets already chosen are checkboxes, ticked, so a place keeps several."""
+
+    sheet_query = forms.CharField(
+        label=_("Métier observé"),
+        required=False,
+        max_length=200,
+        help_text=_("Tapez le nom du métier, par exemple « boulangère » ou « électricien »."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        error_messages={"max_length": _("C'est trop long : %(limit_value)d caractères au plus.")},
+    )
+    sheet_choice = forms.TypedChoiceField(label=_("Choisissez le métier"), required=False, coerce=int)
 
     class Meta:
         model = Place
@@ -76,6 +92,8 @@ class PlaceForm(forms.ModelForm):
             "host",
             "title",
             "sheets",
+            "sheet_query",
+            "sheet_choice",
             "description",
             "tutor",
             "hours",
@@ -86,11 +104,11 @@ class PlaceForm(forms.ModelForm):
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "accessibility": forms.Textarea(attrs={"rows": 2}),
-            "sheets": forms.SelectMultiple(attrs={"size": 8}),
+            "sheets": forms.CheckboxSelectMultiple,
         }
         labels = {"host": _("Structure"), "sheets": _("Métiers que l'élève découvrira")}
         help_texts = {
-            "sheets": _("Choisissez une ou plusieurs fiches (Ctrl ou Cmd pour en choisir plusieurs)."),
+            "sheets": _("Décochez un métier pour le retirer de l'offre."),
             "reserved_school": _("Facultatif : pour accueillir seulement des élèves de ce collège."),
             "accessibility": _("Facultatif : accès en fauteuil, aménagements possibles…"),
         }
@@ -99,23 +117,27 @@ class PlaceForm(forms.ModelForm):
                 "required": _("Choisissez la structure qui accueille."),
                 "invalid_choice": _("Choisissez une de vos structures."),
             },
+            "sheets": {
+                "invalid_choice": _("Ce métier n'est plus au catalogue : décochez-le."),
+                "invalid_pk_value": _("Ce métier n'est plus au catalogue : décochez-le."),
+            },
             "title": {"required": _("Donnez un intitulé à votre offre, par exemple « Découvrir la boulangerie ».")},
             "description": {
                 "required": _("Décrivez en mots simples ce que l'élève verra."),
                 "max_length": _("C'est trop long : %(limit_value)d caractères au plus."),
             },
             "tutor": {"required": _("Indiquez le tuteur ou la tutrice de l'élève.")},
-            "hours": {"required": _("Indiquez les horaires, par exemple « 9 h – 16 h 30 ».")},
+            "hours": {
+                "required": _("Indiquez les horaires, par exemple « 9 h – 16 h 30 »."),
+            },
         }
 
     def __init__(self, *args, hosts, weeks, **kwargs):
         """`hosts`: the user's organisations; `weeks`: {monday: [collège names]} open to choose from."""
         super().__init__(*args, **kwargs)
-        from metiers.models import MetierPage
-
         self.fields["host"].queryset = hosts
         self.fields["host"].empty_label = None if len(hosts) == 1 else _("— Choisir —")
-        self.fields["sheets"].queryset = MetierPage.objects.live().filter(locale__language_code="fr").order_by("title")
+        self._init_sheets()
         self.fields["reserved_school"].queryset = School.objects.order_by("name")
         self.fields["reserved_school"].empty_label = _("Tous les collèges")
         current = {week.starts_on: week for week in self.instance.weeks.all()} if self.instance.pk else {}
@@ -138,14 +160,77 @@ class PlaceForm(forms.ModelForm):
             )
             self.week_fields.append((monday, name))
 
+    def _init_sheets(self):
+        """Only the sheets already chosen (the place's, or those posted) are rendered, as ticked boxes; any
+        live sheet is accepted (`queryset`), so the page never lists the whole catalogue."""
+        sheets = self.fields["sheets"]
+        sheets.queryset = names.live_sheets()
+        self.added_sheet = None
+        if self.is_bound:
+            chosen = [value for value in self.data.getlist(self.add_prefix("sheets")) if str(value).isdigit()]
+            posted_choice = str(self.data.get(self.add_prefix("sheet_choice"), ""))
+            choice = [int(posted_choice)] if posted_choice.isdigit() else []
+        else:
+            chosen = [sheet.pk for sheet in self.instance.sheets.all()] if self.instance.pk else []
+            choice = []
+        chosen_ids = {int(pk) for pk in chosen}
+        titles = dict(names.live_sheets().filter(pk__in=[*chosen, *choice]).values_list("pk", "title"))
+        sheets.widget.choices = [(pk, titles[pk]) for pk in sorted(titles, key=titles.get) if pk in chosen_ids]
+        self.fields["sheet_choice"].widget = forms.RadioSelect()
+        self.fields["sheet_choice"].choices = [(pk, titles[pk]) for pk in choice if pk in titles]
+        self.fields["sheet_choice"].error_messages["invalid_choice"] = _("Choisissez un des métiers proposés.")
+        self.fields["sheet_query"].widget.attrs["data-suggest-url"] = reverse("stages:place_sheet_suggestions")
+        if sheets.widget.choices:
+            self.fields["sheet_query"].label = _("Ajouter un autre métier")
+            self.fields["sheet_query"].help_text = _("Facultatif. Par exemple « boulangère » ou « électricien ».")
+
+    def clean_sheet_query(self):
+        """The typed name: the sheet it names, else an error in French and the closest sheets as choices.
+        A choice among those wins while it is still one of the name's closest sheets."""
+        typed = self.cleaned_data["sheet_query"].strip()
+        if not typed:
+            return typed
+        resolution = names.resolve(typed)
+        posted_choice = str(self.data.get(self.add_prefix("sheet_choice"), ""))
+        closest = dict(resolution.choices)
+        if resolution.sheet is None and posted_choice.isdigit() and int(posted_choice) in closest:
+            resolution.sheet = (int(posted_choice), closest[int(posted_choice)])
+        if resolution.sheet is not None:
+            self.added_sheet = resolution.sheet[0]
+            return typed
+        self.fields["sheet_choice"].choices = resolution.choices
+        if resolution.choices:
+            raise ValidationError(
+                _("« %(typed)s » peut désigner plusieurs métiers du catalogue : choisissez le bon ci-dessous.")
+                % {"typed": typed}
+            )
+        raise ValidationError(
+            _(
+                "Aucun métier du catalogue ne correspond à « %(typed)s ». Vérifiez l'orthographe, ou essayez un "
+                "nom plus courant (par exemple « cuisinier » plutôt que « chef de partie »)."
+            )
+            % {"typed": typed}
+        )
+
     def seats_fields(self):
         return [self[name] for _monday, name in self.week_fields]
 
     def visible_fields(self):
-        return [field for field in super().visible_fields() if not field.name.startswith("seats_")]
+        hidden = set()
+        if not self.fields["sheets"].widget.choices and not (self.is_bound and "sheets" in self.errors):
+            hidden.add("sheets")
+        if not self.fields["sheet_choice"].choices:
+            hidden.add("sheet_choice")
+        return [
+            field
+            for field in super().visible_fields()
+            if not field.name.startswith("seats_") and field.name not in hidden
+        ]
 
     def clean(self):
         cleaned = super().clean()
+        if self.added_sheet is not None and "sheets" in cleaned:
+            cleaned["sheets"] = sorted({*(sheet.pk for sheet in cleaned["sheets"]), self.added_sheet})
         any_open = False
         for monday, name in self.week_fields:
             seats = cleaned.get(name) or 0
@@ -167,4 +252,7 @@ class PlaceForm(forms.ModelForm):
         return {monday: self.cleaned_data.get(name) or 0 for monday, name in self.week_fields}
 
     def changes_substance(self):
-        return bool(SUBSTANCE_FIELDS & set(self.changed_data))
+        initial = {sheet.pk for sheet in self.instance.sheets.all()} if self.instance.pk else set()
+        chosen = {getattr(sheet, "pk", sheet) for sheet in self.cleaned_data.get("sheets") or ()}
+        sheets_changed = chosen != initial
+        return sheets_changed or bool(SUBSTANCE_FIELDS & set(self.changed_data))

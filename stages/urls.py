@@ -19,6 +19,7 @@ urlpatterns = [
     path("accueil/", views_requests.host, name="host"),
     path("accueil/offres/nouvelle/", views_spaces.place_edit, name="place_new"),
     path("accueil/offres/<int:pk>/", views_spaces.place_edit, name="place_edit"),
+    path("accueil/offres/metiers/", views_spaces.place_sheet_suggestions, name="place_sheet_suggestions"),
     path("semaines/", views_spaces.weeks, name="weeks"),
     path("semaines/<int:pk>/retirer/", views_spaces.week_delete, name="week_delete"),
 ]

@@ -9,8 +9,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count
-from django.http import Http404
+from django.db.models import Count, Prefetch
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.emails import queue_email
+from metiers import names
+from metiers.models import MetierPage
 
 from . import access
 from .forms_places import PlaceForm, StageWeekForm, school_years
@@ -107,7 +109,9 @@ def place_edit(request, pk=None):
         raise PermissionDenied
     place = None
     if pk is not None:
-        place = get_object_or_404(Place.objects.select_related("host"), pk=pk)
+        # The sheets' titles only: whole sheets would bring their JSON bodies for nothing.
+        sheets = Prefetch("sheets", queryset=MetierPage.objects.only("pk", "title"))
+        place = get_object_or_404(Place.objects.select_related("host").prefetch_related(sheets), pk=pk)
         if not access.may_edit_place(request.user, place):
             raise Http404
     form = PlaceForm(request.POST or None, instance=place, hosts=hosts, weeks=_open_weeks())
@@ -134,3 +138,14 @@ def place_edit(request, pk=None):
             messages.success(request, _("Votre offre est enregistrée."))
         return redirect("stages:host")
     return TemplateResponse(request, "stages/place_form.html", {"form": form, "place": place})
+
+
+@login_required
+@require_http_methods(["GET"])
+def place_sheet_suggestions(request):
+    """JSON titles of the métier sheets matching what a host is typing in « Métier observé » (the place
+    form's suggestions, `static/js/sheet_picker.js`): [{"title": …}], at most 8."""
+    if not HostOrganisation.objects.filter(members=request.user).exists():
+        raise PermissionDenied
+    typed = request.GET.get("q", "")[:200]
+    return JsonResponse([{"title": title} for title in names.suggest(typed)], safe=False)

@@ -20,7 +20,7 @@ from stages.factories import (
     StageRequestFactory,
     StageWeekFactory,
 )
-from stages.models import RequestState, StageRequest
+from stages.models import Place, RequestState, StageRequest
 
 from .conftest import assert_no_axe_violations, assert_no_horizontal_scroll, login
 
@@ -159,3 +159,37 @@ def test_after_the_stage_the_pupil_writes_the_report_and_the_teacher_reads_it(ne
             small.goto(base_url + path)
             assert_no_horizontal_scroll(small)
         assert_no_axe_violations(small)
+
+
+def test_a_host_names_the_métier_of_a_new_place_on_a_phone(new_context, base_url, people):
+    """No list of the 532 sheets: the host types the métier, suggestions come as they type, and a name that
+    fits several sheets comes back with the closest ones to choose from, the rest of the form kept."""
+    phone = new_context(viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True).new_page()
+    login(phone, base_url, "boulangere@example.org", DEFAULT_PASSWORD)
+    phone.goto(base_url + "/fr/stages/accueil/offres/nouvelle/")
+    phone.get_by_label("Intitulé").fill("Une semaine au fournil")
+    phone.get_by_label("Métier observé").press_sequentially("fourni", delay=60)
+    suggestion = phone.locator("datalist#id_sheet_query_suggestions option[value='Fournier / Fournière']")
+    expect(suggestion).to_have_count(1)
+    phone.get_by_label("Ce que l'élève verra").fill("Tu pétriras la pâte avec l'équipe.")
+    phone.get_by_label("Tuteur ou tutrice").fill("Nadia Kaci")
+    phone.get_by_label("Horaires").fill("6 h – 13 h")
+    phone.get_by_label(re.compile("^Semaine du")).first.fill("2")
+    phone.get_by_role("button", name="Enregistrer mon offre").click()
+
+    expect(
+        phone.get_by_text("« fourni » peut désigner plusieurs métiers du catalogue", exact=False).first
+    ).to_be_visible()
+    expect(phone.get_by_label("Métier observé")).to_have_value("fourni")
+    assert_no_horizontal_scroll(phone)
+    assert_no_axe_violations(phone)
+    phone.get_by_label("Fournier / Fournière", exact=True).check()
+    phone.get_by_role("button", name="Enregistrer mon offre").click()
+    expect(phone.get_by_text("Votre offre est enregistrée", exact=False)).to_be_visible()
+    place = Place.objects.get(title="Une semaine au fournil")
+    assert [sheet.title for sheet in place.sheets.all()] == ["Fournier / Fournière"]
+
+    phone.goto(base_url + f"/fr/stages/accueil/offres/{place.pk}/")
+    expect(phone.get_by_label("Fournier / Fournière", exact=True)).to_be_checked()
+    assert_no_horizontal_scroll(phone)
+    assert_no_axe_violations(phone)
