@@ -338,10 +338,13 @@ class SiteSearch:
     # Help when the query is misspelt or finds nothing -------------------------------------------------
     @cached_property
     def suggestions(self):
-        """« Vouliez-vous dire … ? »: names of visible sheets close to the query, when it is not itself one."""
+        """« Tu voulais dire … ? »: names of visible sheets close to the query, when it is not itself one."""
         if not self.words:
             return []
         if any(match.exact for match in self.dictionary_matches):
+            return []
+        # A query spelt right (« infirmier » in « Infirmier de bloc opératoire ») needs no correction.
+        if any(f" {self.folded} " in f" {fold(match.label)} " for match in self.dictionary_matches[:10]):
             return []
         labels = []
         for match in self.dictionary_matches[:10]:

@@ -393,7 +393,7 @@ def match(query, visible_ids, limit=50, min_score=MIN_SCORE, prefix=False, alter
 
 
 def loose_match(query, visible_ids, limit=3):
-    """Distant names, for « Vouliez-vous dire … ? » when nothing matched."""
+    """Distant names, for « Tu voulais dire … ? » when nothing matched."""
     return match(query, visible_ids, limit=limit, min_score=0.25)
 
 

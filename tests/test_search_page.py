@@ -78,7 +78,14 @@ class TestFindsTheSheet:
     def test_a_misspelt_query_offers_the_right_name(self, client, imported):
         response = client.get(URL, {"q": "boulangé"})
         assert "Boulanger" in response.context["search"].suggestions
-        assert "Vouliez-vous dire" in response.content.decode()
+        assert "Tu voulais dire" in response.content.decode()
+
+    def test_a_word_spelt_right_gets_no_correction(self, client, imported):
+        # « Technicien » is part of a sheet's name without being the whole of it: nothing to correct.
+        response = client.get(URL, {"q": "technicien"})
+        assert response.context["search"].results_ids
+        assert response.context["search"].suggestions == []
+        assert "Tu voulais dire" not in response.content.decode()
 
     def test_nothing_found_offers_names_or_places_to_browse(self, client, imported, guidance):
         response = client.get(URL, {"q": "xylophonistequantique"})
