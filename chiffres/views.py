@@ -19,8 +19,10 @@ from .forms import YearForm
 def _year(request):
     if not can_see_figures(request.user):
         raise Http404
-    form = YearForm(request.GET or None, years=figures.school_years())
-    return form, form.year()
+    years = figures.school_years()
+    year = YearForm(request.GET, years=years).year()
+    # The form shows the year whose figures are shown, even when an unknown one was asked for.
+    return YearForm({"annee": year}, years=years), year
 
 
 @never_cache
