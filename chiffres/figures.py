@@ -196,7 +196,7 @@ def stage_tables(school_year):
         _("Indicateur"),
         [_("Nombre")],
         [
-            (_("Places de stage offertes par les structures d'accueil (élèves × semaines)"), [Offer(offer["seats"] or 0)]),
+            (_("Places de stage offertes par les structures d'accueil (une place : un élève pendant une semaine)"), [Offer(offer["seats"] or 0)]),
             (_("Demandes de stage envoyées par les élèves"), [People(counts["sent"])]),
             (_("Stages trouvés (l'accueil a accepté l'élève)"), [People(counts["found"])]),
             (_("Part des demandes envoyées qui ont trouvé un stage"), [Share(counts["found"], counts["sent"])]),
