@@ -54,9 +54,7 @@ def pupil_tables(school_year):
     agreement, by level and by collège."""
     latest = ConsentRecord.objects.filter(pupil=OuterRef("pk")).order_by("-created_at", "-pk").values("decision")
     groups = (
-        User.objects.filter(
-            groups__name=Role.PUPIL, school_class__school_year=school_year, activated_at__isnull=False
-        )
+        User.objects.filter(groups__name=Role.PUPIL, school_class__school_year=school_year, activated_at__isnull=False)
         .annotate(decision=Subquery(latest[:1]))
         .filter(decision=ConsentRecord.Decision.GIVEN)
         .values("school_class__school_id", "school_class__level")
@@ -196,7 +194,10 @@ def stage_tables(school_year):
         _("Indicateur"),
         [_("Nombre")],
         [
-            (_("Places de stage offertes par les structures d'accueil (une place : un élève pendant une semaine)"), [Offer(offer["seats"] or 0)]),
+            (
+                _("Places de stage offertes par les structures d'accueil (une place : un élève pendant une semaine)"),
+                [Offer(offer["seats"] or 0)],
+            ),
             (_("Demandes de stage envoyées par les élèves"), [People(counts["sent"])]),
             (_("Stages trouvés (l'accueil a accepté l'élève)"), [People(counts["found"])]),
             (_("Part des demandes envoyées qui ont trouvé un stage"), [Share(counts["found"], counts["sent"])]),
