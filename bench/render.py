@@ -6,7 +6,8 @@ times and the number of SQL queries per request. A page type with only private p
 member of the association's staff. Then the same for the home page, the login page and « Mon espace » seen
 by a logged-in pupil, and the stages pages (the pupil's request, a report with its appreciation, the staff
 console and board, one request's ranked places, the host's page, the collège's stage weeks) each seen by
-the demo account who uses it. Page types added by later apps show up by themselves.
+the demo account who uses it, and the project's figures (page, CSV) seen by the demo partner. Page types
+added by later apps show up by themselves.
 
 It reads the database the portal is configured with (DATABASE_URL, else the SQLite db.sqlite3 that
 `make run` uses) and writes to it only what logging in two accounts writes (sessions, deleted at the end,
@@ -52,7 +53,7 @@ settings.DEBUG = False
 warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 
 ANONYMOUS, STAFF, PUPIL, VOLUNTEER = "anonyme", "équipe", "élève", "bénévole"
-PUPIL_DRAFT, TEACHER, HOST = "élève (brouillon)", "professeur", "accueil"
+PUPIL_DRAFT, TEACHER, HOST, PARTNER = "élève (brouillon)", "professeur", "accueil", "partenaire"
 
 
 def parse_args():
@@ -145,7 +146,12 @@ def login_clients():
     """A logged-in test client per audience, and why an audience is missing."""
     clients = {ANONYMOUS: Client()}
     missing = {}
-    users = {STAFF: account(Role.STAFF), PUPIL: account(Role.PUPIL), VOLUNTEER: account(Role.VOLUNTEER)}
+    users = {
+        STAFF: account(Role.STAFF),
+        PUPIL: account(Role.PUPIL),
+        VOLUNTEER: account(Role.VOLUNTEER),
+        PARTNER: account(Role.PARTNER),
+    }
     with contextlib.suppress(DatabaseError):
         users.update(stage_users())
     for audience, user in users.items():
@@ -238,6 +244,16 @@ def help_rows(row, pupil):
     return rows
 
 
+def figures_rows(row):
+    """The project's figures (chiffres): the page and its CSV for the current year, seen by a partner."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return [
+            row("Les chiffres du projet", PARTNER, reverse("chiffres:figures")),
+            row("Les chiffres du projet (CSV)", PARTNER, reverse("chiffres:csv")),
+            row("Mon espace", PARTNER, reverse("accounts:dashboard")),
+        ]
+
+
 def main():
     args = parse_args()
     try:
@@ -277,6 +293,7 @@ def main():
         print_table("Vues", "vue", view_rows)
         print_table("Stages", "vue", [row(label, audience, url) for label, audience, url in stage_urls()])
         print_table("Accompagnement CV et lettres", "vue", help_rows(row, account(Role.PUPIL)))
+        print_table("Chiffres", "vue", figures_rows(row))
     finally:
         for client in clients.values():
             client.logout()  # deletes the session rows force_login created

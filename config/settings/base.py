@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "ateliers",
     "stages",
     "accompagnement",
+    "chiffres",
     "search",
     "api",
     "demo",

@@ -27,6 +27,7 @@ DEMO_MODULES: list[str] = [
     "ateliers",
     "stages",
     "accompagnement",
+    "chiffres",
     "api",
 ]
 
