@@ -71,6 +71,25 @@ def errors(document_kind, text):
     return [*messages, why]
 
 
+def _summary(found):
+    """{"what": « ton numéro de téléphone, ton adresse e-mail », "found": « 06… », « lina@… »} of `by_kind`."""
+    return {
+        "what": ", ".join(str(WHAT[kind]) for kind in found),
+        "found": _quoted([piece for pieces in found.values() for piece in pieces]),
+    }
+
+
+def to_remove(text):
+    """« Cette partie contient ton numéro de téléphone… » beside a part of the pupil's current text saved
+    before steps were checked; "" when it is clean."""
+    found = by_kind(text)
+    if not found:
+        return ""
+    return _(
+        "Cette partie contient %(what)s (%(found)s) : enlève ces informations avant de demander une relecture."
+    ) % _summary(found)
+
+
 def review_refusals(document_kind, sections):
     """[(section, message)] for each step of `sections` holding contact details, in the order of the steps:
     why a review request is refused."""
@@ -78,13 +97,11 @@ def review_refusals(document_kind, sections):
     for section in sections_for(document_kind):
         found = by_kind(sections.get(section.key, ""))
         if found:
-            what = ", ".join(str(WHAT[kind]) for kind in found)
-            pieces = _quoted([piece for kind_pieces in found.values() for piece in kind_pieces])
             message = _(
                 "Ta demande de relecture n'est pas envoyée : l'étape « %(step)s » contient %(what)s (%(found)s). "
                 "Corrige cette étape, puis demande à nouveau une relecture. Les bénévoles n'ont pas besoin de te "
                 "contacter en dehors du portail."
-            ) % {"step": section.title, "what": what, "found": pieces}
+            ) % {"step": section.title, **_summary(found)}
             refusals.append((section, message))
     return refusals
 

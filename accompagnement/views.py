@@ -132,13 +132,16 @@ def document_detail(request, pk):
     is_volunteer = access.holds_assignment(user, assignment) and not is_staff
     versions = list(document.versions.order_by("-number"))
     latest = versions[0] if versions else None
+    is_owner = access.can_write(user, document)
     context = {
         "document": document,
-        "is_owner": access.can_write(user, document),
+        "is_owner": is_owner,
         "is_volunteer": is_volunteer,
         "is_staff": is_staff,
         "card": access.pupil_card(document),
-        "sections": document.section_list,
+        "sections": [
+            (sec, text, pupil_text.to_remove(text) if is_owner else "") for sec, text in document.section_list
+        ],
         "versions": _versions_with_comments(user, document, versions, for_volunteer=is_volunteer, flag=is_staff),
         "assignment": assignment,
         "comment_form": CommentForm(version=latest) if is_volunteer and latest else None,
