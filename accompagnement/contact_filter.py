@@ -1,4 +1,5 @@
-"""Finds contact details in a volunteer's comment, so that it is held for staff instead of being shown:
+"""Finds contact details in a text of the CV help: a volunteer's comment (held for staff instead of being
+shown) and the pupil's own CV and letters (refused when saved, masked for the volunteer in older versions):
 there is no private channel between an adult and a pupil.
 
 What is caught, and how:
@@ -7,27 +8,35 @@ What is caught, and how:
   06.12.34.56.78, 0612345678, +33 6 12 34 56 78, 0033…, (0)6…), plus a run of 10 or more digits
   separated only by spaces, dots or dashes that starts like a French number (« 0 6 1 2 3 4 5 6 7 8 »);
 - e-mail addresses, also written « prenom arobase gmail point com » or « prenom [at] gmail.com »;
-- social-media handles (« @lina_93 ») and the names of messaging apps where a private conversation
-  could start (Snapchat, WhatsApp, Instagram, TikTok, Telegram, Discord, Messenger, Facebook);
-- links: http(s)://…, www.…, and bare domains with a common ending (monsite.fr, bit.ly/…).
+- social-media handles (« @lina_93 », « pseudo : lina_93 ») and the names of messaging apps where a
+  private conversation could start (Snapchat, WhatsApp, Instagram, TikTok, Telegram, Discord, Messenger,
+  Facebook), with the name written after them (« snap: lina_93 »);
+- links: http(s)://…, www.…, and bare domains with a common ending (monsite.fr, bit.ly/…);
+- street addresses: a number and a kind of street (« 12 rue de la Paix », « 3 bis avenue… », « 5 bd… »,
+  « 8 allée… »), « j'habite rue… », and a postcode followed by a town (« 93200 Saint-Denis »). A town with
+  its postcode in brackets (« Saint-Denis (93200) ») passes: it says no more than the collège's town.
 
-Dates (12/03/2026), school years (2025-2026), ages, class names and times pass: see
+Dates (12/03/2026), school years (2025-2026), ages, class names (3e B), times and durations pass: see
 tests/test_accompagnement_contact_filter.py for the sentences that must pass.
 """
 
 import re
+from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
 import phonenumbers
 
-PHONE, EMAIL, HANDLE, LINK = "phone", "email", "handle", "link"
+PHONE, EMAIL, HANDLE, LINK, ADDRESS = "phone", "email", "handle", "link", "address"
+KINDS = (PHONE, EMAIL, HANDLE, LINK, ADDRESS)
 LABELS = {
     PHONE: _("un numéro de téléphone"),
     EMAIL: _("une adresse e-mail"),
     HANDLE: _("un compte de réseau social ou de messagerie"),
     LINK: _("un lien"),
+    ADDRESS: _("une adresse postale"),
 }
+MASK = _("[coordonnées masquées]")
 
 DIGIT_RUN = re.compile(r"(?<!\d)(?:\+\s?33|0)(?:[\s.\-]*\d){9,}")
 EMAIL_RE = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", re.UNICODE)
@@ -36,38 +45,106 @@ SPELLED_EMAIL = re.compile(
     re.IGNORECASE,
 )
 HANDLE_RE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_.]{2,30}")
+APP_NAMES = r"\b(?:snap(?:chat)?|whats\s?app|insta(?:gram)?|tik\s?tok|telegram|discord|messenger|facebook|fb)\b"
+# An app's name, and the account name written after it: after « : » any word, after a space only a word
+# shaped like a handle (a digit, an underscore or a dot in it), so « sur Snap, c'est simple » keeps « c'est ».
 APPS = re.compile(
-    r"\b(?:snap(?:chat)?|whats\s?app|insta(?:gram)?|tik\s?tok|telegram|discord|messenger|facebook|fb)\b",
+    APP_NAMES + r"(?:\s*[:=]\s*@?[\w.\-]{2,30}|\s+@?(?=[\w.\-]*[\d_.][\w])[\w.\-]{2,30})?",
     re.IGNORECASE,
 )
+PSEUDO = re.compile(r"\bpseudo\b[^.\n:=]{0,20}[:=]\s*@?[\w.\-]{2,30}", re.IGNORECASE)
 LINK_RE = re.compile(
     r"(?:https?://|www\.)\S+|\b[a-z0-9\-]{2,}\.(?:fr|com|net|org|io|me|be|gg|ly|co|info|app|link)(?:/\S*)?\b",
     re.IGNORECASE,
 )
+STREET_KINDS = (
+    r"rue|avenue|av\.|bd|boulevard|blvd|all[ée]e|impasse|chemin|route|quai|place|square|passage|villa|cit[ée]"
+    r"|r[ée]sidence|lotissement|sentier|chauss[ée]e|faubourg|esplanade|parvis|rond-point"
+)
+STREET_NAME = r"(?:[ \t]+[^\s\d,.;:!?()][^\d,.;:!?()\n]{0,40})?"
+# Not after « 8 h » or « 8: »: « à 8 h 30 place de la mairie » is a time.
+NUMBERED_STREET = re.compile(
+    r"(?<![h:]\s)(?<![:,./\-])\b\d{1,4}\s*(?:bis|ter)?\s*,?\s*(?:" + STREET_KINDS + r")(?![\w\-])" + STREET_NAME,
+    re.IGNORECASE,
+)
+LIVES_ON = re.compile(
+    r"\bhabite\s+(?:(?:au|à\s+la|à\s+l['’]|dans\s+la|dans\s+l['’]|sur\s+la|sur\s+l['’])\s*)?(?:"
+    + STREET_KINDS
+    + r")(?![\w\-])"
+    + STREET_NAME,
+    re.IGNORECASE,
+)
+TOWN_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
+POSTCODE_TOWN = re.compile(
+    r"(?<![\d/.,\-])\b(?:0[1-9]|[1-8]\d|9[0-8])\d{3}\b(?![\d/.,\-])\s+"
+    + TOWN_WORD
+    + r"(?:\s+(?:"
+    + TOWN_WORD
+    + r"|sur|sous|en|lès|les|le|la|de|du|des|d['’]))*"
+)
+PATTERNS = [
+    (EMAIL, EMAIL_RE),
+    (EMAIL, SPELLED_EMAIL),
+    (HANDLE, APPS),
+    (ADDRESS, NUMBERED_STREET),
+    (ADDRESS, LIVES_ON),
+    (ADDRESS, POSTCODE_TOWN),
+]
+# Searched once the e-mail addresses are blanked out: « lina@gmail.com » is neither a handle nor a link.
+PATTERNS_WITHOUT_EMAILS = [(HANDLE, HANDLE_RE), (HANDLE, PSEUDO), (LINK, LINK_RE)]
 
 
-def _has_phone(text):
-    if any(True for _match in phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.VALID)):
-        return True
-    return bool(DIGIT_RUN.search(text))
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+def _phones(text):
+    if sum(char.isdigit() for char in text) < 9:  # no phone number has fewer digits: spares libphonenumber
+        return []
+    spans = [
+        (match.start, match.end)
+        for match in phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.VALID)
+    ]
+    return spans + [match.span() for match in DIGIT_RUN.finditer(text)]
+
+
+def find(text):
+    """Every piece of contact details in `text`, in order: [Found(start, end, kind, text)]."""
+    text = text or ""
+    spans = [(start, end, PHONE) for start, end in _phones(text)]
+    for kind, pattern in PATTERNS:
+        spans += [(*match.span(), kind) for match in pattern.finditer(text)]
+    without_emails = EMAIL_RE.sub(lambda match: " " * len(match.group()), text)
+    for kind, pattern in PATTERNS_WITHOUT_EMAILS:
+        spans += [(*match.span(), kind) for match in pattern.finditer(without_emails)]
+    return [Found(start, end, kind, text[start:end].strip()) for start, end, kind in sorted(set(spans))]
 
 
 def find_contact_details(text):
-    """The kinds of contact details found in `text` (a set of PHONE, EMAIL, HANDLE, LINK); empty if none."""
+    """The kinds of contact details found in `text` (a set of PHONE, EMAIL, HANDLE, LINK, ADDRESS); empty if none."""
+    return {found.kind for found in find(text)}
+
+
+def mask(text):
+    """`text` with each piece of contact details replaced by « [coordonnées masquées] » (overlaps merged)."""
     text = text or ""
-    found = set()
-    if _has_phone(text):
-        found.add(PHONE)
-    if EMAIL_RE.search(text) or SPELLED_EMAIL.search(text):
-        found.add(EMAIL)
-    without_emails = EMAIL_RE.sub(" ", text)
-    if HANDLE_RE.search(without_emails) or APPS.search(text):
-        found.add(HANDLE)
-    if LINK_RE.search(without_emails):
-        found.add(LINK)
-    return found
+    merged = []
+    for found in find(text):
+        if merged and found.start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], found.end)
+        else:
+            merged.append([found.start, found.end])
+    pieces, position = [], 0
+    for start, end in merged:
+        pieces += [text[position:start], str(MASK)]
+        position = end
+    return "".join([*pieces, text[position:]])
 
 
 def describe(kinds):
     """« un numéro de téléphone, un lien » for the staff queue and the volunteer's message."""
-    return ", ".join(str(LABELS[kind]) for kind in (PHONE, EMAIL, HANDLE, LINK) if kind in kinds)
+    return ", ".join(str(LABELS[kind]) for kind in KINDS if kind in kinds)

@@ -7,7 +7,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import assignment, contact_filter, notifications
+from . import assignment, contact_filter, notifications, pupil_text
 from .models import Assignment, Comment, CommentStatus, Document, DocumentState, Report, SuggestionState, Version
 
 
@@ -38,10 +38,24 @@ def save_section(document, key, text):
     document.save(update_fields=["sections", "updated_at"])
 
 
+class ContactDetailsInText(Exception):
+    """A review request refused: the text to freeze holds contact details. `refusals` is
+    [(section, message)] (`pupil_text.review_refusals`)."""
+
+    def __init__(self, refusals):
+        super().__init__(refusals[0][1])
+        self.refusals = refusals
+
+
 def request_review(document):
-    """Freeze the current text as a new version and ask for a review. Returns the version."""
+    """Freeze the current text as a new version and ask for a review. Returns the version. Raises
+    ContactDetailsInText, freezing nothing, when a step holds contact details (saved before steps were
+    checked): nothing of it may reach a volunteer."""
     with transaction.atomic():
         locked = Document.objects.select_for_update().get(pk=document.pk)
+        refusals = pupil_text.review_refusals(locked.kind, locked.sections)
+        if refusals:
+            raise ContactDetailsInText(refusals)
         number = (locked.versions.aggregate(n=Max("number"))["n"] or 0) + 1
         version = Version.objects.create(document=locked, number=number, sections=dict(locked.sections))
         locked.state = DocumentState.REVIEW

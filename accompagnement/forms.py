@@ -4,14 +4,17 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from . import pupil_text
 from .sections import sections_for
 
 
 class StepForm(forms.Form):
-    """One guided step: the text of one section."""
+    """One guided step: the text of one section of a document of `kind`. Contact details are refused
+    (`pupil_text`), the text kept."""
 
-    def __init__(self, *args, section, **kwargs):
+    def __init__(self, *args, section, kind, **kwargs):
         super().__init__(*args, **kwargs)
+        self.kind = kind
         widget = (
             forms.TextInput(attrs={"autocomplete": "off", "data-preview-source": section.key})
             if section.rows == 1
@@ -31,6 +34,13 @@ class StepForm(forms.Form):
                 ),
             },
         )
+
+    def clean_text(self):
+        text = self.cleaned_data["text"]
+        refused = pupil_text.errors(self.kind, text)
+        if refused:
+            raise forms.ValidationError(refused, code="contact_details")
+        return text
 
 
 class LetterForm(forms.Form):

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import blocked_message, can_share_with_outside, is_pupil, is_staff_member
 from accounts.roles import Role
 
-from . import access, contact_filter, diff, documents, pdf
+from . import access, contact_filter, diff, documents, pdf, pupil_text
 from .forms import CommentForm, DiffForm, LetterForm, ReportForm, StepForm
 from .models import Comment, CommentStatus, Document, HelpSettings, SuggestionState, Version
 from .sections import section, sections_for
@@ -71,7 +71,11 @@ def step(request, pk, key):
         raise Http404
     steps = sections_for(document.kind)
     index = steps.index(current)
-    form = StepForm(request.POST or None, section=current, initial={"text": document.sections.get(key, "")})
+    saved = document.sections.get(key, "")
+    data = request.POST or None
+    if data is None and pupil_text.by_kind(saved):  # saved before steps were checked: say what to remove
+        data = {"text": saved}
+    form = StepForm(data, section=current, kind=document.kind, initial={"text": saved})
     if request.method == "POST" and form.is_valid():
         documents.save_section(document, key, form.cleaned_data["text"])
         if request.POST.get("go") == "back" and index > 0:
@@ -93,17 +97,20 @@ def step(request, pk, key):
     return TemplateResponse(request, "accompagnement/step.html", context)
 
 
-def _versions_with_comments(user, document, versions, redact_name):
+def _versions_with_comments(user, document, versions, for_volunteer, flag):
     """Each of `versions` (newest first) with its sections and, beside each, the comments `user` may read;
-    two queries whatever the number of versions and comments (the versions', already made, and one)."""
+    two queries whatever the number of versions and comments (the versions', already made, and one). The
+    volunteer reads the name line as the first name and contact details masked; staff (`flag`) see which
+    sections hold contact details."""
     comments = access.comments_by_version(user, versions)
     result = []
     for version in versions:
+        texts = pupil_text.for_volunteer(document, version.sections) if for_volunteer else version.sections
         parts = []
-        for sec, text in version.section_list:
-            if redact_name and sec.key == "name":
-                text = document.pupil.first_name
-            parts.append((sec, text, [c for c in comments[version.pk] if c.section == sec.key]))
+        for sec in sections_for(document.kind):
+            text = texts.get(sec.key, "")
+            found = contact_filter.describe(contact_filter.find_contact_details(text)) if flag else ""
+            parts.append((sec, text, [c for c in comments[version.pk] if c.section == sec.key], found))
         result.append({"version": version, "parts": parts})
     return result
 
@@ -125,14 +132,17 @@ def document_detail(request, pk):
     is_volunteer = access.holds_assignment(user, assignment) and not is_staff
     versions = list(document.versions.order_by("-number"))
     latest = versions[0] if versions else None
+    is_owner = access.can_write(user, document)
     context = {
         "document": document,
-        "is_owner": access.can_write(user, document),
+        "is_owner": is_owner,
         "is_volunteer": is_volunteer,
         "is_staff": is_staff,
         "card": access.pupil_card(document),
-        "sections": document.section_list,
-        "versions": _versions_with_comments(user, document, versions, redact_name=is_volunteer),
+        "sections": [
+            (sec, text, pupil_text.to_remove(text) if is_owner else "") for sec, text in document.section_list
+        ],
+        "versions": _versions_with_comments(user, document, versions, for_volunteer=is_volunteer, flag=is_staff),
         "assignment": assignment,
         "comment_form": CommentForm(version=latest) if is_volunteer and latest else None,
         "latest": latest,
@@ -156,7 +166,12 @@ def ask_review(request, pk):
     elif document.is_empty:
         messages.error(request, _("Ton document est vide : écris au moins une partie avant de demander de l'aide."))
     else:
-        version = documents.request_review(document)
+        try:
+            version = documents.request_review(document)
+        except documents.ContactDetailsInText as refused:
+            for _section, message in refused.refusals:
+                messages.error(request, message)
+            return redirect("accompagnement:step", pk=pk, key=refused.refusals[0][0].key)
         messages.success(
             request,
             _(
@@ -217,7 +232,8 @@ def differences(request, pk):
         chosen = {"old": numbers[-2] if len(numbers) > 1 else numbers[0], "new": numbers[-1]} if numbers else None
 
     def text(number):
-        return versions[number].sections if number in versions else document.sections
+        sections = versions[number].sections if number in versions else document.sections
+        return pupil_text.for_volunteer(document, sections) if volunteer else sections
 
     context = {"document": document, "form": form, "chosen": chosen}
     if chosen:

@@ -15,7 +15,7 @@ from accounts.access import is_staff_member
 from accounts.models import User
 from accounts.roles import Role
 
-from . import assignment, documents
+from . import assignment, documents, pupil_text
 from .forms import ReasonForm
 from .models import Assignment, Comment, CommentStatus, Document, DocumentState
 
@@ -48,6 +48,7 @@ def console(request):
         .prefetch_related("reports")
         .order_by("created_at"),
         "reason_form": ReasonForm(),
+        "flagged": pupil_text.flagged_versions(),
     }
     return TemplateResponse(request, "accompagnement/staff.html", context)
 

@@ -18,14 +18,14 @@ from accompagnement.models import Assignment, Comment, CommentStatus, Document, 
 from accounts.models import User
 from accounts.roles import Role
 
-from .content import USERS
+from .content import SCHOOL, USERS
 from .pupils import PUPIL_PASSWORD
 
 SECOND_VOLUNTEER = ("benevole2@demo.unstageetapres.fr", "Patrick", "Roux")
 VOLUNTEER_PASSWORD = "demo-benevole-2026"  # noqa: S105 - demo accounts, refused outside development
 CV_INES = {
     "name": "Inès Diallo",
-    "school": "3e A – Collège Jean-Moulin, déléguée de classe",
+    "school": f"3e A – {SCHOOL['name']}, déléguée de classe",  # the demo pupils' collège (demo/pupils.py)
     "interests": "Je joue au basket le mercredi. Je garde souvent mes petits cousins.",
     "qualities": "Patiente : j'aide mon petit frère à faire ses devoirs tous les soirs.",
     "languages": "Français, peul (à la maison), anglais (au collège).",
@@ -124,6 +124,17 @@ def _letter(ines, claire):
     _assign(letter, claire)
 
 
+OLD_SCHOOL = "Collège Jean-Moulin"  # what the demo CVs said before they matched the demo pupils' collège
+
+
+def _school_line_fixed(holder):
+    """A demo database loaded before: its CV's school line names the demo pupils' collège."""
+    school = holder.sections.get("school", "")
+    if OLD_SCHOOL in school:
+        holder.sections = {**holder.sections, "school": school.replace(OLD_SCHOOL, SCHOOL["name"])}
+        holder.save(update_fields=["sections"])
+
+
 def load(command, home):
     claire_email = next(email for role, email, *_rest in USERS if role == Role.VOLUNTEER)
     claire = User.objects.get(email=claire_email)
@@ -143,7 +154,9 @@ def load(command, home):
 
     ines = User.objects.get(email=next(email for role, email, *_rest in USERS if role == Role.PUPIL))
     cv, _ = Document.objects.get_or_create(pupil=ines, kind="cv", defaults={"sections": CV_INES})
-    Version.objects.get_or_create(document=cv, number=1, defaults={"sections": CV_INES})
+    version, _ = Version.objects.get_or_create(document=cv, number=1, defaults={"sections": CV_INES})
+    _school_line_fixed(cv)
+    _school_line_fixed(version)
     cv.state = "relecture"
     cv.save()
     _assign(cv, claire)
@@ -151,11 +164,12 @@ def load(command, home):
 
     lina = User.objects.filter(identifier="volcan-perle-58").first()
     if lina is not None:
-        Document.objects.get_or_create(
+        lina_cv, _ = Document.objects.get_or_create(
             pupil=lina,
             kind="cv",
-            defaults={"sections": {"name": "Lina Morel", "school": "3e A – Collège Jean-Moulin"}},
+            defaults={"sections": {"name": "Lina Morel", "school": f"3e A – {SCHOOL['name']}"}},
         )
+        _school_line_fixed(lina_cv)
     command.stdout.write(
         f"Accompagnement : bénévole sans attestation valide {SECOND_VOLUNTEER[0]} / {VOLUNTEER_PASSWORD} ; "
         f"élève Lina (identifiant volcan-perle-58) / {PUPIL_PASSWORD}"

@@ -1,9 +1,10 @@
-"""The contact-detail filter: phone numbers in French formats, e-mail addresses, social-media handles and
-links are caught; the ordinary sentences a volunteer writes to a pupil pass."""
+"""The contact-detail filter: phone numbers in French formats, e-mail addresses, social-media handles,
+links and street addresses are caught; the ordinary sentences a volunteer writes to a pupil, and those a
+pupil writes in a CV, pass."""
 
 import pytest
 
-from accompagnement.contact_filter import EMAIL, HANDLE, LINK, PHONE, find_contact_details
+from accompagnement.contact_filter import ADDRESS, EMAIL, HANDLE, LINK, PHONE, find_contact_details
 
 
 @pytest.mark.parametrize(
@@ -29,6 +30,19 @@ from accompagnement.contact_filter import EMAIL, HANDLE, LINK, PHONE, find_conta
         ("Va sur www.monsite.com", LINK),
         ("Mon blog : claire-conseils.fr", LINK),
         ("bit.ly/3xYzAb", LINK),
+        ("snap: lina_93", HANDLE),
+        ("Mon pseudo sur Discord : lina93", HANDLE),
+        ("J'habite 12 rue de la Paix.", ADDRESS),
+        ("12, rue de la Paix", ADDRESS),
+        ("3 bis avenue Jean-Jaurès", ADDRESS),
+        ("Au 5 bd Carnot", ADDRESS),
+        ("18 boulevard Anatole-France", ADDRESS),
+        ("7 allée des Tilleuls", ADDRESS),
+        ("2 impasse du Moulin", ADDRESS),
+        ("J'habite rue Gabriel-Péri.", ADDRESS),
+        ("93200 Saint-Denis", ADDRESS),
+        ("75019 Paris", ADDRESS),
+        ("93150 Le Blanc-Mesnil", ADDRESS),
     ],
 )
 def test_contact_details_are_caught(text, kind):
@@ -52,6 +66,20 @@ def test_contact_details_are_caught(text, kind):
         "Page 2, ligne 3 : une faute d'accord.",
         "Tu peux parler de ton club de foot, du PSG ou de l'équipe de ton quartier.",
         "Signale-moi si une suggestion ne te plaît pas : tu gardes toujours tes mots.",
+        # What a pupil writes in a CV or a letter.
+        "Élève de 3e B au collège Louise-Michel, déléguée de classe.",
+        "J'ai 15 ans et je suis en 4e A.",
+        "Je voudrais faire un stage de 5 jours dans une boulangerie.",
+        "Du lundi 7 au vendredi 11 décembre 2026, de 8 h 30 à 16 h 30.",
+        "Rendez-vous à 8 h 30 place de la Mairie pour le cross.",
+        "Le 14 juillet 2025, j'ai aidé à la fête du quartier.",
+        "En 2025-2026, je fais partie du club théâtre (2 heures par semaine).",
+        "J'ai fini à la 1re place du cross et j'ai gagné 2 places de cinéma.",
+        "Je suis allée 3 fois au musée et j'ai 3 cours de sport par semaine.",
+        "Il y a 12000 habitants dans mon village et 10 rues.",
+        "En 2026 Paris accueille beaucoup de touristes.",
+        "Je fais des montages vidéo et je dessine des mangas.",
+        "J'aime le 14h30-16h30 du mercredi : c'est l'heure du basket.",
     ],
 )
 def test_ordinary_sentences_pass(text):
