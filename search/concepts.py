@@ -241,3 +241,14 @@ def correct(query):
 
 def search(text, visible_ids, limit=30):
     return get_index().search(text, visible_ids, limit=limit)
+
+
+def warm_up():
+    """Build this process's indexes (the term dictionary's and the meaning index) before a visitor's first
+    search has to wait for them: about a second and a half on a 2-core machine. Called when an app server
+    process starts (`config/wsgi.py`); a database not reachable yet leaves them to the first search."""
+    try:
+        terms.get_matcher(terms.ensure_fresh())
+        get_index()
+    except Exception:  # the server must start whatever happens here
+        logger.warning("Search indexes not built at start-up; the first search will build them", exc_info=True)

@@ -17,9 +17,6 @@ from django.db.models import F, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-import numpy
-from scipy.optimize import linear_sum_assignment
-
 from metiers.models import MetierPage, MetierPageCentreInteret
 
 from . import travel
@@ -198,6 +195,10 @@ def bulk_plan(stage_requests):
     each seat is a column, each request a row, a placement costs by its wish's rank, then its fit, then its
     travel; only places that match a wish and are within the accepted travel time may be given. Seats are
     counted here; `bulk_propose` reserves them for real, so a seat taken meanwhile is simply skipped."""
+    # Imported here: scipy takes about 2 s to import, which every page of the site paid at a server's start.
+    import numpy
+    from scipy.optimize import linear_sum_assignment
+
     stage_requests = list(stage_requests)
     by_week = defaultdict(list)
     for stage_request in stage_requests:
