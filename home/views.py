@@ -14,12 +14,15 @@ def root_redirect(request):
 
 
 def robots_txt(request):
-    """What crawlers may index: the public pages in every language, not the admin, the accounts' pages or
+    """What crawlers may index: the public pages in every language, not the admin, the personal spaces or
     the search results (endless combinations of queries); where the sitemap is."""
     languages = [code for code, _name in settings.LANGUAGES]
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /django-admin/"]
+    # Personal spaces (they ask for a login anyway) and their forms; « Proposer un stage » stays public.
+    private = ["compte/", "recherche/", "accompagnement/", "ateliers/", "chiffres/"]
+    private += [f"stages/{part}/" for part in ("ma-demande", "demandes", "console", "accueil", "semaines")]
     for code in languages:
-        lines += [f"Disallow: /{code}/compte/", f"Disallow: /{code}/recherche/"]
+        lines += [f"Disallow: /{code}/{path}" for path in private]
     lines += ["", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 

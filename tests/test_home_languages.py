@@ -157,4 +157,7 @@ def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_private_parts(cl
     assert "Disallow: /admin/" in lines
     for code in ("fr", "en", "ar"):
         assert f"Disallow: /{code}/compte/" in lines
+        assert f"Disallow: /{code}/accompagnement/" in lines
+        assert f"Disallow: /{code}/stages/demandes/" in lines
+        assert f"Disallow: /{code}/stages/" not in lines  # « Proposer un stage » is for every professional
     assert "Sitemap: http://testserver/sitemap.xml" in lines
