@@ -298,7 +298,7 @@ class Session(Orderable):
         read under the same row lock that sign-ups take."""
         if self.pk is None:
             # A new row has no sign-ups yet, whatever it was made from (a copied page's revision, say).
-            self.seats_taken, self.cancelled_at = 0, None
+            self.seats_taken = 0
             return super().save(*args, **kwargs)
         if kwargs.get("update_fields") is not None:
             return super().save(*args, **kwargs)

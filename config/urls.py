@@ -3,9 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-from django.templatetags.static import static as static_url
 from django.urls import include, path
-from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from wagtail import urls as wagtail_urls
@@ -14,7 +12,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.admin_auth import AdminLogoutView, AdminPasswordResetView
-from home.views import robots_txt, root_redirect
+from home.views import favicon, robots_txt, root_redirect
 
 urlpatterns = [
     path("", root_redirect),
@@ -29,8 +27,7 @@ urlpatterns = [
     path("", include("api.urls")),
     path("sitemap.xml", sitemap),
     path("robots.txt", robots_txt),
-    # Browsers and feed readers ask for /favicon.ico whatever the page's <link rel="icon"> says.
-    path("favicon.ico", RedirectView.as_view(url=static_url("img/favicon.svg"), permanent=True)),
+    path("favicon.ico", favicon),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

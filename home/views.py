@@ -1,6 +1,7 @@
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.utils.translation import get_language_from_request
 
 
@@ -31,3 +32,9 @@ def csrf_failure(request, reason=""):
     """A form sent without a valid CSRF token (a page left open too long, cookies blocked): a page in the
     visitor's language saying what to do, instead of Django's technical one (settings.CSRF_FAILURE_VIEW)."""
     return render(request, "403_csrf.html", status=403)
+
+
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the page's <link rel="icon"> says: the
+    site's icon. Its address is worked out here, not when the URLs load (the hashed name needs the manifest)."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
