@@ -66,10 +66,12 @@ def signup_view(request, pk):
     except BookingError as error:
         messages.error(request, error.message)
     else:
-        if not created:
-            messages.info(request, _("Tu es déjà inscrit à cette séance."))
+        if not created and signup.status == SignUp.Status.WAITING:
+            messages.info(request, _("Tu es déjà sur la liste d'attente de cette séance."))
+        elif not created:
+            messages.info(request, _("Tu as déjà une place à cette séance."))
         elif signup.status == SignUp.Status.CONFIRMED:
-            messages.success(request, _("C'est noté : tu es inscrit. Tu retrouves la séance dans « Mon espace »."))
+            messages.success(request, _("C'est noté : ton inscription est confirmée. Tu retrouves la séance dans « Mon espace »."))
         else:
             messages.success(
                 request,
@@ -198,7 +200,7 @@ def check_in_view(request, pk):
             if error:
                 walk_in_form.add_error("identifier", error)
             else:
-                messages.success(request, _("Élève ajouté et marqué présent."))
+                messages.success(request, _("C'est fait : l'élève est ajouté à la liste, présence notée."))
                 return redirect(request.path)
     rows = [(signup, access.display_name(signup.pupil)) for signup in _attendees(session)]
     return render(request, "ateliers/check_in.html", {"session": session, "rows": rows, "walk_in_form": walk_in_form})

@@ -103,7 +103,7 @@ def test_a_booking_redirects_with_a_message_and_leaves_no_box_ticked(client, wor
     assert "Martin Hugo (3e A) — déjà une place à cette séance" in text(page)
     assert "checked" not in checkbox(page, world["hugo"]).replace("disabled checked", "")
     assert 'name="pupils"' not in page.content.decode()
-    assert "Aucun autre élève de vos classes ne peut être inscrit à cette séance." in text(page)
+    assert "Aucun autre élève de vos classes ne peut prendre place à cette séance." in text(page)
 
 
 def test_a_refusal_at_booking_time_is_told_after_the_redirect(client, world):

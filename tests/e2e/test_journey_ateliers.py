@@ -3,6 +3,7 @@
 checks pupils in on the day. Each page is scanned with axe."""
 
 import datetime
+import re
 
 from django.utils import timezone
 
@@ -21,6 +22,7 @@ from .conftest import assert_no_axe_violations, assert_no_horizontal_scroll, log
 pytestmark = pytest.mark.e2e
 
 PHONE_375 = {"width": 375, "height": 812}
+PHONE_320 = {"width": 320, "height": 640}
 
 
 @pytest.fixture
@@ -58,7 +60,7 @@ def test_pupil_signs_up_from_a_metier_sheet_on_a_phone_and_cancels(phone_375, ba
     assert_no_horizontal_scroll(page)
 
     page.get_by_role("button", name="Je m'inscris").click()
-    expect(page.get_by_text("C'est noté : tu es inscrit.")).to_be_visible()
+    expect(page.get_by_text("C'est noté : ton inscription est confirmée.")).to_be_visible()
     expect(page.get_by_text("11 places restantes")).to_be_visible()
     assert_no_axe_violations(page)
     assert SignUp.objects.get(pupil=pupil).session == session
@@ -69,6 +71,15 @@ def test_pupil_signs_up_from_a_metier_sheet_on_a_phone_and_cancels(phone_375, ba
     assert_no_axe_violations(page)
     assert_no_horizontal_scroll(page)
 
+    # The smallest phones: the calendar address fits, nothing scrolls sideways.
+    page.set_viewport_size(PHONE_320)
+    mine.get_by_role("link", name="Ajouter mes ateliers à mon calendrier").click()
+    expect(page.get_by_label("Adresse du calendrier")).to_have_value(re.compile(r"/calendrier/.+\.ics$"))
+    assert_no_axe_violations(page)
+    assert_no_horizontal_scroll(page)
+    page.set_viewport_size(PHONE_375)
+
+    page.goto(base_url + "/fr/compte/mon-espace/")
     mine.get_by_role("link", name="Mains à la pâte").click()
     page.get_by_role("button", name="Annuler mon inscription").click()
     expect(page.get_by_text("Ton inscription est annulée.")).to_be_visible()
@@ -96,8 +107,12 @@ def test_teacher_books_a_session_for_their_class(desktop_page, base_url, agenda)
     page.get_by_label("Diallo Inès (3e A)").check()
     page.get_by_label("Benkacem Yanis (3e A)").check()
     page.get_by_role("button", name="Inscrire les élèves cochés").click()
-    expect(page.get_by_text("2 élève(s) inscrit(s)")).to_be_visible()
-    expect(page.locator(".booked-pupils")).to_contain_text("Diallo Inès (3e A) — Inscrit")
+    expect(page.get_by_text("2 élèves ont une place à cette séance.")).to_be_visible()
+    expect(page.get_by_role("group", name="Élèves à inscrire")).to_contain_text(
+        "Diallo Inès (3e A) — déjà une place à cette séance"
+    )
+    expect(page.get_by_label("Diallo Inès (3e A)")).to_be_disabled()
+    expect(page.get_by_role("button", name="Inscrire les élèves cochés")).to_have_count(0)
     assert_no_axe_violations(page)
     assert set(session.signups.values_list("pupil", flat=True)) == {ines.pk, yanis.pk}
 
@@ -125,7 +140,7 @@ def test_leader_checks_pupils_in_on_the_day(mobile_page, base_url, agenda):
     assert_no_axe_violations(page)
     assert_no_horizontal_scroll(page)
 
-    page.get_by_role("button", name="Marquer Inès D. (3e A) présent").click()
-    expect(page.locator(".check-in__state")).to_have_text("Présent")
+    page.get_by_role("button", name="Noter la présence : Inès D. (3e A)").click()
+    expect(page.locator(".check-in__state")).to_have_text("Présence notée")
     assert SignUp.objects.get(pupil=pupil).attended is True
     assert_no_axe_violations(page)
