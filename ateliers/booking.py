@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from accounts import access as accounts_access
 from accounts import consent
+from home import dates
 
 from . import notifications
 from .models import Level, Session, SignUp
@@ -94,9 +95,10 @@ def check_eligible(session, pupil):
 def check_window(session, now=None):
     now = now or timezone.now()
     if session.signup_opens_at and now < session.signup_opens_at:
+        opens_at = timezone.localtime(session.signup_opens_at)
         raise BookingError(
-            _("Les inscriptions ouvrent le %(date)s.")
-            % {"date": timezone.localtime(session.signup_opens_at).strftime("%d/%m/%Y à %H h %M")}
+            _("Les inscriptions ouvrent le %(date)s à %(time)s.")
+            % {"date": dates.day(opens_at, "j F Y"), "time": dates.clock(opens_at)}
         )
     if session.signup_closes_at and now >= session.signup_closes_at:
         raise BookingError(_("Les inscriptions à cette séance sont closes."))

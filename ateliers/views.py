@@ -71,7 +71,9 @@ def signup_view(request, pk):
         elif not created:
             messages.info(request, _("Tu as déjà une place à cette séance."))
         elif signup.status == SignUp.Status.CONFIRMED:
-            messages.success(request, _("C'est noté : ton inscription est confirmée. Tu retrouves la séance dans « Mon espace »."))
+            messages.success(
+                request, _("C'est noté : ton inscription est confirmée. Tu retrouves la séance dans « Mon espace ».")
+            )
         else:
             messages.success(
                 request,
