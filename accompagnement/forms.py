@@ -51,7 +51,7 @@ class LetterForm(forms.Form):
     def __init__(self, *args, requests=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["stage_request"].choices = [("", _("Une lettre libre, sans demande de stage"))] + [
-            (r.pk, _("Ma demande pour la semaine du %(week)s") % {"week": r.week}) for r in requests
+            (r.pk, _("Ma demande : %(week)s") % {"week": r.week}) for r in requests
         ]
 
 

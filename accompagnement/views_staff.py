@@ -68,7 +68,7 @@ def assign(request, pk):
         messages.error(request, str(refusal))
     else:
         messages.success(
-            request, _("C'est fait : %(name)s est prévenu par e-mail.") % {"name": volunteer.get_full_name()}
+            request, _("C'est fait : nous avons prévenu %(name)s par e-mail.") % {"name": volunteer.get_full_name()}
         )
     return redirect("accompagnement:staff")
 

@@ -31,12 +31,12 @@ def manage_session(request, pk):
         try:
             if action == "cancel_session":
                 cancel_session(session, by=request.user)
-                messages.success(request, _("Séance annulée : les inscrits sont prévenus par e-mail."))
+                messages.success(request, _("Séance annulée : un e-mail prévient chaque élève qui avait une place."))
             else:
                 signup = get_object_or_404(SignUp, pk=request.POST.get("signup"), session=session)
                 if action == "promote":
                     promote(signup, by=request.user)
-                    messages.success(request, _("Élève passé de la liste d'attente aux inscrits."))
+                    messages.success(request, _("L'élève quitte la liste d'attente : sa place est confirmée."))
                 elif action == "cancel":
                     cancel(signup, by=request.user)
                     messages.success(request, _("Inscription annulée."))

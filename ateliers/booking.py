@@ -25,17 +25,39 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import access as accounts_access
+from accounts import consent
+from home import dates
 
 from . import notifications
 from .models import Level, Session, SignUp
 
 
 class BookingError(Exception):
-    """A refusal, with the French message to show. Nothing was written."""
+    """A refusal, with the French message to show. Nothing was written.
 
-    def __init__(self, message):
+    `message` speaks to the pupil (« tu »); `about` says the same to a teacher booking for the pupil
+    (« vous », the pupil in the third person), when it differs."""
+
+    def __init__(self, message, about=None):
         super().__init__(message)
         self.message = message
+        self.about = about or message
+
+
+def reason_for_teacher(pupil):
+    """Why the pupil cannot take part yet, told to their teacher; empty when they can."""
+    if accounts_access.can_take_part(pupil):
+        return ""
+    state = consent.status(pupil)
+    if state == consent.Status.PENDING:
+        return _("sa famille n'a pas encore donné son accord (carte « Parent » à transmettre).")
+    if state == consent.Status.PENDING_SELF:
+        return _("l'élève doit d'abord donner son propre accord dans « Mon espace ».")
+    if state == consent.Status.REFUSED:
+        return _("l'accord pour participer a été refusé.")
+    if state == consent.Status.WITHDRAWN:
+        return _("l'accord pour participer a été retiré.")
+    return _("son compte n'est pas encore activé (codes de sa carte à utiliser).")
 
 
 def is_outside_school(session, pupil):
@@ -49,14 +71,15 @@ def check_eligible(session, pupil):
     """Raise BookingError if this pupil may not hold a place in this session, whoever books it."""
     if not accounts_access.can_take_part(pupil):
         raise BookingError(
-            accounts_access.blocked_message(pupil) or _("Cet élève ne peut pas encore s'inscrire aux ateliers.")
+            accounts_access.blocked_message(pupil) or _("Cet élève ne peut pas encore s'inscrire aux ateliers."),
+            about=reason_for_teacher(pupil),
         )
     if is_outside_school(session, pupil) and not accounts_access.can_share_with_outside(pupil):
         raise BookingError(_("Cette séance a lieu hors du collège : il faut l'accord de la famille."))
     event = session.page
     school_class = pupil.school_class
     if school_class is None:
-        raise BookingError(_("Cet élève n'est rattaché à aucune classe."))
+        raise BookingError(_("Cet élève n'a pas de classe sur le portail."))
     if event.level != Level.BOTH and event.level != school_class.level:
         raise BookingError(
             _("Cette séance est réservée aux élèves de %(level)s.") % {"level": event.get_level_display()}
@@ -72,9 +95,10 @@ def check_eligible(session, pupil):
 def check_window(session, now=None):
     now = now or timezone.now()
     if session.signup_opens_at and now < session.signup_opens_at:
+        opens_at = timezone.localtime(session.signup_opens_at)
         raise BookingError(
-            _("Les inscriptions ouvrent le %(date)s.")
-            % {"date": timezone.localtime(session.signup_opens_at).strftime("%d/%m/%Y à %H h %M")}
+            _("Les inscriptions ouvrent le %(date)s à %(time)s.")
+            % {"date": dates.day(opens_at, "j F Y"), "time": dates.clock(opens_at)}
         )
     if session.signup_closes_at and now >= session.signup_closes_at:
         raise BookingError(_("Les inscriptions à cette séance sont closes."))
@@ -92,8 +116,10 @@ def _check_clash(session, pupil):
         .first()
     )
     if clash:
+        title = clash.session.page.title
         raise BookingError(
-            _("Tu es déjà inscrit à « %(title)s » au même moment.") % {"title": clash.session.page.title}
+            _("Tu as déjà une place à « %(title)s » au même moment.") % {"title": title},
+            about=_("a déjà une place à « %(title)s » au même moment.") % {"title": title},
         )
 
 
@@ -218,7 +244,7 @@ def book_class(session, teacher, pupils):
         try:
             signup, _created = sign_up(session, pupil, by=teacher)
         except BookingError as error:
-            refusals.append((pupil, error.message))
+            refusals.append((pupil, error.about))
         else:
             booked.append(signup)
     return booked, refusals

@@ -289,7 +289,7 @@ class Session(Orderable):
         taken = Session.objects.filter(pk=self.pk).values_list("seats_taken", flat=True).first() if self.pk else 0
         if self.capacity is not None and taken and self.capacity < taken:
             raise ValidationError(
-                {"capacity": _("%(n)s élèves sont déjà inscrits : gardez au moins autant de places.") % {"n": taken}}
+                {"capacity": _("%(n)s places sont déjà prises : gardez-en au moins autant.") % {"n": taken}}
             )
 
     def save(self, *args, **kwargs):
@@ -337,9 +337,9 @@ class SignUp(models.Model):
     """A pupil's place (or place in the waiting list) in one session."""
 
     class Status(models.TextChoices):
-        CONFIRMED = "confirmed", _("Inscrit")
+        CONFIRMED = "confirmed", _("Place confirmée")
         WAITING = "waiting", _("Liste d'attente")
-        CANCELLED = "cancelled", _("Annulé")
+        CANCELLED = "cancelled", _("Annulée")
 
     session = models.ForeignKey(Session, verbose_name=_("séance"), related_name="signups", on_delete=models.CASCADE)
     pupil = models.ForeignKey(
@@ -354,10 +354,10 @@ class SignUp(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("inscrit le"), default=timezone.now, db_index=True)
-    cancelled_at = models.DateTimeField(_("annulé le"), null=True, blank=True)
-    attended = models.BooleanField(_("présent"), null=True, blank=True)
-    walk_in = models.BooleanField(_("arrivé sans inscription"), default=False)
+    created_at = models.DateTimeField(_("date d'inscription"), default=timezone.now, db_index=True)
+    cancelled_at = models.DateTimeField(_("date d'annulation"), null=True, blank=True)
+    attended = models.BooleanField(_("présence"), null=True, blank=True)
+    walk_in = models.BooleanField(_("sans inscription préalable"), default=False)
     # Set by `send_session_reminders`, so that running it twice sends one reminder.
     reminded_at = models.DateTimeField(_("rappel envoyé le"), null=True, blank=True, editable=False)
 

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from accounts import access as accounts_access
@@ -25,7 +25,7 @@ from home.rate_limits import rate_limit
 
 from . import access, calendar
 from .agenda import agenda_events
-from .booking import BookingError, book_class, cancel, sign_up
+from .booking import BookingError, book_class, cancel, reason_for_teacher, sign_up
 from .forms import ClassBookingForm, FeedbackForm, WalkInForm
 from .models import AgendaIndexPage, CalendarFeed, Feedback, Session, SignUp
 
@@ -66,10 +66,14 @@ def signup_view(request, pk):
     except BookingError as error:
         messages.error(request, error.message)
     else:
-        if not created:
-            messages.info(request, _("Tu es déjà inscrit à cette séance."))
+        if not created and signup.status == SignUp.Status.WAITING:
+            messages.info(request, _("Tu es déjà sur la liste d'attente de cette séance."))
+        elif not created:
+            messages.info(request, _("Tu as déjà une place à cette séance."))
         elif signup.status == SignUp.Status.CONFIRMED:
-            messages.success(request, _("C'est noté : tu es inscrit. Tu retrouves la séance dans « Mon espace »."))
+            messages.success(
+                request, _("C'est noté : ton inscription est confirmée. Tu retrouves la séance dans « Mon espace ».")
+            )
         else:
             messages.success(
                 request,
@@ -99,42 +103,64 @@ def cancel_view(request, pk):
 @login_required
 @rate_limit("ateliers_class_booking", per_user=True, methods=("POST",), message=TOO_MANY_BOOKINGS)
 def class_booking_view(request, pk):
-    """A teacher books seats for pupils of their classes, and sees who of them is already booked."""
+    """A teacher books seats for pupils of their classes. The list shows every pupil who could come: those
+    already booked, those who cannot be booked and why (their box disabled), and a box for the others.
+    A booking redirects back here (Post/Redirect/Get) with what was done and what was refused."""
     session = _session_or_404(pk)
     if not access.can_book_for_class(request.user):
         raise Http404
-    classes = accounts_access.managed_classes(request.user)
+    pupils = _class_pupils(request.user, session)
+    booked = {
+        s.pupil_id: s for s in SignUp.objects.filter(session=session, pupil__in=pupils).exclude(status="cancelled")
+    }
+    reasons = {p.pk: reason_for_teacher(p) for p in pupils if p.pk not in booked}
+    bookable = [pk for pk, reason in reasons.items() if not reason]
+    form = ClassBookingForm(request.POST if request.method == "POST" else None, pupils=pupils.filter(pk__in=bookable))
+    if request.method == "POST" and form.is_valid():
+        done, refusals = book_class(session, request.user, list(form.cleaned_data["pupils"]))
+        _report_booking(request, done, refusals)
+        return redirect(request.path)
+    checkboxes = {int(str(box.data["value"])): box for box in form["pupils"]}
+    rows = [
+        {"pupil": p, "signup": booked.get(p.pk), "reason": reasons.get(p.pk, ""), "checkbox": checkboxes.get(p.pk)}
+        for p in pupils
+    ]
+    return render(request, "ateliers/class_booking.html", {"session": session, "form": form, "rows": rows})
+
+
+def _class_pupils(user, session):
+    """The pupils of the user's classes whom the event is for (its level and collège)."""
+    classes = accounts_access.managed_classes(user)
     level = session.page.level
     pupils = User.objects.filter(school_class__in=classes, groups__name=Role.PUPIL).select_related("school_class")
     if level != "4e-3e":
         pupils = pupils.filter(school_class__level=level)
     if session.page.school_id:
         pupils = pupils.filter(school_class__school_id=session.page.school_id)
-    pupils = pupils.order_by("school_class__name", "last_name", "first_name")
-    booked = {
-        s.pupil_id: s for s in SignUp.objects.filter(session=session, pupil__in=pupils).exclude(status="cancelled")
-    }
-    form = ClassBookingForm(
-        request.POST if request.method == "POST" else None, pupils=pupils.exclude(pk__in=booked.keys())
-    )
-    refusals = []
-    if request.method == "POST" and form.is_valid():
-        done, refusals = book_class(session, request.user, list(form.cleaned_data["pupils"]))
-        if done:
-            messages.success(request, _("%(n)s élève(s) inscrit(s) ou mis en liste d'attente.") % {"n": len(done)})
-        if not refusals:
-            return redirect(request.path)
-        booked.update({s.pupil_id: s for s in done})
-    return render(
-        request,
-        "ateliers/class_booking.html",
-        {
-            "session": session,
-            "form": form,
-            "refusals": refusals,
-            "booked": [(p, booked[p.pk]) for p in pupils if p.pk in booked],
-        },
-    )
+    pupils = pupils.prefetch_related("groups", "consent_records")
+    return pupils.order_by("school_class__name", "last_name", "first_name")
+
+
+def _report_booking(request, done, refusals):
+    confirmed = sum(1 for s in done if s.status == SignUp.Status.CONFIRMED)
+    waiting = len(done) - confirmed
+    if confirmed:
+        messages.success(
+            request,
+            ngettext("%(n)s élève a une place à cette séance.", "%(n)s élèves ont une place à cette séance.", confirmed)
+            % {"n": confirmed},
+        )
+    if waiting:
+        messages.success(
+            request,
+            ngettext("%(n)s élève est sur la liste d'attente.", "%(n)s élèves sont sur la liste d'attente.", waiting)
+            % {"n": waiting},
+        )
+    for pupil, reason in refusals:
+        messages.error(
+            request,
+            _("%(name)s : %(reason)s") % {"name": f"{pupil.first_name} {pupil.last_name}", "reason": reason},
+        )
 
 
 def _run_or_404(request, pk):
@@ -176,7 +202,7 @@ def check_in_view(request, pk):
             if error:
                 walk_in_form.add_error("identifier", error)
             else:
-                messages.success(request, _("Élève ajouté et marqué présent."))
+                messages.success(request, _("C'est fait : l'élève est ajouté à la liste, présence notée."))
                 return redirect(request.path)
     rows = [(signup, access.display_name(signup.pupil)) for signup in _attendees(session)]
     return render(request, "ateliers/check_in.html", {"session": session, "rows": rows, "walk_in_form": walk_in_form})

@@ -216,8 +216,8 @@ def personal_data(user):
                 "événement": signup.session.page.title,
                 "date": timezone.localtime(signup.session.starts_at).isoformat(),
                 "statut": str(signup.get_status_display()),
-                "présent": signup.attended,
-                "inscrit le": timezone.localtime(signup.created_at).isoformat(),
+                "présence": signup.attended,
+                "date d'inscription": timezone.localtime(signup.created_at).isoformat(),
             }
             for signup in signups
         ]

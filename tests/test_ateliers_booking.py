@@ -222,7 +222,7 @@ def test_one_tap_sign_up_and_cancel_through_the_views(client, event):
     assert client.get(url).status_code == 405
     response = client.post(url, follow=True)
     client.post(url)  # double submit
-    assert "tu es inscrit" in response.content.decode()
+    assert "ton inscription est confirmée" in response.content.decode()
     assert seats(session) == 1 and SignUp.objects.filter(pupil=pupil).count() == 1
     response = client.post(reverse("ateliers:cancel", args=[session.pk]), follow=True)
     assert "Ton inscription est annulée." in response.content.decode()

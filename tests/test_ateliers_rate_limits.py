@@ -66,7 +66,7 @@ def test_the_limit_counts_per_account_not_per_address(client, event, settings):
     classmate = ConsentedPupilFactory()
     client.force_login(classmate)
     response = client.post(reverse("ateliers:signup", args=[second.pk]), REMOTE_ADDR=CLASS_ADDRESS, follow=True)
-    assert "tu es inscrit" in response.content.decode()
+    assert "ton inscription est confirmée" in response.content.decode()
     assert SignUp.objects.filter(session=second, pupil=classmate, status=SignUp.Status.CONFIRMED).exists()
 
 

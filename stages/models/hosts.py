@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import current_school_year
+from home import dates
 
 from ..travel import find_commune
 
@@ -134,7 +134,7 @@ class StageWeek(models.Model):
         constraints = [models.UniqueConstraint(fields=["school", "starts_on"], name="stages_week_unique_per_school")]
 
     def __str__(self):
-        return _("semaine du %(date)s") % {"date": formats.date_format(self.starts_on, "j F Y")}
+        return _("semaine du %(date)s") % {"date": dates.day(self.starts_on, "j F Y")}
 
     @property
     def ends_on(self):
@@ -160,7 +160,7 @@ def school_year_bounds(school_year):
 
 
 def _long_date(day):
-    return formats.date_format(day, "l j F Y")
+    return dates.day(day, "l j F Y")
 
 
 def week_errors(monday, school_year):
@@ -204,7 +204,7 @@ class PlaceWeek(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.place} – {formats.date_format(self.starts_on, 'j F Y')}"
+        return f"{self.place} – {dates.day(self.starts_on, 'j F Y')}"
 
     @property
     def seats_left(self):

@@ -6,7 +6,7 @@ from ateliers.reminders import send_reminders
 
 
 class Command(BaseCommand):
-    help = "Envoie le rappel de la veille aux élèves inscrits aux séances de demain (une seule fois)."
+    help = "Envoie le rappel de la veille aux élèves qui ont une place aux séances de demain (une seule fois)."
 
     def handle(self, *args, **options):
         self.stdout.write(f"Rappels mis en file d'envoi : {send_reminders()}.")
