@@ -206,12 +206,12 @@ def console_request(request, pk):
         matching.rank_places(stage_request) if stage_request.state in {RequestState.SENT, RequestState.REFUSED} else []
     )
     # The best first, CANDIDATES_PER_PAGE at a time (« Voir les suivantes », ?page=2): the rank order is kept.
-    page = Paginator(candidates, CANDIDATES_PER_PAGE).get_page(request.GET.get("page"))
+    ranked = Paginator(candidates, CANDIDATES_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "stage_request": stage_request,
         "wishes": stage_request.wishes.select_related("sheet", "domain", "centre"),
-        "candidates": page.object_list,
-        "page": page,
+        "candidates": ranked.object_list,
+        "ranked_page": ranked,
         "reason_form": ReasonForm(),
     }
     return TemplateResponse(request, "stages/console_request.html", context)
