@@ -9,7 +9,16 @@ from django.utils.translation import gettext_lazy as _
 from .models import ProfessionalProposal, StageRequest, StageWeek
 
 PHONE = re.compile(r"^(?:\+33|0)[1-9]\d{8}$")
+TOO_LONG = _("C'est trop long : %(limit_value)d caractères au plus.")
 POSTCODE = re.compile(r"^\d{5}$")
+
+
+def too_long_in_plain_words(form):
+    """Our « too long » message for every field of `form` limited in length without one of its own
+    (Django's « Assurez-vous que cette valeur comporte au plus… » is not for a 13-year-old)."""
+    for field in form.fields.values():
+        if any(getattr(validator, "code", None) == "max_length" for validator in field.validators):
+            field.error_messages.setdefault("max_length", TOO_LONG)
 
 
 class ProposalForm(forms.ModelForm):
@@ -50,6 +59,7 @@ class ProposalForm(forms.ModelForm):
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
         self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
         self.fields["postcode"].widget.attrs.update({"autocomplete": "postal-code", "inputmode": "numeric"})
+        too_long_in_plain_words(self)
 
     @property
     def is_spam(self):
@@ -124,6 +134,7 @@ class StageRequestForm(forms.ModelForm):
         # The model field's own bounds (0, 32 767) would speak Django's words; clean_travel_minutes speaks ours.
         minutes.validators = []
         minutes.widget.attrs.update({"inputmode": "numeric", "min": 5, "max": 120})
+        too_long_in_plain_words(self)
 
     def clean_travel_minutes(self):
         minutes = self.cleaned_data["travel_minutes"]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import School, current_school_year
 from metiers import names
 
+from .forms import too_long_in_plain_words
 from .models import Place, StageWeek
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
@@ -160,6 +161,7 @@ class PlaceForm(forms.ModelForm):
                 widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
             )
             self.week_fields.append((monday, name))
+        too_long_in_plain_words(self)
 
     def _init_sheets(self):
         """Only the sheets already chosen (the place's, or those posted) are rendered, as ticked boxes; any
