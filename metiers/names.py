@@ -90,6 +90,17 @@ def resolve(text, limit=MAX_CHOICES):
     return Resolution(choices=[(pk, names[pk][0]) for pk in ordered if pk in names])
 
 
+def resolve_with_choice(text, chosen=""):
+    """`resolve(text)`, where a sheet `chosen` among the closest (the radio buttons offered after an ambiguous
+    name, posted with it) wins while it is still one of them. Forms that take a typed métier use this."""
+    resolution = resolve(text)
+    closest = dict(resolution.choices)
+    chosen = str(chosen or "")
+    if resolution.sheet is None and chosen.isdigit() and int(chosen) in closest:
+        resolution.sheet = (int(chosen), closest[int(chosen)])
+    return resolution
+
+
 def suggest(text, limit=8):
     """Titles of the sheets whose names start with or resemble `text`, as it is being typed."""
     folded = fold(text)

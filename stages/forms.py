@@ -9,7 +9,16 @@ from django.utils.translation import gettext_lazy as _
 from .models import ProfessionalProposal, StageRequest, StageWeek
 
 PHONE = re.compile(r"^(?:\+33|0)[1-9]\d{8}$")
+TOO_LONG = _("C'est trop long : %(limit_value)d caractères au plus.")
 POSTCODE = re.compile(r"^\d{5}$")
+
+
+def too_long_in_plain_words(form):
+    """Our « too long » message for every field of `form` limited in length without one of its own
+    (Django's « Assurez-vous que cette valeur comporte au plus… » is not for a 13-year-old)."""
+    for field in form.fields.values():
+        if any(getattr(validator, "code", None) == "max_length" for validator in field.validators):
+            field.error_messages.setdefault("max_length", TOO_LONG)
 
 
 class ProposalForm(forms.ModelForm):
@@ -50,6 +59,7 @@ class ProposalForm(forms.ModelForm):
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
         self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
         self.fields["postcode"].widget.attrs.update({"autocomplete": "postal-code", "inputmode": "numeric"})
+        too_long_in_plain_words(self)
 
     @property
     def is_spam(self):
@@ -72,58 +82,6 @@ class ProposalForm(forms.ModelForm):
         if not POSTCODE.match(postcode):
             raise ValidationError(_("Le code postal doit avoir 5 chiffres, par exemple 93200."))
         return postcode
-
-
-class WishForm(forms.Form):
-    """One wish: a métier sheet, or when unsure a domain or a centre d'intérêt, in one list."""
-
-    target = forms.ChoiceField(label=_("Souhait"), required=False)
-
-    def __init__(self, *args, target_choices=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["target"].choices = [("", _("— Choisir —")), *target_choices]
-        self.fields["target"].error_messages["invalid_choice"] = _(
-            "Choisis un métier, un domaine ou un centre d'intérêt de la liste."
-        )
-
-
-class BaseWishFormSet(forms.BaseFormSet):
-    default_error_messages = {
-        "too_many_forms": _("Tu peux faire trois souhaits au plus."),
-        "too_few_forms": _("Choisis au moins un souhait : un métier, ou un domaine si tu hésites."),
-    }
-
-    def clean(self):
-        if any(self.errors):
-            return
-        targets = [form.cleaned_data.get("target") for form in self.forms if form.cleaned_data.get("target")]
-        if not targets:
-            raise ValidationError(self.error_messages["too_few_forms"], code="too_few_forms")
-        if len(set(targets)) != len(targets):
-            raise ValidationError(_("Tu as choisi deux fois le même souhait."), code="duplicate")
-
-    def targets(self):
-        return [form.cleaned_data["target"] for form in self.forms if form.cleaned_data.get("target")]
-
-
-WishFormSet = forms.formset_factory(
-    WishForm, formset=BaseWishFormSet, extra=3, max_num=3, absolute_max=3, validate_max=True
-)
-
-
-def wish_choices():
-    """Grouped choices « sheet:pk », « domain:pk », « centre:pk » for the wish lists."""
-    from metiers.models import CentreInteret, DomaineProfessionnel, MetierPage
-
-    sheets = MetierPage.objects.live().filter(locale__language_code="fr").order_by("title").values_list("pk", "title")
-    return [
-        (_("Métiers"), [(f"sheet:{pk}", title) for pk, title in sheets]),
-        (
-            _("Domaines (si tu hésites)"),
-            [(f"domain:{d.pk}", str(d)) for d in DomaineProfessionnel.objects.order_by("name")],
-        ),
-        (_("Centres d'intérêt"), [(f"centre:{c.pk}", str(c)) for c in CentreInteret.objects.order_by("name")]),
-    ]
 
 
 class StageRequestForm(forms.ModelForm):
@@ -160,6 +118,10 @@ class StageRequestForm(forms.ModelForm):
                 "required": _("Indique combien de minutes tu peux faire en trajet."),
                 "invalid": _("Indique un nombre de minutes, par exemple 30."),
             },
+            "travel_mode": {
+                "required": _("Choisis comment tu te déplaces."),
+                "invalid_choice": _("Choisis un moyen de transport de la liste."),
+            },
         }
 
     def __init__(self, *args, pupil, **kwargs):
@@ -168,10 +130,16 @@ class StageRequestForm(forms.ModelForm):
         weeks = StageWeek.objects.filter(school=school) if school else StageWeek.objects.none()
         self.fields["week"].queryset = weeks
         self.fields["week"].empty_label = _("— Choisir —")
-        self.fields["travel_minutes"].widget.attrs.update({"inputmode": "numeric", "min": 5, "max": 120})
+        minutes = self.fields["travel_minutes"]
+        # The model field's own bounds (0, 32 767) would speak Django's words; clean_travel_minutes speaks ours.
+        minutes.validators = []
+        minutes.widget.attrs.update({"inputmode": "numeric", "min": 5, "max": 120})
+        too_long_in_plain_words(self)
 
     def clean_travel_minutes(self):
         minutes = self.cleaned_data["travel_minutes"]
+        if minutes < 0:
+            raise ValidationError(_("Le temps de trajet ne peut pas être négatif : indique par exemple 30 minutes."))
         if not 5 <= minutes <= 120:
             raise ValidationError(_("Indique un temps de trajet entre 5 et 120 minutes."))
         return minutes

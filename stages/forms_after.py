@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .forms import too_long_in_plain_words
 from .models import HostAppreciation
 
 # One step per page: the field, its title, and questions that help a 14-year-old start writing.
@@ -79,6 +80,10 @@ class AppreciationForm(forms.ModelForm):
                 "max_length": _("C'est trop long : %(limit_value)d caractères au plus."),
             },
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        too_long_in_plain_words(self)
 
     def clean_sentence(self):
         sentence = self.cleaned_data["sentence"].strip()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import School, current_school_year
 from metiers import names
 
+from .forms import too_long_in_plain_words
 from .models import Place, StageWeek
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
@@ -52,6 +53,7 @@ class StageWeekForm(forms.ModelForm):
         if len(schools) == 1:
             self.fields["school"].initial = schools[0].pk
         self.fields["school_year"].choices = [(year, year) for year in school_years()]
+        self.fields["school_year"].error_messages["required"] = _("Choisissez l'année scolaire.")
         self.fields["school_year"].error_messages["invalid_choice"] = _(
             "Choisissez cette année scolaire ou la suivante."
         )
@@ -159,6 +161,7 @@ class PlaceForm(forms.ModelForm):
                 widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
             )
             self.week_fields.append((monday, name))
+        too_long_in_plain_words(self)
 
     def _init_sheets(self):
         """Only the sheets already chosen (the place's, or those posted) are rendered, as ticked boxes; any
@@ -190,11 +193,7 @@ class PlaceForm(forms.ModelForm):
         typed = self.cleaned_data["sheet_query"].strip()
         if not typed:
             return typed
-        resolution = names.resolve(typed)
-        posted_choice = str(self.data.get(self.add_prefix("sheet_choice"), ""))
-        closest = dict(resolution.choices)
-        if resolution.sheet is None and posted_choice.isdigit() and int(posted_choice) in closest:
-            resolution.sheet = (int(posted_choice), closest[int(posted_choice)])
+        resolution = names.resolve_with_choice(typed, self.data.get(self.add_prefix("sheet_choice"), ""))
         if resolution.sheet is not None:
             self.added_sheet = resolution.sheet[0]
             return typed

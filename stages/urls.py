@@ -8,6 +8,7 @@ urlpatterns = [
     path("proposer/", views.propose, name="propose"),
     path("proposer/merci/", views.propose_thanks, name="propose_thanks"),
     path("ma-demande/", views_requests.request_form, name="request_form"),
+    path("ma-demande/metiers/", views_spaces.wish_sheet_suggestions, name="wish_sheet_suggestions"),
     path("demandes/<int:pk>/", views_requests.request_detail, name="request_detail"),
     path("demandes/<int:pk>/convention.pdf", views_requests.request_convention, name="request_convention"),
     path("demandes/<int:pk>/compte-rendu/<int:step>/", views_after.report_step, name="report_step"),

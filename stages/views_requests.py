@@ -5,6 +5,7 @@ people make on it, the staff console and the host's page. Each view checks the o
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponse
@@ -18,7 +19,8 @@ from accounts.access import blocked_message, can_share_with_outside, is_pupil, i
 from accounts.models import School
 
 from . import access, convention, matching
-from .forms import ReasonForm, StageRequestForm, WishFormSet, wish_choices
+from .forms import ReasonForm, StageRequestForm
+from .forms_wishes import WishFormSet, centre_choices, wish_initial
 from .models import (
     HostAppreciation,
     NoSeatLeft,
@@ -32,6 +34,7 @@ from .models import (
 from .models.requests import HOLDS_SEAT, OPEN_STATES
 from .workflow import NotAllowedNow, PlaceDoesNotFit, apply
 
+CANDIDATES_PER_PAGE = 20
 ACTIONS = {"cancel", "accept", "refuse", "sign_convention", "complete", "no_solution"}
 WISH_FIELDS = {"sheet": "sheet_id", "domain": "domain_id", "centre": "centre_id"}
 
@@ -39,16 +42,6 @@ WISH_FIELDS = {"sheet": "sheet_id", "domain": "domain_id", "centre": "centre_id"
 def _staff_only(request):
     if not is_staff_member(request.user):
         raise PermissionDenied
-
-
-def _wish_initial(stage_request):
-    if stage_request is None:
-        return []
-    initial = []
-    for wish in stage_request.wishes.all():
-        kind = "sheet" if wish.sheet_id else "domain" if wish.domain_id else "centre"
-        initial.append({"target": f"{kind}:{getattr(wish, WISH_FIELDS[kind])}"})
-    return initial
 
 
 @login_required
@@ -62,14 +55,11 @@ def request_form(request):
     current = pupil.stage_requests.filter(state__in=OPEN_STATES).order_by("-created_at").first()
     if current is not None and current.state != RequestState.DRAFT:
         return redirect("stages:request_detail", pk=current.pk)
-    choices = wish_choices()
-    initial = _wish_initial(current)
-    sheet = request.GET.get("fiche", "")
-    if not initial and sheet.isdigit():  # « Demander un stage dans ce métier » from a métier sheet
-        initial = [{"target": f"sheet:{sheet}"}]
+    # « Demander un stage dans ce métier » from a métier sheet: ?fiche=<pk>
+    initial = wish_initial(current, request.GET.get("fiche", ""))
     form = StageRequestForm(request.POST or None, instance=current, pupil=pupil)
     wishes = WishFormSet(
-        request.POST or None, prefix="souhaits", initial=initial, form_kwargs={"target_choices": choices}
+        request.POST or None, prefix="souhaits", initial=initial, form_kwargs={"centre_choices": centre_choices()}
     )
     if request.method == "POST" and form.is_valid() and wishes.is_valid():
         with transaction.atomic():
@@ -215,10 +205,13 @@ def console_request(request, pk):
     candidates = (
         matching.rank_places(stage_request) if stage_request.state in {RequestState.SENT, RequestState.REFUSED} else []
     )
+    # The best first, CANDIDATES_PER_PAGE at a time (« Voir les suivantes », ?page=2): the rank order is kept.
+    ranked = Paginator(candidates, CANDIDATES_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "stage_request": stage_request,
         "wishes": stage_request.wishes.select_related("sheet", "domain", "centre"),
-        "candidates": candidates,
+        "candidates": ranked.object_list,
+        "ranked_page": ranked,
         "reason_form": ReasonForm(),
     }
     return TemplateResponse(request, "stages/console_request.html", context)

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.access import is_pupil
 from accounts.emails import queue_email
 from metiers import names
 from metiers.models import MetierPage
@@ -147,5 +148,18 @@ def place_sheet_suggestions(request):
     form's suggestions, `static/js/sheet_picker.js`): [{"title": …}], at most 8."""
     if not HostOrganisation.objects.filter(members=request.user).exists():
         raise PermissionDenied
+    return _sheet_suggestions(request)
+
+
+@login_required
+@require_http_methods(["GET"])
+def wish_sheet_suggestions(request):
+    """The same suggestions for a pupil typing a wish on their request form (pupils only)."""
+    if not is_pupil(request.user):
+        raise PermissionDenied
+    return _sheet_suggestions(request)
+
+
+def _sheet_suggestions(request):
     typed = request.GET.get("q", "")[:200]
     return JsonResponse([{"title": title} for title in names.suggest(typed)], safe=False)

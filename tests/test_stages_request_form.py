@@ -44,7 +44,7 @@ def data(week, sheets, count=2, **extra):
         "action": "envoyer",
     }
     for number in range(max(count, 3)):
-        values[f"souhaits-{number}-target"] = f"sheet:{sheets[number].pk}" if number < count else ""
+        values[f"souhaits-{number}-metier"] = sheets[number].title if number < count else ""
     values.update(extra)
     return values
 
@@ -65,7 +65,7 @@ def test_a_draft_is_kept_and_can_be_sent_later(client, pupil, week, sheets):
     stage_request = StageRequest.objects.get(pupil=pupil)
     assert stage_request.state == RequestState.DRAFT
     page = client.get(URL).content.decode()
-    assert f'value="sheet:{sheets[0].pk}" selected' in page
+    assert f'value="{escape(sheets[0].title)}"' in page
     assert "J&#x27;adore la pâtisserie du dimanche." in page
 
 
@@ -86,7 +86,7 @@ def test_a_week_outside_the_collège_is_refused_and_the_text_kept(client, pupil,
     assert response.status_code == 200
     assert escape("Cette semaine n'est pas une semaine de stage de ton collège") in page
     assert "Ma tante est boulangère." in page
-    assert f'value="sheet:{sheets[1].pk}" selected' in page
+    assert f'value="{escape(sheets[1].title)}"' in page
     assert not StageRequest.objects.exists()
 
 
@@ -101,7 +101,7 @@ def test_a_fourth_wish_is_refused(client, pupil, week, sheets):
 def test_no_wish_or_missing_fields_get_french_messages(client, pupil, week, sheets):
     response = client.post(URL, data(week, sheets, count=0, motivation="", travel_minutes="beaucoup"))
     page = response.content.decode()
-    assert escape("Choisis au moins un souhait") in page
+    assert escape("Choisis au moins un métier ou un centre d'intérêt.") in page
     assert escape("Dis en quelques mots pourquoi tu as fait ces choix.") in page
     assert escape("Indique un nombre de minutes, par exemple 30.") in page
     assert 'value="beaucoup"' in page
@@ -116,4 +116,4 @@ def test_a_sent_request_opens_its_page_and_the_form_is_for_pupils_only(client, p
 
 def test_the_métier_sheet_preselects_its_wish(client, pupil, week, sheets):
     page = client.get(URL + f"?fiche={sheets[2].pk}").content.decode()
-    assert f'value="sheet:{sheets[2].pk}" selected' in page
+    assert f'value="{escape(sheets[2].title)}"' in page

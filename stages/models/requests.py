@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from accounts.roles import Role
+
 from ..travel import TravelMode
 from .hosts import PlaceWeek, StageWeek
 
@@ -237,7 +239,8 @@ class RequestEvent(models.Model):
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("par"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    by_role = models.CharField(_("rôle"), max_length=20, blank=True)
+    # The role's value (« Élève », the group's name) is stored; its label is translated when shown.
+    by_role = models.CharField(_("rôle"), max_length=20, blank=True, choices=Role.choices)
     reason = models.TextField(_("raison"), blank=True)
     at = models.DateTimeField(_("le"), auto_now_add=True)
 

@@ -1,4 +1,4 @@
-"""Stages: a pupil asks for a stage on a 375 px phone, staff propose a place from the console, the host
+"""Stages: a pupil asks for a stage on a 375 px phone (typing the métier of their wish), staff propose a place from the console, the host
 accepts, the parent sees it in « Mon espace » and downloads the convention; after the stage, the pupil
 writes their report on a 375 px phone, the host gives an appreciation, the teacher reads both. No axe
 violation on the way, and the stages pages do not scroll sideways at 320 px."""
@@ -52,7 +52,13 @@ def test_request_propose_accept_and_convention(new_context, base_url, people):
     expect(phone.get_by_role("heading", level=1)).to_have_text("Demander un stage")
     assert_no_axe_violations(phone)
     assert_no_horizontal_scroll(phone)
-    phone.get_by_label("Souhait n° 1").select_option(label="Fournier / Fournière")
+    # No list of the catalogue: the pupil types the métier, the browser suggests the sheets as they type.
+    first_wish = phone.get_by_role("group", name="Souhait n° 1", exact=True)
+    first_wish.get_by_label("Un métier").press_sequentially("fournière", delay=60)
+    expect(
+        phone.locator("datalist#id_souhaits-0-metier_suggestions option[value='Fournier / Fournière']")
+    ).to_have_count(1)
+    assert_no_horizontal_scroll(phone)
     phone.get_by_label("Ta semaine de stage").select_option(index=1)
     phone.get_by_label("Pourquoi ces souhaits ? En quelques mots").fill("J'aime faire du pain avec ma grand-mère.")
     phone.get_by_label("transports en commun").check()
@@ -73,7 +79,8 @@ def test_request_propose_accept_and_convention(new_context, base_url, people):
     expect(first_place).to_contain_text("Souhait n° 1 : même fiche métier")
     expect(first_place).to_contain_text("(estimation)")
     assert_no_axe_violations(staff)
-    staff.get_by_role("button", name="Proposer cette place").first.click()
+    # Each button names its place for screen readers (WCAG 2.4.6): « Proposer cette place : <place> – <host> ».
+    staff.get_by_role("button", name=re.compile("^Proposer cette place : Découvrir le fournil – ")).click()
     expect(staff.get_by_text("Place proposée.")).to_be_visible()
 
     host = new_context().new_page()
