@@ -35,7 +35,8 @@ def _quoted(pieces):
         text = piece if len(piece) <= FOUND_LIMIT else piece[: FOUND_LIMIT - 1] + "…"
         if text not in shown:
             shown.append(text)
-    return ", ".join(f"« {text} »" for text in shown)
+    # Translators: a piece of text quoted back to the pupil; the quotation marks of your language.
+    return ", ".join(_("« %(text)s »") % {"text": text} for text in shown)
 
 
 def by_kind(text):
@@ -98,7 +99,7 @@ def review_refusals(document_kind, sections):
         found = by_kind(sections.get(section.key, ""))
         if found:
             message = _(
-                "Ta demande de relecture n'est pas envoyée : l'étape « %(step)s » contient %(what)s (%(found)s). "
+                "Ta demande de relecture n'a pas été envoyée : l'étape « %(step)s » contient %(what)s (%(found)s). "
                 "Corrige cette étape, puis demande à nouveau une relecture. Les bénévoles n'ont pas besoin de te "
                 "contacter en dehors du portail."
             ) % {"step": section.title, **_summary(found)}

@@ -137,7 +137,7 @@ class EventPage(BasePage):
             "sessions",
             label=_("Séances"),
             min_num=1,
-            help_text=_("Les traductions de cette page montrent ces séances et réservent les mêmes places."),
+            help_text=_("Les traductions de cette page montrent ces séances et partagent leurs places."),
         ),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body"), index.FilterField("kind")]

@@ -70,7 +70,7 @@ def pupil_tables(school_year):
     column = [_("Élèves qui participent")]
     note = _(
         "Élèves d'une classe de l'année dont le compte est activé et dont la famille a donné son accord "
-        "(ou l'élève lui-même, à partir de 15 ans)."
+        "(ou l'élève, à partir de 15 ans)."
     )
     return [
         Table(
@@ -199,8 +199,8 @@ def stage_tables(school_year):
                 [Offer(offer["seats"] or 0)],
             ),
             (_("Demandes de stage envoyées par les élèves"), [People(counts["sent"])]),
-            (_("Stages trouvés (l'accueil a accepté l'élève)"), [People(counts["found"])]),
-            (_("Part des demandes envoyées qui ont trouvé un stage"), [Share(counts["found"], counts["sent"])]),
+            (_("Stages trouvés (la structure d'accueil a accepté l'élève)"), [People(counts["found"])]),
+            (_("Part des demandes envoyées qui ont abouti à un stage"), [Share(counts["found"], counts["sent"])]),
             (_("Stages réalisés"), [People(counts["done"])]),
         ],
         note=_(

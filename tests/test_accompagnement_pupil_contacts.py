@@ -129,7 +129,7 @@ def test_a_review_request_with_legacy_contact_details_is_refused_and_points_at_t
     step = client.get(response.url)
     content = page_text(step)
     assert (
-        "Ta demande de relecture n'est pas envoyée : l'étape « Mes qualités » contient ton numéro de téléphone"
+        "Ta demande de relecture n'a pas été envoyée : l'étape « Mes qualités » contient ton numéro de téléphone"
         in content
     )
     assert "« 06 12 34 56 78 »" in content
