@@ -15,6 +15,7 @@ from django.db import models, transaction
 from django.db.models import Exists, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -289,7 +290,14 @@ class Session(Orderable):
         taken = Session.objects.filter(pk=self.pk).values_list("seats_taken", flat=True).first() if self.pk else 0
         if self.capacity is not None and taken and self.capacity < taken:
             raise ValidationError(
-                {"capacity": _("%(n)s places sont déjà prises : gardez-en au moins autant.") % {"n": taken}}
+                {
+                    "capacity": ngettext(
+                        "%(n)s place est déjà prise : gardez-en au moins autant.",
+                        "%(n)s places sont déjà prises : gardez-en au moins autant.",
+                        taken,
+                    )
+                    % {"n": taken}
+                }
             )
 
     def save(self, *args, **kwargs):

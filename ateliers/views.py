@@ -202,7 +202,7 @@ def check_in_view(request, pk):
             if error:
                 walk_in_form.add_error("identifier", error)
             else:
-                messages.success(request, _("C'est fait : l'élève est ajouté à la liste, présence notée."))
+                messages.success(request, _("C'est fait : ajout à la liste et présence notée."))
                 return redirect(request.path)
     rows = [(signup, access.display_name(signup.pupil)) for signup in _attendees(session)]
     return render(request, "ateliers/check_in.html", {"session": session, "rows": rows, "walk_in_form": walk_in_form})
