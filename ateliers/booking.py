@@ -85,7 +85,9 @@ def check_eligible(session, pupil):
             _("Cette séance est réservée aux élèves de %(level)s.") % {"level": event.get_level_display()}
         )
     if event.school_id and event.school_id != school_class.school_id:
-        raise BookingError(_("Cette séance est réservée aux élèves de %(school)s.") % {"school": event.school})
+        raise BookingError(
+            _("Cette séance est réservée aux élèves d'un collège : %(school)s.") % {"school": event.school}
+        )
     if session.cancelled_at:
         raise BookingError(_("Cette séance est annulée."))
     if session.starts_at <= timezone.now():

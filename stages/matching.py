@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.db.models import F, Q
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from metiers.models import MetierPage, MetierPageCentreInteret
 
@@ -140,7 +140,8 @@ def reasons(stage_request, place_week, level, rank, estimate, within):
         lines.append(_("Souhait n° %(rank)s : %(level)s") % {"rank": rank, "level": LEVEL_LABELS[level]})
     lines.append(_("Ouverte la semaine de stage de l'élève"))
     lines.append(
-        _("%(left)s place(s) libre(s) sur %(seats)s") % {"left": place_week.seats_left, "seats": place_week.seats}
+        ngettext("%(left)s place libre sur %(seats)s", "%(left)s places libres sur %(seats)s", place_week.seats_left)
+        % {"left": place_week.seats_left, "seats": place_week.seats}
     )
     if estimate is None:
         lines.append(_("Distance inconnue"))

@@ -138,7 +138,7 @@ def test_wrong_level_wrong_school_past_and_class_only_sessions_are_refused(agend
     class_only = make_session(EventPageFactory(parent=agenda), booking=Session.Booking.CLASS)
     for session, words in [
         (fourth, "réservée aux élèves de 4e"),
-        (other_school, "réservée aux élèves de"),
+        (other_school, "réservée aux élèves d'un collège"),
         (past, "passée"),
         (class_only, "professeur"),
     ]:

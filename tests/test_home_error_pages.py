@@ -41,6 +41,7 @@ def test_a_forms_address_opened_as_a_link_shows_a_page_not_a_blank_screen(client
     page = response.content.decode()
     assert "Cette adresse sert seulement à envoyer un formulaire" in page
     assert "Retour à l'accueil" in page
+    assert "private" in response["Cache-Control"]  # the page holds the logged-in person's logout form
 
 
 def test_the_browsers_default_icon_address_leads_to_the_sites_icon(client):

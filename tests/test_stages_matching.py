@@ -64,7 +64,7 @@ def test_places_ranked_by_wish_then_domain_then_interest_with_reasons(catalogue,
     assert ranked[1].reasons[0] == "Souhait n° 1 : même domaine"
     assert ranked[2].reasons[0] == "Souhait n° 1 : même centre d'intérêt"
     assert ranked[3].reasons[0] == "Aucun souhait ne correspond"
-    assert "place(s) libre(s) sur 2" in ranked[0].reasons[2]
+    assert "2 places libres sur 2" in ranked[0].reasons[2]
     assert ranked[0].reasons[3] == "9,0 km, environ 49 min (estimation) – plus que les 45 min acceptées"
 
 

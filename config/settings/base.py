@@ -93,10 +93,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records who changed a pupil's record (the audit log of `accounts.audit`).
     "auditlog.middleware.AuditlogMiddleware",
-    # A page, not a blank screen, when a form's address is opened as a link (see home/middleware.py).
-    "home.middleware.NotAllowedPageMiddleware",
     # Responses to logged-in people: Cache-Control private, no-store (see docs/security.md).
     "home.middleware.PrivateResponseCacheMiddleware",
+    # A page, not a blank screen, when a form's address is opened as a link (see home/middleware.py);
+    # inside the previous one, so that this page is private, no-store too for a logged-in person.
+    "home.middleware.NotAllowedPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "home.middleware.AdminContentSecurityPolicyMiddleware",
