@@ -33,3 +33,8 @@ def clock(value):
     if value in (None, ""):
         return ""
     return formats.time_format(value, CLOCK_FORMATS.get(_language(), "H:i"))
+
+
+def comma():
+    """The comma between a date and its time: « ، » in Arabic, « , » otherwise."""
+    return "، " if _language() == "ar" else ", "

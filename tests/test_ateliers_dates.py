@@ -92,3 +92,16 @@ def test_the_letter_form_names_the_week_once():
         labels = [str(label) for _value, label in LetterForm(requests=[request]).fields["stage_request"].choices]
     assert "Ma demande : semaine du 7 décembre 2026" in labels
     assert not any("semaine du semaine du" in label for label in labels)
+
+
+def test_a_date_and_its_time_are_joined_by_the_languages_comma():
+    from django.template import Context, Template
+
+    template = Template('{% load date_tags %}{{ when|day:"j F" }}{% comma %}{{ when|clock }}')
+    shown = {}
+    for language in ("fr", "en", "ar"):
+        with translation.override(language):
+            shown[language] = template.render(Context({"when": FOURTEENTH_OF_JANUARY}))
+    assert shown["fr"] == "14 janvier, 09h00"
+    assert shown["en"] == "14 January, 9:00 AM"
+    assert "، " in shown["ar"] and ", " not in shown["ar"]
