@@ -200,7 +200,7 @@ class PlaceForm(forms.ModelForm):
         self.fields["sheet_choice"].choices = resolution.choices
         if resolution.choices:
             raise ValidationError(
-                _("« %(typed)s » peut désigner plusieurs métiers du catalogue : choisissez le bon ci-dessous.")
+                _("« %(typed)s » : choisissez ci-dessous le métier du catalogue que vous voulez dire.")
                 % {"typed": typed}
             )
         raise ValidationError(

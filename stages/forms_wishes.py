@@ -22,7 +22,7 @@ class WishForm(forms.Form):
         label=_("Un métier"),
         required=False,
         max_length=200,
-        help_text=_("Tape son nom, par exemple « boulangère » ou « infirmier »."),
+        help_text=_("Tape son nom, par exemple « boulangère » ou « vétérinaire »."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
         error_messages={"max_length": _("C'est trop long : %(limit_value)d caractères au plus.")},
     )
@@ -66,7 +66,7 @@ class WishForm(forms.Form):
         self.fields["metier_choice"].choices = resolution.choices
         if resolution.choices:
             raise ValidationError(
-                _("« %(typed)s » peut désigner plusieurs métiers : choisis le bon ci-dessous.") % {"typed": typed}
+                _("« %(typed)s » : choisis ci-dessous le métier que tu veux dire.") % {"typed": typed}
             )
         raise ValidationError(
             _(

@@ -87,7 +87,7 @@ def test_an_ambiguous_word_gives_the_closest_sheets_to_choose_from(world, host_c
     response = host_client.post(url, data(world, sheet_query="agent"))
     page = response.content.decode()
     assert response.status_code == 200 and not Place.objects.exists()
-    assert "« agent » peut désigner plusieurs métiers du catalogue : choisissez le bon ci-dessous." in page
+    assert "« agent » : choisissez ci-dessous le métier du catalogue que vous voulez dire." in page
     assert 'value="agent"' in page  # what was typed stays
     assert "Choisissez le métier" in page
     for key in ("agent_piste", "agent_transit"):
@@ -117,7 +117,7 @@ def test_a_draft_or_unpublished_sheet_cannot_be_chosen(world, host_client, metie
         posted = host_client.post(url, data(world, sheets=[hidden.pk])).content.decode()
         assert "Ce métier n&#x27;est plus au catalogue : décochez-le." in posted
         chosen = host_client.post(url, data(world, sheet_query="agent", sheet_choice=hidden.pk)).content.decode()
-        assert "choisissez le bon ci-dessous" in chosen
+        assert "choisissez ci-dessous le métier du catalogue" in chosen
     assert not Place.objects.exists()
 
 

@@ -121,7 +121,7 @@ def test_a_métier_typed_without_accents_or_capitals_is_the_sheet(client, pupil,
 def test_an_ambiguous_name_offers_the_closest_sheets_and_the_choice_is_kept(client, pupil, week, catalogue):
     response = client.post(URL, data(week, [{"metier": "agent"}]))
     page = response.content.decode()
-    assert escape("« agent » peut désigner plusieurs métiers : choisis le bon ci-dessous.") in page
+    assert escape("« agent » : choisis ci-dessous le métier que tu veux dire.") in page
     assert 'value="agent"' in page
     assert "Agent / Agente d&#x27;accueil" in page and "Agent / Agente de sécurité" in page
     assert not StageRequest.objects.exists()

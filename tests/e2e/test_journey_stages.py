@@ -185,7 +185,7 @@ def test_a_host_names_the_métier_of_a_new_place_on_a_phone(new_context, base_ur
     phone.get_by_role("button", name="Enregistrer mon offre").click()
 
     expect(
-        phone.get_by_text("« fourni » peut désigner plusieurs métiers du catalogue", exact=False).first
+        phone.get_by_text("« fourni » : choisissez ci-dessous le métier du catalogue", exact=False).first
     ).to_be_visible()
     expect(phone.get_by_label("Métier observé")).to_have_value("fourni")
     assert_no_horizontal_scroll(phone)
