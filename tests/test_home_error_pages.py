@@ -29,7 +29,7 @@ def test_a_form_sent_without_its_security_token_says_to_reload_the_page(site):
     response = browser.post(reverse("accounts:logout"))
     assert response.status_code == 403
     page = response.content.decode()
-    assert "Formulaire expiré" in page and "rechargez la page" in page
+    assert "Formulaire expiré" in page and "recharge la page" in page
 
 
 def test_a_forms_address_opened_as_a_link_shows_a_page_not_a_blank_screen(client, home_page):
