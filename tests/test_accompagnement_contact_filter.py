@@ -2,9 +2,13 @@
 links and street addresses are caught; the ordinary sentences a volunteer writes to a pupil, and those a
 pupil writes in a CV, pass."""
 
+from django.urls import reverse
+
 import pytest
 
 from accompagnement.contact_filter import ADDRESS, EMAIL, HANDLE, LINK, PHONE, find_contact_details, mask
+from accompagnement.factories import AssignmentFactory, VersionFactory
+from accompagnement.models import CommentStatus
 
 
 @pytest.mark.parametrize(
@@ -136,3 +140,21 @@ def test_ordinary_sentences_pass(text):
 )
 def test_adjacent_pieces_are_one_mask(text, masked):
     assert mask(text) == masked
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ("Écris-moi : claire [at] gmail [dot] com", "une adresse e-mail"),
+        ("Mon numéro : zéro six douze trente-quatre cinquante-six soixante-dix-huit", "un numéro de téléphone"),
+    ],
+)
+def test_a_volunteers_comment_with_disguised_contact_details_is_held(client, body, reason):
+    made = AssignmentFactory()
+    version = VersionFactory(document=made.document, number=1)
+    client.force_login(made.volunteer)
+    data = {"section": "qualities", "quote": "", "body": body, "suggestion": ""}
+    client.post(reverse("accompagnement:comment", args=[version.pk]), data)
+    comment = version.comments.get()
+    assert comment.status == CommentStatus.HELD and reason in comment.held_reason
