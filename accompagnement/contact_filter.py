@@ -6,8 +6,10 @@ What is caught, and how:
 
 - phone numbers: Google's libphonenumber (`phonenumbers`, region FR, « valid » numbers: 06 12 34 56 78,
   06.12.34.56.78, 0612345678, +33 6 12 34 56 78, 0033…, (0)6…), plus a run of 10 or more digits
-  separated only by spaces, dots or dashes that starts like a French number (« 0 6 1 2 3 4 5 6 7 8 »);
-- e-mail addresses, also written « prenom arobase gmail point com » or « prenom [at] gmail.com »;
+  separated only by spaces, dots or dashes that starts like a French number (« 0 6 1 2 3 4 5 6 7 8 »),
+  and a number spelt in words, alone or with digits (« zéro six douze trente-quatre… », `spelled_phone`);
+- e-mail addresses, also in disguise: « prenom arobase gmail point com », « prenom [at] gmail [dot] com »,
+  « (at) », « {at} », « @ » with spaces, « at » before a mail domain (« ines at gmail »), « gmail . com »;
 - social-media handles (« @lina_93 », « pseudo : lina_93 ») and the names of messaging apps where a
   private conversation could start (Snapchat, WhatsApp, Instagram, TikTok, Telegram, Discord, Messenger,
   Facebook), with the name written after them (« snap: lina_93 »);
@@ -17,7 +19,9 @@ What is caught, and how:
   its postcode in brackets (« Saint-Denis (93200) ») passes: it says no more than the collège's town.
 
 Dates (12/03/2026), school years (2025-2026), ages, class names (3e B), times and durations pass: see
-tests/test_accompagnement_contact_filter.py for the sentences that must pass.
+tests/test_accompagnement_contact_filter.py for the sentences that must pass (« bon at maths », « point de
+vue », « j'ai quinze ans », « le vingt-deux mars » among them). The volunteer reads each piece, or pieces
+side by side (« insta @inesdz »), as one « [coordonnées masquées] ».
 """
 
 import re
