@@ -55,10 +55,11 @@ EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", re.UNICOD
 # ending (« ines at gmail », « ines @ site point fr »): « je suis bon at maths » passes. « point de vue »
 # and « un point commun » pass, having no ending after « point ».
 MAIL_DOMAINS = (
-    r"(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|orange|wanadoo|free|sfr|neuf|laposte"
+    r"(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|orange|wanadoo|free|sfr|laposte"
     r"|bbox|numericable|proton(?:mail)?|gmx|aol)"
 )
-ENDING = r"(?:com|fr|net|org|eu|be|ch|ca|io|me|info)(?![\w\-])"
+# Not « me », « ca », « eu », « be »: « Je suis en live. Me voici », « chez Free. Ca marche », « j'ai eu ».
+ENDING = r"(?:com|fr|net|org|io|info)(?![\w\-])"
 OPEN, CLOSE = r"[\[({<]\s*", r"\s*[\])}>]"
 STRONG_AT = r"(?:" + OPEN + r"(?:at|ar+obas(?:e)?|@)" + CLOSE + r"|\bar+obas(?:e)?\b)"
 WEAK_AT = r"(?:@|\bat\b)"

@@ -117,6 +117,9 @@ def test_contact_details_are_caught(text, kind):
         "J'ai zéro absence, deux frères et trois sœurs.",
         "Mon stage dure du 07 12 2026 au 11 12 2026.",
         "Zéro six fois sur dix, je gagne.",
+        "Je regarde le concert en live. Me voici devant la scène.",
+        "J'ai un forfait chez Free. Ca marche bien.",
+        "Mon vélo est neuf. Frédéric l'a réparé.",
         "Zéro six douze trente : six chiffres ne font pas un numéro.",
     ],
 )
