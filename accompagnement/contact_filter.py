@@ -6,8 +6,10 @@ What is caught, and how:
 
 - phone numbers: Google's libphonenumber (`phonenumbers`, region FR, « valid » numbers: 06 12 34 56 78,
   06.12.34.56.78, 0612345678, +33 6 12 34 56 78, 0033…, (0)6…), plus a run of 10 or more digits
-  separated only by spaces, dots or dashes that starts like a French number (« 0 6 1 2 3 4 5 6 7 8 »);
-- e-mail addresses, also written « prenom arobase gmail point com » or « prenom [at] gmail.com »;
+  separated only by spaces, dots or dashes that starts like a French number (« 0 6 1 2 3 4 5 6 7 8 »),
+  and a number spelt in words, alone or with digits (« zéro six douze trente-quatre… », `spelled_phone`);
+- e-mail addresses, also in disguise: « prenom arobase gmail point com », « prenom [at] gmail [dot] com »,
+  « (at) », « {at} », « @ » with spaces, « at » before a mail domain (« ines at gmail »), « gmail . com »;
 - social-media handles (« @lina_93 », « pseudo : lina_93 ») and the names of messaging apps where a
   private conversation could start (Snapchat, WhatsApp, Instagram, TikTok, Telegram, Discord, Messenger,
   Facebook), with the name written after them (« snap: lina_93 »);
@@ -17,7 +19,9 @@ What is caught, and how:
   its postcode in brackets (« Saint-Denis (93200) ») passes: it says no more than the collège's town.
 
 Dates (12/03/2026), school years (2025-2026), ages, class names (3e B), times and durations pass: see
-tests/test_accompagnement_contact_filter.py for the sentences that must pass.
+tests/test_accompagnement_contact_filter.py for the sentences that must pass (« bon at maths », « point de
+vue », « j'ai quinze ans », « le vingt-deux mars » among them). The volunteer reads each piece, or pieces
+side by side (« insta @inesdz »), as one « [coordonnées masquées] ».
 """
 
 import re
@@ -26,6 +30,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 import phonenumbers
+
+from . import spelled_phone
 
 PHONE, EMAIL, HANDLE, LINK, ADDRESS = "phone", "email", "handle", "link", "address"
 KINDS = (PHONE, EMAIL, HANDLE, LINK, ADDRESS)
@@ -37,13 +43,58 @@ LABELS = {
     ADDRESS: _("une adresse postale"),
 }
 MASK = _("[coordonnées masquées]")
+MASK_JOIN = re.compile(r"[\s:=\-–]*")
 
 DIGIT_RUN = re.compile(r"(?<!\d)(?:\+\s?33|0)(?:[\s.\-]*\d){9,}")
-EMAIL_RE = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", re.UNICODE)
+# Each starts only where a run of name characters starts: tried from every letter of « a.a.a.a… », the
+# search was quadratic (16 s for 20,000 characters).
+EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", re.UNICODE)
+# E-mail addresses in disguise. An « at » sign: « arobase », « [at] », « (at) », « {at} », « (@) », or « @ »
+# with spaces; a dot: « . » with spaces, « point », « dot », « [dot] », « (point) ». A bare « @ » with spaces
+# or the English word « at » is an e-mail only before a known mail domain or a domain with a dot and an
+# ending (« ines at gmail », « ines @ site point fr »): « je suis bon at maths » passes. « point de vue »
+# and « un point commun » pass, having no ending after « point ».
+MAIL_DOMAINS = (
+    r"(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|orange|wanadoo|free|sfr|laposte"
+    r"|bbox|numericable|proton(?:mail)?|gmx|aol)"
+)
+# Not « me », « ca », « eu », « be »: « Je suis en live. Me voici », « chez Free. Ca marche », « j'ai eu ».
+ENDING = r"(?:com|fr|net|org|io|info)(?![\w\-])"
+OPEN, CLOSE = r"[\[({<]\s*", r"\s*[\])}>]"
+STRONG_AT = r"(?:" + OPEN + r"(?:at|ar+obas(?:e)?|@)" + CLOSE + r"|\bar+obas(?:e)?\b)"
+WEAK_AT = r"(?:@|\bat\b)"
+SPELLED_DOT = r"(?:\s*" + OPEN + r"(?:dot|point|\.)" + CLOSE + r"\s*|\s+(?:dot|point)\s+|\s*\.\s*)"
+LOCAL = r"(?<![\w.+\-])[\w.+\-]*\w"
+DOMAIN = r"[^\W\d_][\w\-]*(?:\.[\w\-]+)*"
 SPELLED_EMAIL = re.compile(
-    r"\b[\w.\-]+\s*(?:\(|\[|\{)?\s*(?:arobase|at)\s*(?:\)|\]|\})?\s*[\w\-]+\s*(?:\.|point|dot)\s*(?:com|fr|net|org)\b",
+    r"(?:\b"
+    + LOCAL
+    + r"\s*"
+    + STRONG_AT
+    + r"\s*"
+    + DOMAIN
+    + r"|\b"
+    + LOCAL
+    + r"\s*"
+    + WEAK_AT
+    + r"\s*(?:"
+    + MAIL_DOMAINS
+    + r"\b(?:\.[\w\-]+)*"
+    + r"|"
+    + DOMAIN
+    + r"(?="
+    + SPELLED_DOT
+    + ENDING
+    + r")))(?:"
+    + SPELLED_DOT
+    + ENDING
+    + r")*",
     re.IGNORECASE,
 )
+# A known mail domain with a disguised dot, without the name before it: « gmail point com », « gmail . com »
+# (« gmail.com » alone is a link).
+SPACED_DOT = r"(?:\s*" + OPEN + r"(?:dot|point|\.)" + CLOSE + r"\s*|\s+(?:dot|point)\s+|\s+\.\s*|\.\s+)"
+SPELLED_MAIL_DOMAIN = re.compile(r"\b" + MAIL_DOMAINS + r"(?:" + SPACED_DOT + ENDING + r")+", re.IGNORECASE)
 HANDLE_RE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_.]{2,30}")
 APP_NAMES = r"\b(?:snap(?:chat)?|whats\s?app|insta(?:gram)?|tik\s?tok|telegram|discord|messenger|facebook|fb)\b"
 # An app's name, and the account name written after it: after « : » any word, after a space only a word
@@ -85,12 +136,14 @@ POSTCODE_TOWN = re.compile(
 PATTERNS = [
     (EMAIL, EMAIL_RE),
     (EMAIL, SPELLED_EMAIL),
+    (EMAIL, SPELLED_MAIL_DOMAIN),
     (HANDLE, APPS),
     (ADDRESS, NUMBERED_STREET),
     (ADDRESS, LIVES_ON),
     (ADDRESS, POSTCODE_TOWN),
 ]
-# Searched once the e-mail addresses are blanked out: « lina@gmail.com » is neither a handle nor a link.
+# Searched once the e-mail addresses are blanked out: « lina@gmail.com » and « lina @ gmail.com » are neither
+# a handle nor a link.
 PATTERNS_WITHOUT_EMAILS = [(HANDLE, HANDLE_RE), (HANDLE, PSEUDO), (LINK, LINK_RE)]
 
 
@@ -115,13 +168,21 @@ def _phones(text):
 def find(text):
     """Every piece of contact details in `text`, in order: [Found(start, end, kind, text)]."""
     text = text or ""
-    spans = [(start, end, PHONE) for start, end in _phones(text)]
+    spans = [(start, end, PHONE) for start, end in [*_phones(text), *spelled_phone.spans(text)]]
     for kind, pattern in PATTERNS:
         spans += [(*match.span(), kind) for match in pattern.finditer(text)]
-    without_emails = EMAIL_RE.sub(lambda match: " " * len(match.group()), text)
+    without_emails = text
+    for start, end, kind in spans:
+        if kind == EMAIL:
+            without_emails = without_emails[:start] + " " * (end - start) + without_emails[end:]
     for kind, pattern in PATTERNS_WITHOUT_EMAILS:
         spans += [(*match.span(), kind) for match in pattern.finditer(without_emails)]
-    return [Found(start, end, kind, text[start:end].strip()) for start, end, kind in sorted(set(spans))]
+    spans = sorted(set(spans), key=lambda span: (span[0], -span[1], span[2]))
+    kept = []  # a piece inside a longer one of its kind is not said twice (« gmail [dot] com » in an address)
+    for start, end, kind in spans:
+        if not any(k == kind and s <= start and end <= e for s, e, k in kept):
+            kept.append((start, end, kind))
+    return [Found(start, end, kind, text[start:end].strip()) for start, end, kind in sorted(kept)]
 
 
 def find_contact_details(text):
@@ -130,11 +191,12 @@ def find_contact_details(text):
 
 
 def mask(text):
-    """`text` with each piece of contact details replaced by « [coordonnées masquées] » (overlaps merged)."""
+    """`text` with each piece of contact details replaced by « [coordonnées masquées] »: pieces that overlap or
+    are separated only by spaces, « : », « = » or a dash are one (« insta @inesdz » is one mask, not two)."""
     text = text or ""
     merged = []
     for found in find(text):
-        if merged and found.start <= merged[-1][1]:
+        if merged and (found.start <= merged[-1][1] or MASK_JOIN.fullmatch(text, merged[-1][1], found.start)):
             merged[-1][1] = max(merged[-1][1], found.end)
         else:
             merged.append([found.start, found.end])

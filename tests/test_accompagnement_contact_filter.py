@@ -2,9 +2,13 @@
 links and street addresses are caught; the ordinary sentences a volunteer writes to a pupil, and those a
 pupil writes in a CV, pass."""
 
+from django.urls import reverse
+
 import pytest
 
-from accompagnement.contact_filter import ADDRESS, EMAIL, HANDLE, LINK, PHONE, find_contact_details
+from accompagnement.contact_filter import ADDRESS, EMAIL, HANDLE, LINK, PHONE, find_contact_details, mask
+from accompagnement.factories import AssignmentFactory, VersionFactory
+from accompagnement.models import CommentStatus
 
 
 @pytest.mark.parametrize(
@@ -23,6 +27,27 @@ from accompagnement.contact_filter import ADDRESS, EMAIL, HANDLE, LINK, PHONE, f
         ("Écris-moi à claire.durand@gmail.com", EMAIL),
         ("claire arobase gmail point com", EMAIL),
         ("claire [at] gmail.com", EMAIL),
+        # E-mail addresses in disguise (QA).
+        ("ines [at] gmail [dot] com", EMAIL),
+        ("ines (at) gmail (dot) com", EMAIL),
+        ("ines {at} hotmail.fr", EMAIL),
+        ("Mon mail : ines at gmail", EMAIL),
+        ("ines at yahoo dot fr", EMAIL),
+        ("ines arobase orange", EMAIL),
+        ("ines arrobase free point fr", EMAIL),
+        ("ines @ gmail.com", EMAIL),
+        ("ines @ gmail . com", EMAIL),
+        ("ines (@) outlook (point) fr", EMAIL),
+        ("ines.dz @ monsite point fr", EMAIL),
+        ("C'est ines sur gmail point com", EMAIL),
+        ("c'est ines, gmail . com", EMAIL),
+        # Phone numbers spelt in words (QA).
+        ("zéro six douze trente-quatre cinquante-six soixante-dix-huit", PHONE),
+        ("Appelle le zero 6 12 34 56 78", PHONE),
+        ("06 douze 34 cinquante-six 78", PHONE),
+        ("Zéro sept, quatre-vingt-un, vingt et un, quatre-vingt-dix-sept, onze", PHONE),
+        ("zéro-un-quarante-cinq-soixante-sept-quatre-vingt-neuf-dix", PHONE),
+        ("ZERO SIX DOUZE TRENTE QUATRE CINQUANTE SIX", PHONE),
         ("Mon insta : @claire_d93", HANDLE),
         ("Ajoute-moi sur Snap, c'est plus simple.", HANDLE),
         ("On peut continuer sur WhatsApp.", HANDLE),
@@ -80,7 +105,59 @@ def test_contact_details_are_caught(text, kind):
         "En 2026 Paris accueille beaucoup de touristes.",
         "Je fais des montages vidéo et je dessine des mangas.",
         "J'aime le 14h30-16h30 du mercredi : c'est l'heure du basket.",
+        # Near the disguises of an e-mail address or a phone number, but ordinary (QA).
+        "Je suis bon at maths et en anglais.",
+        "Rendez-vous à 8 h 30 devant le gymnase.",
+        "De mon point de vue, ce stage m'a beaucoup appris.",
+        "Nous avons un point commun : le foot.",
+        "Mon point fort : je suis ponctuelle, et à l'heure.",
+        "On se retrouve @ la cantine.",
+        "J'ai quinze ans et je suis en quatrième.",
+        "Un stage de trois semaines, le vingt-deux mars deux mille vingt-six.",
+        "J'ai zéro absence, deux frères et trois sœurs.",
+        "Mon stage dure du 07 12 2026 au 11 12 2026.",
+        "Zéro six fois sur dix, je gagne.",
+        "Je regarde le concert en live. Me voici devant la scène.",
+        "J'ai un forfait chez Free. Ca marche bien.",
+        "Mon vélo est neuf. Frédéric l'a réparé.",
+        "Zéro six douze trente : six chiffres ne font pas un numéro.",
     ],
 )
 def test_ordinary_sentences_pass(text):
     assert find_contact_details(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Mon insta @inesdz le soir.", "Mon [coordonnées masquées] le soir."),
+        ("insta : @inesdz", "[coordonnées masquées]"),
+        ("Écris à ines [at] gmail [dot] com stp", "Écris à [coordonnées masquées] stp"),
+        ("snap lina_93 @lina_93", "[coordonnées masquées]"),
+        (
+            "zéro six douze trente-quatre cinquante-six soixante-dix-huit ou @lina",
+            "[coordonnées masquées] ou [coordonnées masquées]",
+        ),
+        ("06 12 34 56 78, lina@gmail.com", "[coordonnées masquées], [coordonnées masquées]"),
+    ],
+)
+def test_adjacent_pieces_are_one_mask(text, masked):
+    assert mask(text) == masked
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ("Écris-moi : claire [at] gmail [dot] com", "une adresse e-mail"),
+        ("Mon numéro : zéro six douze trente-quatre cinquante-six soixante-dix-huit", "un numéro de téléphone"),
+    ],
+)
+def test_a_volunteers_comment_with_disguised_contact_details_is_held(client, body, reason):
+    made = AssignmentFactory()
+    version = VersionFactory(document=made.document, number=1)
+    client.force_login(made.volunteer)
+    data = {"section": "qualities", "quote": "", "body": body, "suggestion": ""}
+    client.post(reverse("accompagnement:comment", args=[version.pk]), data)
+    comment = version.comments.get()
+    assert comment.status == CommentStatus.HELD and reason in comment.held_reason

@@ -72,6 +72,14 @@ def test_the_qa_example_is_refused_with_each_detail_named_and_the_text_kept(clie
         ),
         ("Je vis au 5 bd Carnot.", "ton adresse (rue, code postal, ville)"),
         ("Je vis à 93200 Saint-Denis.", "ton adresse (rue, code postal, ville) : « 93200 Saint-Denis »"),
+        ("Écris-moi : ines [at] gmail [dot] com", "ton adresse e-mail : « ines [at] gmail [dot] com »"),
+        ("Mon mail : ines @ gmail . com", "ton adresse e-mail : « ines @ gmail . com »"),
+        (
+            "Mon numéro : zéro six douze trente-quatre cinquante-six soixante-dix-huit.",
+            "ton numéro de téléphone : « zéro six douze trente-quatre cinquante-six soixante-dix-huit »",
+        ),
+        ("Appelle au zero 6 12 34 56 78", "ton numéro de téléphone : « zero 6 12 34 56 78 »"),
+        ("Appelle au 06 douze 34 56 78", "ton numéro de téléphone : « 06 douze 34 56 78 »"),
     ],
 )
 def test_each_kind_of_contact_detail_alone_is_refused(client, pupil, text, named):
@@ -92,6 +100,9 @@ def test_each_kind_of_contact_detail_alone_is_refused(client, pupil, text, named
         ("discover", "Un stage de 5 jours, du lundi 7 au vendredi 11 décembre, pour voir une journée entière."),
         ("languages", "Français, arabe (à la maison), anglais (LV1) et espagnol (LV2) depuis la 5e."),
         ("interests", "J'ai fini à la 1re place du cross du collège à Saint-Denis (93200)."),
+        ("qualities", "Je suis bon at maths, et de mon point de vue c'est un point commun avec mon père."),
+        ("discover", "J'ai quinze ans, je suis en quatrième : trois semaines de stage, le vingt-deux mars."),
+        ("interests", "Je fais du judo depuis deux mille vingt-deux, à 8 h 30 le samedi."),
     ],
 )
 def test_ordinary_cv_sentences_are_saved(client, pupil, key, text):
@@ -216,3 +227,13 @@ def test_the_english_interface_shows_the_message_in_english(client, pupil):
 def test_the_mask_keeps_ordinary_words_around_it():
     assert contact_filter.mask("Je suis sur Snap : lina_93 le soir.") == "Je suis sur [coordonnées masquées] le soir."
     assert contact_filter.mask("Patiente et curieuse.") == "Patiente et curieuse."
+
+
+def test_the_volunteer_reads_an_account_name_after_an_app_as_one_mask(client, legacy_version):
+    cv = legacy_version.document
+    legacy_version.sections = {**legacy_version.sections, "interests": "Mes dessins : insta @inesdz, viens voir."}
+    legacy_version.save()
+    client.force_login(cv.active_assignment().volunteer)
+    content = page_text(client.get(reverse("accompagnement:document", args=[cv.pk])))
+    assert "Mes dessins : [coordonnées masquées], viens voir." in content
+    assert "inesdz" not in content
