@@ -2,6 +2,9 @@
 the task queue); each bad input gets a French error with the typed values kept; robots filling the honeypot
 are told it worked while nothing is stored or sent."""
 
+import html
+import re
+
 from django.core import mail
 from django.urls import reverse
 from django.utils.html import escape
@@ -142,3 +145,12 @@ def test_other_people_cannot_see_proposals_in_the_admin(client):
 
     client.force_login(UserFactory())
     assert client.get("/admin/professional_proposal/").status_code in (302, 403)
+
+
+def test_the_error_summary_follows_the_pages_language(client):
+    """French puts a space before a colon, English does not: « Label : erreur », "Label: error"."""
+    data = {**GOOD, "email": ""}
+    french = html.unescape(client.post(URL, data).content.decode())
+    english = html.unescape(client.post("/en/stages/proposer/", data).content.decode())
+    assert re.search(r"#id_email\">[^<]+ : ", french)
+    assert re.search(r"#id_email\">[^<]*\S: ", english)
