@@ -25,6 +25,7 @@ from functools import wraps
 from django.conf import settings
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from django_ratelimit.core import get_usage
@@ -67,9 +68,19 @@ def too_many_requests(request, retry_after, json=False, message=None):
     if json:
         response = JsonResponse({"error": message}, status=429)
     else:
-        response = TemplateResponse(request, "429.html", {"message": message}, status=429)
+        context = {"message": message, "back_url": _page_before(request)}
+        response = TemplateResponse(request, "429.html", context, status=429)
     response["Retry-After"] = str(max(1, retry_after))
     return response
+
+
+def _page_before(request):
+    """The page the refused form was sent from (its Referer), when it is a page of this site: the 429 page
+    links back to it (the session a pupil was signing up for, say)."""
+    referer = request.META.get("HTTP_REFERER", "")
+    if referer and url_has_allowed_host_and_scheme(referer, {request.get_host()}, request.is_secure()):
+        return referer
+    return ""
 
 
 def _usage(request, name, value=None):

@@ -34,6 +34,25 @@ def test_the_decorator_refuses_a_client_past_the_limit_with_a_french_page(limits
     assert view(factory.get("/fr/", REMOTE_ADDR="10.0.0.2")).status_code == 200
 
 
+def test_the_refusal_links_back_to_the_sites_page_it_came_from(limits, home_page):
+    view = rate_limit("test_page")(page_view)
+    factory = RequestFactory()
+    came_from = "http://testserver/fr/agenda/ateliers-cuisine/"
+    for _ in range(2):
+        view(factory.post("/fr/ateliers/seances/1/inscription/", REMOTE_ADDR="10.0.0.3", HTTP_REFERER=came_from))
+    refused = view(factory.post("/fr/ateliers/seances/1/inscription/", REMOTE_ADDR="10.0.0.3", HTTP_REFERER=came_from))
+    refused.render()
+    assert f'href="{came_from}"' in refused.content.decode()
+    # Another site's address is never linked.
+    elsewhere = view(
+        factory.post(
+            "/fr/ateliers/seances/1/inscription/", REMOTE_ADDR="10.0.0.3", HTTP_REFERER="https://evil.example/"
+        )
+    )
+    elsewhere.render()
+    assert "evil.example" not in elsewhere.content.decode()
+
+
 def test_the_decorator_answers_json_to_a_json_endpoint(limits):
     view = rate_limit("test_page", json=True)(page_view)
     factory = RequestFactory()
