@@ -36,5 +36,6 @@ def clock(value):
 
 
 def comma():
-    """The comma between a date and its time: « ، » in Arabic, « , » otherwise."""
+    """The comma of the visitor's language, between a date and its time or the parts of a line: « ، » in
+    Arabic, « , » otherwise."""
     return "، " if _language() == "ar" else ", "
