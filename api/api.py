@@ -25,14 +25,15 @@ from django.utils.http import http_date
 from ninja import NinjaAPI
 
 from .errors import register_error_handlers
-from .routers import agenda, articles, me, metiers, pages, search
+from .routers import agenda, articles, chiffres, me, metiers, pages, search
 from .throttle import RateLimitThrottle
 
 PUBLIC_MAX_AGE = 60
 
 DESCRIPTION = """API en lecture du portail « Un stage et après » : fiches métiers, articles d'orientation,
 recherche, suggestions et agenda du parcours Découverte, en français, anglais et arabe (`lang`).
-`/moi/` donne à la personne connectée ses propres inscriptions et demandes de stage.
+`/moi/` donne à la personne connectée ses propres inscriptions et demandes de stage ; `/chiffres/` donne
+aux partenaires et à l'équipe les chiffres anonymes du projet.
 Erreurs : JSON `{code, message}` ; limite de requêtes par client (429 et `Retry-After`)."""
 
 
@@ -83,3 +84,4 @@ api.add_router("/articles/", articles.router)
 api.add_router("/recherche/", search.router)
 api.add_router("/agenda/", agenda.router)
 api.add_router("/moi/", me.router)
+api.add_router("/chiffres/", chiffres.router)
