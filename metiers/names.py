@@ -10,6 +10,7 @@ compared exactly, then by edit ratio (difflib), which is enough for the catalogu
 import difflib
 from dataclasses import dataclass, field
 
+from home.caching import cached
 from home.text import fold, split_genders
 
 from .models import MetierPage
@@ -39,7 +40,13 @@ class Resolution:
 
 
 def _names():
-    """{pk: (title, {folded names})} of the live sheets: the title and each gendered form."""
+    """{pk: (title, {folded names})} of the live sheets: the title and each gendered form. Kept in the cache
+    for the current content generation (a sheet published or withdrawn starts a new one): the suggestions
+    ask for it at each key typed."""
+    return cached(None, "metiers:typed-names", _load_names)
+
+
+def _load_names():
     names = {}
     rows = live_sheets().values_list("pk", "title", "title_masculine", "title_feminine")
     for pk, title, masculine, feminine in rows:
@@ -106,13 +113,6 @@ def suggest(text, limit=8):
     folded = fold(text)
     if len(folded) < 2:
         return []
-    if _matcher is None:
-        return [title for _pk, title in _titles(_fallback(folded, _names(), limit, prefix=True))]
-    found = _matcher(folded, set(live_sheets().values_list("pk", flat=True)), limit=limit, prefix=True)
-    return [title for _pk, title in _titles(found)]
-
-
-def _titles(found):
-    """[(pk, title)] of the matches `found` ([(pk, exact)]), in their order."""
-    titles = dict(live_sheets().filter(pk__in=[pk for pk, _exact in found]).values_list("pk", "title"))
-    return [(pk, titles[pk]) for pk, _exact in found if pk in titles]
+    names = _names()
+    found = _matches(folded, names, limit, prefix=True)
+    return [names[pk][0] for pk, _exact in found if pk in names]

@@ -6,20 +6,14 @@ from wagtail.models import APIToken
 
 import pytest
 
-from accompagnement.factories import VolunteerFactory
 from accounts.factories import (
-    ParentFactory,
-    PupilFactory,
     SchoolClassFactory,
     SchoolFactory,
-    StaffFactory,
-    TeacherFactory,
-    UserFactory,
 )
 from accounts.models import SchoolClass, current_school_year
-from accounts.roles import Role
 from chiffres import figures
-from stages.factories import ConsentingPupilFactory, ProfessionalFactory
+from stages.factories import ConsentingPupilFactory
+from tests.test_chiffres_access import viewers  # noqa: F401 (the fixture: the same seven roles)
 
 pytestmark = pytest.mark.django_db
 
@@ -42,24 +36,6 @@ def world():
     for _ in range(3):
         ConsentingPupilFactory(school_class=fourth)
     SchoolClassFactory(school=school, name="3e Z", school_year=PAST_YEAR)
-
-
-@pytest.fixture
-def viewers():
-    pupil = PupilFactory()
-    parent = ParentFactory()
-    parent.children.add(pupil)
-    teacher = TeacherFactory()
-    pupil.school_class.teachers.add(teacher)
-    return {
-        "pupil": pupil,
-        "parent": parent,
-        "teacher": teacher,
-        "volunteer": VolunteerFactory(),
-        "professional": ProfessionalFactory(),
-        "partner": UserFactory(role=Role.PARTNER),
-        "staff": StaffFactory(),
-    }
 
 
 def by_id(data, table_id):
