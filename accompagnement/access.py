@@ -20,11 +20,17 @@ Doing:
 - comment on a version: the volunteer actively assigned to that version's document (`can_comment`);
 - assign, end, block, moderate: staff (`is_staff_member`), with the rules of `assignment.py`.
 - Held or removed comments: staff and their author only (`visible_comments`).
+
+In the circle (`accounts.circle`): a volunteer is ``VOLUNTEER`` of the pupils of the documents they are
+actively assigned to (`volunteer_pupils`, `pupil_volunteers`, registered in wagtail_hooks.py); the family is
+the circle's ``FAMILY``.
 """
 
 from django.db.models import Q
 
+from accounts import circle
 from accounts.access import can_share_with_outside, is_pupil, is_staff_member
+from accounts.models import User
 from accounts.roles import Role
 
 from .models import Assignment, Comment, CommentStatus, Document
@@ -37,8 +43,10 @@ __all__ = [
     "holds_assignment",
     "is_assigned_volunteer",
     "pupil_card",
+    "pupil_volunteers",
     "visible_comments",
     "visible_documents",
+    "volunteer_pupils",
 ]
 
 
@@ -48,9 +56,7 @@ def visible_documents(user):
         return documents.none()
     if is_staff_member(user):
         return documents
-    rule = Q(pupil=user)
-    if user.has_role(Role.PARENT):
-        rule |= Q(pupil__parents=user)
+    rule = circle.pupil_q(user, circle.FAMILY, field="pupil")
     if user.has_role(Role.VOLUNTEER):
         active = Assignment.objects.active().filter(volunteer=user).values("document_id")
         rule |= Q(pk__in=active)
@@ -61,7 +67,7 @@ def can_see_document(user, document):
     """As `visible_documents`; a volunteer also loses sight of it as soon as the family's consent is withdrawn."""
     if not visible_documents(user).filter(pk=document.pk).exists():
         return False
-    if is_staff_member(user) or document.pupil_id == user.pk or user.children.filter(pk=document.pupil_id).exists():
+    if is_staff_member(user) or circle.can_see(user, document.pupil, circle.FAMILY):
         return True
     return can_share_with_outside(document.pupil)
 
@@ -72,12 +78,25 @@ def readable_documents(user, documents):
     documents = list(documents.prefetch_related("pupil__groups", "pupil__consent_records"))
     if is_staff_member(user):
         return documents
-    children = set(user.children.values_list("pk", flat=True))
-    return [
-        document
-        for document in documents
-        if document.pupil_id == user.pk or document.pupil_id in children or can_share_with_outside(document.pupil)
-    ]
+    family = set(circle.pupils_visible_to(user, circle.FAMILY).values_list("pk", flat=True))
+    return [document for document in documents if document.pupil_id in family or can_share_with_outside(document.pupil)]
+
+
+def volunteer_pupils(user):
+    """For the circle: the pupils of the documents `user` is actively assigned to as a volunteer."""
+    if not user.has_role(Role.VOLUNTEER):
+        return []
+    active = Assignment.objects.active().filter(volunteer=user).values("document_id")
+    return Document.objects.filter(pk__in=active).values_list("pupil_id", flat=True)
+
+
+def pupil_volunteers(pupil, about=None):
+    """For the circle: the volunteers actively assigned to one of `pupil`'s documents (to `about`, a document,
+    only)."""
+    assignments = Assignment.objects.active().filter(document__pupil=pupil)
+    if isinstance(about, Document):
+        assignments = assignments.filter(document=about)
+    return User.objects.filter(groups__name=Role.VOLUNTEER, help_assignments__in=assignments).distinct()
 
 
 def is_assigned_volunteer(user, document):

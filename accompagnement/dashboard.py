@@ -4,6 +4,7 @@ accounts.extensions, registered in wagtail_hooks.py). Each returns only what con
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts import circle
 from accounts.access import is_pupil, is_staff_member
 from accounts.extensions import DashboardSection
 from accounts.roles import Role
@@ -32,7 +33,7 @@ def sections(request):
                 _("%(name)s : %(kind)s") % {"name": d.pupil.first_name, "kind": d.get_kind_display()},
                 reverse("accompagnement:document", args=[d.pk]),
             )
-            for d in Document.objects.filter(pupil__parents=user).select_related("pupil")
+            for d in circle.visible(Document.objects, user, {circle.Relation.PARENT}).select_related("pupil")
         ]
         if links:
             result.append(
@@ -65,7 +66,8 @@ def sections(request):
 
 def _teacher_section(user):
     """Which of the teacher's pupils have a CV ready (done), in progress or in review; never the text."""
-    cvs = Document.objects.filter(kind="cv", pupil__school_class__teachers=user).select_related("pupil__school_class")
+    cvs = circle.visible(Document.objects.filter(kind="cv"), user, {circle.Relation.TEACHER})
+    cvs = cvs.select_related("pupil__school_class")
     ready = [
         (f"{d.pupil.first_name} {d.pupil.last_name} ({d.pupil.school_class.name})", "")
         for d in cvs.order_by("pupil__last_name")

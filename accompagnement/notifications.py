@@ -5,14 +5,16 @@ behind login. Who is told:
 - the volunteer, when assigned and when the pupil asks for a new review (« something to read »);
 - the pupil and their parents, when a comment becomes visible (directly, or after staff's review);
 - staff, when a comment is held or reported (the moderation queue).
+
+Who is around the pupil, and who is staff, comes from `accounts.circle` (active accounts, each address once,
+the volunteer only while the family's consent stands).
 """
 
 from django.conf import settings
 from django.urls import reverse
 
+from accounts import circle
 from accounts.emails import queue_email
-from accounts.models import User
-from accounts.roles import Role
 
 
 def _url(name, *args):
@@ -20,22 +22,22 @@ def _url(name, *args):
 
 
 def _send(template, people, context):
-    seen = set()
+    """One e-mail per person of `people` (from `accounts.circle`: active, with an address, each once)."""
     for person in people:
-        if person.email and person.is_active and person.email not in seen:
-            seen.add(person.email)
-            queue_email(f"accompagnement/emails/{template}", {**context, "person": person}, [person.email])
-    return len(seen)
+        queue_email(f"accompagnement/emails/{template}", {**context, "person": person}, [person.email])
+    return len(people)
 
 
 def volunteer_has_something_to_read(assignment_pk):
     from .models import Assignment
 
-    assignment = Assignment.objects.select_related("volunteer", "document").filter(pk=assignment_pk).first()
+    assignment = Assignment.objects.select_related("document__pupil").filter(pk=assignment_pk).first()
     if assignment is None:
         return 0
-    context = {"kind": assignment.document.get_kind_display(), "url": _url("accompagnement:volunteer")}
-    return _send("to_read", [assignment.volunteer], context)
+    document = assignment.document
+    volunteers = circle.recipients(document.pupil, {circle.Relation.VOLUNTEER}, about=document)
+    context = {"kind": document.get_kind_display(), "url": _url("accompagnement:volunteer")}
+    return _send("to_read", volunteers, context)
 
 
 def new_version(document):
@@ -51,9 +53,9 @@ def comment_visible(comment):
         "kind": document.get_kind_display(),
         "url": _url("accompagnement:document", document.pk),
     }
-    return _send("comment", [pupil, *pupil.parents.all()], context)
+    return _send("comment", circle.recipients(pupil, circle.FAMILY), context)
 
 
 def staff_to_review(reason):
-    staff = User.objects.filter(groups__name=Role.STAFF, is_active=True)
+    staff = circle.recipients(None, {circle.Relation.STAFF})
     return _send("moderation", staff, {"reason": reason, "url": _url("accompagnement:staff")})

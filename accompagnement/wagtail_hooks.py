@@ -7,9 +7,10 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from accounts import circle
 from accounts.extensions import DASHBOARD_SECTIONS, ERASE_PERSONAL_DATA, PERSONAL_DATA
 
-from . import dashboard
+from . import access, dashboard
 from .models import VolunteerProfile
 
 
@@ -55,3 +56,8 @@ def accompagnement_personal_data(user):
 @hooks.register(ERASE_PERSONAL_DATA)
 def accompagnement_erase_personal_data(user):
     dashboard.erase(user)
+
+
+@hooks.register(circle.PROVIDERS)
+def assigned_volunteers_in_circle():
+    return circle.Provider(circle.Relation.VOLUNTEER, pupils=access.volunteer_pupils, members=access.pupil_volunteers)

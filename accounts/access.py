@@ -8,6 +8,9 @@ Rules (each view of personal data calls one of these, then sends `Cache-Control:
   cards and regenerates their codes; nothing of other classes, even in the same collège.
 - Staff (« Équipe ») and superusers see every pupil, through the admin, where reads are audited.
 
+Who is around a pupil (family, teachers, an assigned volunteer, a host, staff) is defined once, in
+`accounts.circle`; `visible_pupils` and `is_parent_of` are its ``RECORD`` and ``PARENT`` views.
+
 What a pupil may do (for the workshop, stage and CV apps):
 
 - `is_activated(pupil)`: the pupil has chosen a password with their activation card.
@@ -23,9 +26,9 @@ What a pupil may do (for the workshop, stage and CV apps):
 
 from django.utils.translation import gettext as _
 
-from . import consent
+from . import circle, consent
 from .activation import is_activated
-from .models import ConsentRecord, SchoolClass, User
+from .models import ConsentRecord, SchoolClass
 from .roles import Role
 
 __all__ = [
@@ -94,7 +97,7 @@ def blocked_message(pupil):
 
 
 def is_parent_of(user, pupil):
-    return user.is_authenticated and user.children.filter(pk=pupil.pk).exists()
+    return circle.can_see(user, pupil, {circle.Relation.PARENT})
 
 
 def managed_classes(user):
@@ -113,18 +116,8 @@ def can_manage_class(user, school_class):
 
 
 def visible_pupils(user):
-    """Every pupil whose record `user` may read."""
-    pupils = User.objects.filter(groups__name=Role.PUPIL)
-    if not user.is_authenticated:
-        return pupils.none()
-    if is_staff_member(user):
-        return pupils
-    visible = pupils.filter(pk=user.pk)
-    if user.has_role(Role.PARENT):
-        visible = visible | pupils.filter(parents=user)
-    if user.has_role(Role.TEACHER):
-        visible = visible | pupils.filter(school_class__teachers=user)
-    return visible.distinct()
+    """Every pupil whose record `user` may read: themself, their children, their classes' pupils; staff, all."""
+    return circle.pupils_visible_to(user, circle.RECORD)
 
 
 def can_see_pupil(user, pupil):

@@ -1,5 +1,8 @@
-"""Emails about pupils' accounts (a parent's consent link, a parent account link), sent by the
-django-tasks queue (`manage.py db_worker` in production), never inside the request.
+"""Every e-mail of the portal goes one way: `queue_email(template_prefix, context, to)` renders a template
+now and queues the send (the django-tasks queue, `manage.py db_worker` in production) once the current
+transaction commits (`transaction.on_commit`; at once outside a transaction). A rolled-back change (a
+booking refused at the last step, a failed save) sends nothing, and nothing is sent inside the request.
+Who to write to about a pupil comes from `accounts.circle` (`recipients`, `staff_addresses`).
 
 A failed send raises, so the task result is stored as failed (staff see it in « Envois d'e-mails » in
 the admin), and a new attempt is queued a little later, up to `MAX_ATTEMPTS` in all.
@@ -10,6 +13,7 @@ import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -48,8 +52,10 @@ def _queue_retry(subject, body, to, attempt):
 
 
 def queue_email(template_prefix, context, to, language="fr"):
-    """Render `<prefix>_subject.txt` and `<prefix>.txt` in `language` and queue the send."""
+    """Render `<prefix>_subject.txt` and `<prefix>.txt` in `language` now, and queue the send once the
+    current transaction commits (nothing if it rolls back)."""
     with translation.override(language):
         subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
         body = render_to_string(f"{template_prefix}.txt", context)
-    return send_email.enqueue(subject, body, list(to))
+    to = list(to)
+    transaction.on_commit(lambda: send_email.enqueue(subject, body, to))

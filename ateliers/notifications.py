@@ -1,13 +1,16 @@
-"""Emails about sign-ups, queued through `accounts.emails` (the django-tasks queue, with retries).
+"""Emails about sign-ups, queued through `accounts.emails.queue_email` (a template, the django-tasks queue,
+with retries).
 
 A pupil without an email address gets none; when the session takes the pupil outside their collège, their
-parents get a copy. Emails are queued inside the booking's transaction: with the database queue the task
-is written with the sign-up, or not at all.
+parents get a copy (active accounts, each address once: `accounts.circle.recipients`). The booking calls
+these inside its transaction; `queue_email` sends only once it commits, so a rolled-back booking sends
+nothing.
 """
 
 from django.conf import settings
 from django.utils import timezone
 
+from accounts import circle
 from accounts.emails import queue_email
 
 
@@ -15,10 +18,8 @@ def recipients(signup):
     from .booking import is_outside_school
 
     pupil = signup.pupil
-    to = [pupil.email] if pupil.email else []
-    if is_outside_school(signup.session, pupil):
-        to += [parent.email for parent in pupil.parents.all() if parent.email]
-    return to
+    relations = circle.FAMILY if is_outside_school(signup.session, pupil) else {circle.Relation.PUPIL}
+    return [person.email for person in circle.recipients(pupil, relations)]
 
 
 def _send(template, signup, **extra):

@@ -18,6 +18,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from accounts import access as accounts_access
+from accounts import circle
 from accounts.extensions import DASHBOARD_SECTIONS, ERASE_PERSONAL_DATA, PERSONAL_DATA, DashboardSection
 from accounts.roles import Role
 
@@ -118,7 +119,8 @@ def _pupil_section(user, now):
 
 
 def _parent_section(user, now):
-    children = _active_signups().filter(pupil__parents=user, session__ends_at__gt=now, status=SignUp.Status.CONFIRMED)
+    signups = _active_signups().filter(session__ends_at__gt=now, status=SignUp.Status.CONFIRMED)
+    children = circle.visible(signups, user, {circle.Relation.PARENT})
     rows = [(s, s.pupil.first_name) for s in children.select_related("pupil").order_by("session__starts_at")]
     return DashboardSection(
         key="ateliers-parent",

@@ -26,14 +26,19 @@ After the stage (once it is over: « stage réalisé », or the convention signe
   staff (`may_read_after_stage`), never by the host nor any neighbour;
 - the appreciation: written by a member of that stage's host only (not staff); read by the same people.
 
+In the circle (`accounts.circle`): the members of a host organisation are ``HOST`` of the pupils whose
+request is proposed to one of its places or accepted (`host_pupils`, `pupil_hosts`, registered in
+wagtail_hooks.py); the pupil, their parents and teachers are the circle's ``SCHOOL``.
+
 Outside the admin: a teacher enters the stage weeks of the collèges where they teach a class
 (`teacher_schools`); a professional edits only their own organisations' places (`may_edit_place`).
 """
 
 from django.db.models import Q
 
+from accounts import circle
 from accounts.access import can_share_with_outside, is_staff_member
-from accounts.models import School
+from accounts.models import School, User
 from accounts.roles import Role
 
 from .models import Place, StageRequest, stage_is_over
@@ -47,6 +52,8 @@ __all__ = [
     "may_write_report",
     "teacher_schools",
     "host_places",
+    "host_pupils",
+    "pupil_hosts",
     "host_view",
     "is_host",
     "is_host_of",
@@ -67,13 +74,24 @@ def host_places(user):
     return Place.objects.filter(host__members=user)
 
 
+def host_pupils(user):
+    """For the circle: the pupils whose request is proposed to or accepted by one of `user`'s hosts."""
+    return StageRequest.objects.filter(place_week__place__host__members=user, state__in=HOLDS_SEAT).values_list(
+        "pupil_id", flat=True
+    )
+
+
+def pupil_hosts(pupil, about=None):
+    """For the circle: the members of the hosts holding a seat for `pupil` (for `about`, a request, only its
+    host)."""
+    requests = StageRequest.objects.filter(pupil=pupil, state__in=HOLDS_SEAT)
+    if isinstance(about, StageRequest):
+        requests = requests.filter(pk=about.pk)
+    return User.objects.filter(host_organisations__places__weeks__in=requests.values("place_week_id")).distinct()
+
+
 def _family_and_school_rule(user):
-    rule = Q(pupil=user)
-    if user.has_role(Role.PARENT):
-        rule |= Q(pupil__parents=user)
-    if user.has_role(Role.TEACHER):
-        rule |= Q(pupil__school_class__teachers=user)
-    return rule
+    return circle.pupil_q(user, circle.SCHOOL, field="pupil")
 
 
 def visible_requests(user):
@@ -110,11 +128,7 @@ def is_host_of(user, stage_request):
 
 
 def _is_parent_of(user, stage_request):
-    return (
-        user.is_authenticated
-        and stage_request.pupil_id is not None
-        and user.children.filter(pk=stage_request.pupil_id).exists()
-    )
+    return circle.can_see(user, stage_request.pupil, {circle.Relation.PARENT})
 
 
 def may_transition(user, stage_request, action):

@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts import circle
 from accounts.access import blocked_message, can_share_with_outside, is_pupil, is_staff_member
 from accounts.extensions import DashboardSection
 from accounts.roles import Role
@@ -29,7 +30,9 @@ def sections(request):
         result.append(_pupil_section(user))
     if user.has_role(Role.PARENT):
         requests = (
-            StageRequest.objects.filter(pupil__parents=user).exclude(state=RequestState.DRAFT).select_related("pupil")
+            circle.visible(StageRequest.objects, user, {circle.Relation.PARENT})
+            .exclude(state=RequestState.DRAFT)
+            .select_related("pupil")
         )
         links = [
             _link(r, _("%(name)s : %(state)s") % {"name": r.pupil.first_name, "state": r.get_state_display()})
@@ -75,7 +78,7 @@ def _pupil_section(user):
 
 
 def _teacher_section(user):
-    requests = StageRequest.objects.filter(pupil__school_class__teachers=user).exclude(state=RequestState.DRAFT)
+    requests = circle.visible(StageRequest.objects, user, {circle.Relation.TEACHER}).exclude(state=RequestState.DRAFT)
     counts = dict(requests.values_list("state").annotate(n=Count("pk")).values_list("state", "n"))
     text = " ; ".join(f"{label} : {counts[value]}" for value, label in RequestState.choices if counts.get(value)) or _(
         "Aucune demande de stage dans vos classes pour l'instant."

@@ -1,25 +1,25 @@
 """Who is told when a stage request changes state: the pupil, their parents and their teachers, each by
 their own e-mail (nobody sees another's address), plus the host when a pupil is proposed to them.
 After the stage, the report (to the parents and teachers) and the host's appreciation (to the pupil too)
-are announced the same way. The e-mails go through accounts.emails (the django-tasks queue, with retries), never inside the request.
+are announced the same way. A professional's proposal is sent to staff (`accounts.circle.staff_addresses`).
+Who is around the pupil comes from `accounts.circle`; the e-mails go through `accounts.emails.queue_email`
+(a template, after the transaction commits, the django-tasks queue with retries), never inside the request.
 They hold the pupil's first name and the new state only; the details are behind login in « Mon espace »."""
 
 from django.conf import settings
 from django.urls import reverse
 
+from accounts import circle
 from accounts.emails import queue_email
 
 from .models import RequestEvent, RequestState
 
 
 def recipients(stage_request):
-    pupil = stage_request.pupil
-    if pupil is None:
-        return []
-    hosts = []
+    relations = circle.SCHOOL
     if stage_request.state == RequestState.PROPOSED and stage_request.place_week_id:
-        hosts = list(stage_request.place_week.place.host.members.all())
-    return _family_and_teachers(pupil, with_pupil=True, others=hosts)
+        relations |= {circle.Relation.HOST}
+    return circle.recipients(stage_request.pupil, relations, about=stage_request) if stage_request.pupil else []
 
 
 def notify_state_change(event_id):
@@ -42,21 +42,6 @@ def notify_state_change(event_id):
     return count
 
 
-def _family_and_teachers(pupil, with_pupil, others=()):
-    """The pupil (or not), their parents, their class's teachers and `others`: active, with an e-mail
-    address, each once."""
-    people = ([pupil] if with_pupil else []) + list(pupil.parents.all())
-    if pupil.school_class_id:
-        people += list(pupil.school_class.teachers.all())
-    people += list(others)
-    seen, result = set(), []
-    for person in people:
-        if person.email and person.is_active and person.email not in seen:
-            seen.add(person.email)
-            result.append(person)
-    return result
-
-
 def notify_after_stage(stage_request, what):
     """`what` is « report » (the pupil wrote their report: parents and teachers are told) or
     « appreciation » (the host wrote theirs: the pupil too). First name only; the words stay behind login."""
@@ -64,8 +49,19 @@ def notify_after_stage(stage_request, what):
     if pupil is None:
         return 0
     url = settings.WAGTAILADMIN_BASE_URL + reverse("stages:request_detail", args=[stage_request.pk])
-    people = _family_and_teachers(pupil, with_pupil=what == "appreciation")
+    relations = circle.SCHOOL if what == "appreciation" else circle.SCHOOL - {circle.Relation.PUPIL}
+    people = circle.recipients(pupil, relations)
     for person in people:
         context = {"first_name": pupil.first_name, "is_pupil": person.pk == pupil.pk, "url": url}
         queue_email(f"stages/emails/{what}_written", context, [person.email])
     return len(people)
+
+
+def proposal_to_staff(proposal):
+    """Tell staff that a professional made a proposal; the contact details and message stay in the admin."""
+    to = circle.staff_addresses()
+    if not to:
+        return 0
+    url = settings.WAGTAILADMIN_BASE_URL + reverse("professional_proposal:edit", args=[proposal.pk])
+    queue_email("stages/emails/proposal_to_staff", {"proposal": proposal, "url": url}, to)
+    return 1

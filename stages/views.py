@@ -2,14 +2,13 @@
 
 import logging
 
-from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from . import notifications
 from .forms import ProposalForm
-from .tasks import notify_staff_of_proposal
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +23,7 @@ def propose(request):
             return redirect(reverse("stages:propose_thanks"))
         if form.is_valid():
             proposal = form.save()
-            transaction.on_commit(lambda: notify_staff_of_proposal.enqueue(proposal.pk))
+            notifications.proposal_to_staff(proposal)
             return redirect(reverse("stages:propose_thanks"))
     return TemplateResponse(request, "stages/propose.html", {"form": form})
 

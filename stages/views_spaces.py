@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.access import is_pupil
+from accounts.circle import staff_addresses
 from accounts.emails import queue_email
 from metiers import names
 from metiers.models import MetierPage
@@ -25,7 +26,6 @@ from metiers.models import MetierPage
 from . import access
 from .forms_places import PlaceForm, StageWeekForm, school_years
 from .models import HostOrganisation, Place, PlaceStatus, PlaceWeek, StageWeek
-from .tasks import staff_addresses
 
 
 @login_required
@@ -127,7 +127,7 @@ def place_edit(request, pk=None):
             form.save_m2m()
             kept = _save_weeks(saved, form.seats_by_week())
             if to_check:
-                transaction.on_commit(lambda: _tell_staff(saved, is_new))
+                _tell_staff(saved, is_new)  # queued once the save commits
         if not kept:
             messages.warning(request, _("Un élève vient de recevoir une place : une semaine garde ses places prises."))
         if to_check:

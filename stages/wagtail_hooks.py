@@ -7,9 +7,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from accounts import circle
 from accounts.extensions import DASHBOARD_SECTIONS, ERASE_PERSONAL_DATA, PERSONAL_DATA
 
-from . import dashboard
+from . import access, dashboard
 from .models import HostOrganisation, Place, PlaceWeek, ProfessionalProposal, StageRequest, StageWeek
 
 
@@ -150,3 +151,8 @@ class StagesViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_stages_viewsets():
     return StagesViewSetGroup()
+
+
+@hooks.register(circle.PROVIDERS)
+def stage_hosts_in_circle():
+    return circle.Provider(circle.Relation.HOST, pupils=access.host_pupils, members=access.pupil_hosts)

@@ -1,6 +1,6 @@
 """« Moi »: the signed-in person's own records, read only (session cookie or a Wagtail API token).
 
-Only rows whose pupil is the requester: a parent, a teacher or staff get their own, usually empty, lists
+Only rows whose pupil is the requester (the ``PUPIL`` view of `accounts.circle`): a parent, a teacher or staff get their own, usually empty, lists
 here (see `api.access`). Answers are `Cache-Control: private, no-store`."""
 
 from datetime import date, datetime
@@ -10,6 +10,7 @@ from wagtail.api.v3.auth import BearerTokenAuth
 from ninja import Router, Schema
 from ninja.security import SessionAuth
 
+from accounts import circle
 from ateliers.models import SignUp
 from stages.models import StageRequest
 
@@ -19,6 +20,7 @@ from ..schemas import Labelled
 
 router = Router(tags=["moi"], auth=[BearerTokenAuth(), SessionAuth()])
 ERRORS = {**COMMON_ERRORS, 401: ErrorSchema}
+OWN = {circle.Relation.PUPIL}
 
 
 class MySignUp(Schema):
@@ -44,7 +46,9 @@ class MyStageRequest(Schema):
 def my_signups(request):
     """Mes inscriptions aux séances (annulées comprises), les plus proches d'abord."""
     private(request)
-    signups = SignUp.objects.filter(pupil=request.user).select_related("session__page").order_by("session__starts_at")
+    signups = (
+        circle.visible(SignUp.objects, request.user, OWN).select_related("session__page").order_by("session__starts_at")
+    )
     return [
         MySignUp(
             id=signup.pk,
@@ -64,7 +68,7 @@ def my_stage_requests(request):
     """L'état de mes demandes de stage de 3e."""
     private(request)
     requests = (
-        StageRequest.objects.filter(pupil=request.user)
+        circle.visible(StageRequest.objects, request.user, OWN)
         .select_related("week", "place_week__place")
         .order_by("-created_at", "pk")
     )
