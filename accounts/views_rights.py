@@ -12,8 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
-from . import rights
-from .roles import Role
+from . import circle, rights
 
 
 def _json_response(person, filename):
@@ -44,7 +43,7 @@ def my_data_json(request):
 
 
 def _child(request, pk):
-    return get_object_or_404(request.user.children.filter(groups__name=Role.PUPIL), pk=pk)
+    return get_object_or_404(circle.pupils_visible_to(request.user, {circle.Relation.PARENT}), pk=pk)
 
 
 @never_cache

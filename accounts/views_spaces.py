@@ -21,7 +21,7 @@ from wagtail.models import Locale
 
 from home.caching import cached
 
-from . import access, activation, audit, consent
+from . import access, activation, audit, circle, consent
 from .models import ConsentRecord
 from .roles import Role
 
@@ -173,7 +173,7 @@ def class_consent_emails(request, pk):
 
 # Parent: a child's consent --------------------------------------------------------------------------
 def _child_or_404(request, pk):
-    return get_object_or_404(request.user.children.filter(groups__name=Role.PUPIL), pk=pk)
+    return get_object_or_404(circle.pupils_visible_to(request.user, {circle.Relation.PARENT}), pk=pk)
 
 
 @never_cache

@@ -99,9 +99,10 @@ def test_staffs_queue_elides_the_pupils_and_the_authors_names(client, followed):
     assert "<h3>CV d'Inès – commentaire d'Élodie Martin</h3>" in console
 
 
-def test_the_familys_email_says_d_ines(followed):
+def test_the_familys_email_says_d_ines(followed, django_capture_on_commit_callbacks):
     documents, volunteer = followed
     version = VersionFactory(document=documents["Inès"], number=1)
-    notifications.comment_visible(CommentFactory(version=version, author=volunteer))
+    with django_capture_on_commit_callbacks(execute=True):
+        notifications.comment_visible(CommentFactory(version=version, author=volunteer))
     body = mail.outbox[0].body
     assert "a commenté un document d'Inès (CV)." in body

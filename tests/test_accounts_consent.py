@@ -217,12 +217,15 @@ def test_an_unknown_birth_date_counts_as_under_15():
     assert consent.needs_parent(PupilFactory(birth_date=None))
 
 
-def test_staff_email_the_consent_link_to_parents_through_the_queue(client, pupil, parent):
+def test_staff_email_the_consent_link_to_parents_through_the_queue(
+    client, pupil, parent, django_capture_on_commit_callbacks
+):
     teacher = TeacherFactory()
     pupil.school_class.teachers.add(teacher)
     client.force_login(teacher)
 
-    client.post(reverse("accounts:class_consent_emails", args=[pupil.school_class.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:class_consent_emails", args=[pupil.school_class.pk]))
 
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -233,14 +236,15 @@ def test_staff_email_the_consent_link_to_parents_through_the_queue(client, pupil
     assert client.get(link).status_code == 302
 
 
-def test_a_parent_creates_an_account_after_answering_by_code(client, pupil):
+def test_a_parent_creates_an_account_after_answering_by_code(client, pupil, django_capture_on_commit_callbacks):
     card = activation.issue_cards([pupil])[0]
     open_with_code(client, pupil.identifier, card.parent_code)
     answer(client, "given")
     done = client.get(reverse("accounts:consent_done"))
     assert "Suivre votre enfant" in text(done)
 
-    client.post(reverse("accounts:parent_account_request"), {"email": "Maman@Example.org"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:parent_account_request"), {"email": "Maman@Example.org"})
     assert len(mail.outbox) == 1
     link = re.search(r"http://testserver(/fr/compte/accord/compte/lien/[^\s]+/)", mail.outbox[0].body).group(1)
     client.get(link)
@@ -255,12 +259,15 @@ def test_a_parent_creates_an_account_after_answering_by_code(client, pupil):
     assert "Accord donné" in text(client.get(reverse("accounts:dashboard")))
 
 
-def test_a_parent_account_is_never_made_from_a_staff_or_teacher_address(client, pupil):
+def test_a_parent_account_is_never_made_from_a_staff_or_teacher_address(
+    client, pupil, django_capture_on_commit_callbacks
+):
     teacher = TeacherFactory(email="prof@example.org")
     card = activation.issue_cards([pupil])[0]
     open_with_code(client, pupil.identifier, card.parent_code)
     answer(client, "given")
-    client.post(reverse("accounts:parent_account_request"), {"email": "prof@example.org"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:parent_account_request"), {"email": "prof@example.org"})
     link = re.search(r"http://testserver(/fr/compte/accord/compte/lien/[^\s]+/)", mail.outbox[0].body).group(1)
     client.get(link)
 
@@ -292,13 +299,13 @@ def test_a_new_pupil_card_has_both_codes():
     assert card.activation_code and card.parent_code
 
 
-def test_one_answer_sends_one_account_link_at_most(client, pupil):
+def test_one_answer_sends_one_account_link_at_most(client, pupil, django_capture_on_commit_callbacks):
     card = activation.issue_cards([pupil])[0]
     open_with_code(client, pupil.identifier, card.parent_code)
     answer(client, "given")
-    client.post(reverse("accounts:parent_account_request"), {"email": "un@example.org"})
-
-    again = client.post(reverse("accounts:parent_account_request"), {"email": "deux@example.org"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:parent_account_request"), {"email": "un@example.org"})
+        again = client.post(reverse("accounts:parent_account_request"), {"email": "deux@example.org"})
 
     assert again.status_code == 302
     assert [message.to for message in mail.outbox] == [["un@example.org"]]

@@ -219,7 +219,7 @@ def test_a_teacher_reading_their_class_leaves_no_access_entry_and_cannot_read_th
     assert client.get(reverse("accounts_audit_log")).status_code in (302, 403)
 
 
-def test_a_failed_email_is_retried_until_it_goes(monkeypatch):
+def test_a_failed_email_is_retried_until_it_goes(monkeypatch, django_capture_on_commit_callbacks):
     calls = []
     real_send = emails.EmailMessage.send
 
@@ -231,7 +231,8 @@ def test_a_failed_email_is_retried_until_it_goes(monkeypatch):
 
     monkeypatch.setattr(emails.EmailMessage, "send", flaky_send)
 
-    emails.queue_email("accounts/emails/parent_account", {"url": "http://testserver/x/"}, ["parent@example.org"])
+    with django_capture_on_commit_callbacks(execute=True):
+        emails.queue_email("accounts/emails/parent_account", {"url": "http://testserver/x/"}, ["parent@example.org"])
 
     assert len(calls) == 3
     assert len(mail.outbox) == 1

@@ -49,7 +49,9 @@ def test_a_pupil_takes_a_seat_and_a_second_press_changes_nothing(event):
     assert SignUp.objects.filter(session=session, pupil=pupil).count() == 1
 
 
-def test_a_full_session_puts_pupils_on_the_waiting_list_and_promotes_them_in_order(event):
+def test_a_full_session_puts_pupils_on_the_waiting_list_and_promotes_them_in_order(
+    event, django_capture_on_commit_callbacks
+):
     session = make_session(event, capacity=1)
     first, second, third = ConsentedPupilFactory(), ConsentedPupilFactory(), ConsentedPupilFactory()
     seat, _ = sign_up(session, first)
@@ -59,7 +61,8 @@ def test_a_full_session_puts_pupils_on_the_waiting_list_and_promotes_them_in_ord
     assert seats(session) == 1
     mail.outbox.clear()
 
-    _cancelled, promoted = cancel(seat)
+    with django_capture_on_commit_callbacks(execute=True):
+        _cancelled, promoted = cancel(seat)
 
     assert promoted.pk == wait2.pk
     wait2.refresh_from_db()
@@ -164,13 +167,14 @@ def test_a_teacher_books_pupils_of_their_class_only(event):
     assert all(s.booked_by == teacher for s in booked)
 
 
-def test_staff_cancel_a_session_and_everyone_signed_up_is_told(event):
+def test_staff_cancel_a_session_and_everyone_signed_up_is_told(event, django_capture_on_commit_callbacks):
     session = make_session(event, capacity=1)
     first, second = ConsentedPupilFactory(), ConsentedPupilFactory()
     sign_up(session, first)
     sign_up(session, second)
     mail.outbox.clear()
-    cancel_session(session, by=StaffFactory())
+    with django_capture_on_commit_callbacks(execute=True):
+        cancel_session(session, by=StaffFactory())
     assert seats(session) == 0
     assert set(SignUp.objects.values_list("status", flat=True)) == {"cancelled"}
     assert sorted(m.to[0] for m in mail.outbox) == sorted([first.email, second.email])
@@ -189,13 +193,16 @@ def test_staff_promote_from_the_waiting_list_only_to_a_free_seat(event):
     assert waiting.status == "confirmed" and seats(session) == 2
 
 
-def test_confirmation_email_and_a_copy_to_parents_when_the_event_is_outside_the_college(event):
+def test_confirmation_email_and_a_copy_to_parents_when_the_event_is_outside_the_college(
+    event, django_capture_on_commit_callbacks
+):
     outside = make_session(event, place_kind=Session.Place.COMPANY)
     pupil = ConsentedPupilFactory()
     parent = ParentFactory()
     parent.children.add(pupil)
     mail.outbox.clear()
-    sign_up(outside, pupil)
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(outside, pupil)
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert sorted(message.to) == sorted([pupil.email, parent.email])
@@ -203,14 +210,15 @@ def test_confirmation_email_and_a_copy_to_parents_when_the_event_is_outside_the_
     assert "Maison des métiers, Saint-Denis" in message.body
 
 
-def test_no_parent_copy_for_a_session_in_the_pupils_own_college(agenda):
+def test_no_parent_copy_for_a_session_in_the_pupils_own_college(agenda, django_capture_on_commit_callbacks):
     pupil = ConsentedPupilFactory()
     event = EventPageFactory(parent=agenda, school=pupil.school_class.school)
     inside = make_session(event, place_kind=Session.Place.SCHOOL, place="Salle 12")
     parent = ParentFactory()
     parent.children.add(pupil)
     mail.outbox.clear()
-    sign_up(inside, pupil)
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(inside, pupil)
     assert [m.to for m in mail.outbox] == [[pupil.email]]
 
 
@@ -264,3 +272,33 @@ def test_publishing_an_older_revision_of_the_event_keeps_the_seat_count_and_canc
     # The counter was not set back to 0: a third pupil waits.
     third, _ = sign_up(session, ConsentedPupilFactory())
     assert third.status == SignUp.Status.WAITING
+
+
+def test_a_rolled_back_booking_sends_nothing(event, django_capture_on_commit_callbacks, mailoutbox):
+    session = make_session(event, capacity=2)
+    pupil = ConsentedPupilFactory()
+
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
+        sign_up(session, pupil)
+        raise RuntimeError("the request fails after the booking")
+
+    assert not SignUp.objects.exists() and seats(session) == 0
+    assert mailoutbox == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(session, pupil)
+
+    assert [message.to for message in mailoutbox] == [[pupil.email]]
+
+
+def test_a_parent_copy_goes_to_active_parents_each_once(event, django_capture_on_commit_callbacks, mailoutbox):
+    outside = make_session(event, place_kind=Session.Place.COMPANY)
+    pupil = ConsentedPupilFactory()
+    parent, former = ParentFactory(), ParentFactory(is_active=False)
+    parent.children.add(pupil, ConsentedPupilFactory())
+    pupil.parents.add(parent, former)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(outside, pupil)
+
+    assert [message.to for message in mailoutbox] == [[pupil.email, parent.email]]

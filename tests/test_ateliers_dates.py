@@ -56,12 +56,13 @@ def test_the_french_event_page_keeps_french_times_and_writes_1er(client, event):
     assert "mercredi 1er septembre 2027, 09h00–10h00" in page
 
 
-def test_the_confirmation_email_writes_1er_in_french(event):
+def test_the_confirmation_email_writes_1er_in_french(event, django_capture_on_commit_callbacks):
     session = SessionFactory(
         page=event, starts_at=FIRST_OF_SEPTEMBER, ends_at=FIRST_OF_SEPTEMBER + datetime.timedelta(hours=1)
     )
     mail.outbox.clear()
-    sign_up(session, ConsentedPupilFactory())
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(session, ConsentedPupilFactory())
     assert "Quand : mercredi 1er septembre 2027, 09h00 – 10h00" in mail.outbox[0].body
 
 

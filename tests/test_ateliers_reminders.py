@@ -22,7 +22,7 @@ def agenda(home_page):
     return AgendaIndexPageFactory(parent=home_page)
 
 
-def test_reminder_goes_once_to_pupils_of_tomorrows_sessions_only(agenda):
+def test_reminder_goes_once_to_pupils_of_tomorrows_sessions_only(agenda, django_capture_on_commit_callbacks):
     tomorrow = timezone.localtime() + datetime.timedelta(days=1)
     tomorrow = tomorrow.replace(hour=10, minute=0)
     session = SessionFactory(page=EventPageFactory(parent=agenda, title="Forum de demain"), starts_at=tomorrow)
@@ -32,8 +32,9 @@ def test_reminder_goes_once_to_pupils_of_tomorrows_sessions_only(agenda):
     sign_up(later, other)
     mail.outbox.clear()
 
-    call_command("send_session_reminders", stdout=StringIO())
-    call_command("send_session_reminders", stdout=StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_session_reminders", stdout=StringIO())
+        call_command("send_session_reminders", stdout=StringIO())
 
     assert [m.to for m in mail.outbox] == [[pupil.email]]
     assert mail.outbox[0].subject == "C'est demain : Forum de demain"

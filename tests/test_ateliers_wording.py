@@ -28,16 +28,17 @@ def event(home_page):
     return EventPageFactory(parent=AgendaIndexPageFactory(parent=home_page), title="Les métiers du soin")
 
 
-def test_emails_say_the_pupil_has_a_place(event):
+def test_emails_say_the_pupil_has_a_place(event, django_capture_on_commit_callbacks):
     session = SessionFactory(page=event, capacity=1, place_kind=Session.Place.COMPANY)
     ines = ConsentedPupilFactory(first_name="Inès")
     ines.parents.add(ParentFactory())
     hugo = ConsentedPupilFactory(first_name="Hugo")
     mail.outbox.clear()
 
-    signup, _created = sign_up(session, ines)
-    sign_up(session, hugo)
-    cancel(signup, by=StaffFactory())
+    with django_capture_on_commit_callbacks(execute=True):
+        signup, _created = sign_up(session, ines)
+        sign_up(session, hugo)
+        cancel(signup, by=StaffFactory())
 
     bodies = [message.body for message in mail.outbox]
     assert "Inès a une place à « Les métiers du soin »." in bodies[0]
@@ -46,11 +47,12 @@ def test_emails_say_the_pupil_has_a_place(event):
         assert not GENDERED.search(body), body
 
 
-def test_the_reminder_says_the_pupil_has_a_place_tomorrow(event):
+def test_the_reminder_says_the_pupil_has_a_place_tomorrow(event, django_capture_on_commit_callbacks):
     session = SessionFactory(page=event, starts_at=timezone.now() + datetime.timedelta(days=1))
     sign_up(session, ConsentedPupilFactory(first_name="Inès"))
     mail.outbox.clear()
-    send_reminders()
+    with django_capture_on_commit_callbacks(execute=True):
+        send_reminders()
     reminder = mail.outbox[0].body
     assert "Petit rappel : Inès a une place demain à « Les métiers du soin »." in reminder
     assert not GENDERED.search(reminder)

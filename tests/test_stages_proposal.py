@@ -76,6 +76,28 @@ def test_without_a_contact_address_staff_members_are_emailed(client, django_capt
     assert [message.to for message in mail.outbox] == [[staff.email]]
 
 
+def test_the_email_to_staff_is_queued_from_its_template_once_the_proposal_is_saved(
+    client, contact_address, django_capture_on_commit_callbacks, settings
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks() as callbacks:
+        client.post(URL, GOOD)
+    assert not DBTaskResult.objects.exists()  # nothing before the proposal is committed
+
+    for callback in callbacks:
+        callback()
+
+    task = DBTaskResult.objects.get()
+    assert task.task_path == "accounts.emails.send_email"
+    subject, body, to = task.args_kwargs["args"][:3]
+    assert subject == "Nouvelle proposition d'un professionnel : Boulangerie du Marché"
+    assert "Les coordonnées et le message sont dans l'administration" in body
+    assert to == [contact_address]
+    assert not mail.outbox  # the worker sends it, not the request
+
+
 @pytest.mark.parametrize(
     ("field", "value", "error"),
     [
