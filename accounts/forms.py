@@ -1,9 +1,25 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from .emails import queue_email
 from .importing import MAX_BYTES as MAX_UPLOAD_BYTES
 from .models import School, current_school_year
+
+
+class QueuedResetEmailMixin:
+    """A password reset form whose e-mail goes the portal's one way: its templates (`<prefix>.txt` and
+    `<prefix>_subject.txt`) through `emails.queue_email`, queued after commit and retried, never
+    `send_mail` inside the request."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        language = translation.get_language() or "fr"
+        queue_email(email_template_name.removesuffix(".txt"), context, [to_email], language=language)
+
+
+class QueuedPasswordResetForm(QueuedResetEmailMixin, PasswordResetForm):
+    pass
 
 
 class EmailAuthenticationForm(AuthenticationForm):

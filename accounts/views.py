@@ -14,7 +14,7 @@ from wagtail.admin.auth import permission_required
 from home.rate_limits import over_limit
 
 from . import extensions, importing
-from .forms import ClassImportConfirmForm, ClassImportForm, EmailAuthenticationForm
+from .forms import ClassImportConfirmForm, ClassImportForm, EmailAuthenticationForm, QueuedPasswordResetForm
 from .models import School, SchoolClass
 from .roles import Role
 from .views_spaces import dashboard_context
@@ -45,6 +45,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     """Send a reset link, at most a few times an hour per address and per client, so nobody can flood a
     parent's mailbox. Past the limit the visitor sees the same page, and no email is sent."""
 
+    form_class = QueuedPasswordResetForm
     template_name = "accounts/password_reset_form.html"
     email_template_name = "accounts/emails/password_reset.txt"
     subject_template_name = "accounts/emails/password_reset_subject.txt"

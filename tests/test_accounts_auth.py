@@ -98,8 +98,13 @@ def test_pages_offer_a_logout_button_to_logged_in_people(client, parent, home_pa
 
 
 class TestPasswordReset:
+    @pytest.fixture(autouse=True)
+    def _capture(self, django_capture_on_commit_callbacks):
+        self.capture = django_capture_on_commit_callbacks
+
     def request_reset(self, client, email):
-        return client.post("/fr/compte/mot-de-passe/", {"email": email}, follow=True)
+        with self.capture(execute=True):
+            return client.post("/fr/compte/mot-de-passe/", {"email": email}, follow=True)
 
     def test_reset_email_goes_to_the_account_in_french_and_its_link_sets_a_new_password(self, client, parent):
         response = self.request_reset(client, "Aminata.Diallo@example.org")
