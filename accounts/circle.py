@@ -14,7 +14,14 @@ Who is in a pupil's circle (`Relation`):
   request or accepted (stages: « proposée » and after), and only while the consent stands.
 - ``STAFF``: the association's staff (« Équipe ») and superusers, for every pupil.
 
+Only active accounts are around anyone (an inactive or anonymised parent neither sees nor is written to).
 Partners, other volunteers, other hosts, other families and other pupils are in nobody's circle.
+
+Named sets of relations: ``FAMILY`` (pupil, parents), ``SCHOOL`` (+ teachers), ``RECORD`` (+ staff: who
+reads the pupil's record), ``OUTSIDE`` (volunteer, host), ``EVERYONE``.
+
+Not the circle: who is *asked* for consent (`consent.send_requests` writes to every linked parent address,
+an account not activated yet included: that is how a parent first hears of the portal).
 
 `accounts` does not import the apps (dependencies run apps → accounts): ``VOLUNTEER`` and ``HOST`` are
 answered by the app that knows them, through a Wagtail hook registered in its `wagtail_hooks.py`
@@ -28,8 +35,8 @@ What each use asks for (``relations``, a set of `Relation`):
   An app narrows further per object (a host sees only the request proposed to them, a volunteer only the
   document they are assigned to): the circle says who is around the pupil, the app says what of it they see.
 - Mail: `recipients(pupil, relations, about=...)`: active accounts with an address, each address once (a
-  parent linked twice or sharing an address with the pupil is written to once), volunteers and hosts
-  only while the consent stands. `staff_addresses` for mail to the association, `staff_members` for the
+  parent linked twice, or through two children, is written to once), volunteers and hosts only while the
+  consent stands. `staff_addresses` for mail to the association, `staff_members` for the
   staff accounts themselves.
 """
 
