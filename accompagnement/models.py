@@ -3,9 +3,13 @@ assignments of a volunteer to a document, the reports (« signaler ») and the v
 records.
 
 - `Document`: the pupil's current text, by section (`sections.py`); a letter may be for a stage request.
+  States (django-fsm-2, protected: only transitions change them): draft → review → done, and a done
+  document may be sent for review again.
 - `Version`: the text frozen when the pupil asks for a review; comments are made on a version.
 - `Comment`: anchored to a section and, optionally, to a sentence of it (`quote`); it may carry a rewording
-  (`suggestion`) the pupil accepts or not. Held for staff when it contains contact details.
+  (`suggestion`) the pupil accepts or not (pending → accepted / declined). Held for staff when it contains
+  contact details or a pupil reported it (visible ⇄ held → removed). Both are django-fsm-2 machines; the
+  audit log keeps who moved them and when.
 - `Assignment`: one volunteer helps on one document, until the pupil marks it done, staff end it, or
   `ends_on` passes. Rows are never deleted: the history stays.
 - `VolunteerProfile`: the dates staff recorded for the charter and the « attestation d'honorabilité »,
@@ -23,6 +27,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+from django_fsm import FSMField, FSMModelMixin, transition
 
 from .sections import SECTIONS, sections_for
 
@@ -103,12 +109,17 @@ class DocumentKind(models.TextChoices):
 
 
 class DocumentState(models.TextChoices):
-    DRAFT = "brouillon", _("En cours d'écriture")
-    REVIEW = "relecture", _("Relecture demandée")
-    DONE = "termine", _("Terminé")
+    DRAFT = "draft", _("En cours d'écriture")
+    REVIEW = "review", _("Relecture demandée")
+    DONE = "done", _("Terminé")
 
 
-class Document(models.Model):
+def has_text(document):
+    """Guard: an empty document is neither sent for review nor finished."""
+    return not document.is_empty
+
+
+class Document(FSMModelMixin, models.Model):
     pupil = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("élève"), related_name="help_documents", on_delete=models.CASCADE
     )
@@ -122,7 +133,9 @@ class Document(models.Model):
         on_delete=models.SET_NULL,
     )
     sections = models.JSONField(_("texte, par partie"), default=dict, blank=True)
-    state = models.CharField(_("état"), max_length=10, choices=DocumentState.choices, default=DocumentState.DRAFT)
+    state = FSMField(
+        _("état"), max_length=10, choices=DocumentState.choices, default=DocumentState.DRAFT, protected=True
+    )
     review_requested_at = models.DateTimeField(_("relecture demandée le"), null=True, blank=True)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
@@ -149,6 +162,26 @@ class Document(models.Model):
 
     def active_assignment(self, today=None):
         return Assignment.objects.active(today).filter(document=self).select_related("volunteer").first()
+
+    # Transitions: run by `documents.py` on a row it has locked (`select_for_update`).
+
+    @transition(
+        field=state,
+        source=[DocumentState.DRAFT, DocumentState.REVIEW, DocumentState.DONE],
+        target=DocumentState.REVIEW,
+        conditions=[has_text],
+    )
+    def request_review(self):
+        self.review_requested_at = timezone.now()
+
+    @transition(
+        field=state,
+        source=[DocumentState.DRAFT, DocumentState.REVIEW],
+        target=DocumentState.DONE,
+        conditions=[has_text],
+    )
+    def finish(self):
+        pass
 
 
 class Version(models.Model):
@@ -229,18 +262,23 @@ class Assignment(models.Model):
 
 class CommentStatus(models.TextChoices):
     VISIBLE = "visible", _("Visible")
-    HELD = "retenu", _("Retenu pour relecture par l'équipe")
-    REMOVED = "retire", _("Retiré par l'équipe")
+    HELD = "held", _("Retenu pour relecture par l'équipe")
+    REMOVED = "removed", _("Retiré par l'équipe")
 
 
 class SuggestionState(models.TextChoices):
     NONE = "", _("Pas de suggestion")
-    PENDING = "attente", _("En attente")
-    ACCEPTED = "acceptee", _("Acceptée")
-    DECLINED = "refusee", _("Pas retenue")
+    PENDING = "pending", _("En attente")
+    ACCEPTED = "accepted", _("Acceptée")
+    DECLINED = "declined", _("Pas retenue")
 
 
-class Comment(models.Model):
+def is_visible(comment):
+    """Guard: a pupil answers only a suggestion they can see (not one held for staff or removed)."""
+    return comment.status == CommentStatus.VISIBLE
+
+
+class Comment(FSMModelMixin, models.Model):
     version = models.ForeignKey(Version, verbose_name=_("version"), related_name="comments", on_delete=models.CASCADE)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -253,10 +291,19 @@ class Comment(models.Model):
     quote = models.CharField(_("passage commenté"), max_length=300, blank=True)
     body = models.TextField(_("commentaire"), max_length=1500)
     suggestion = models.TextField(_("proposition de formulation"), max_length=600, blank=True)
-    suggestion_state = models.CharField(
-        _("suggestion"), max_length=8, choices=SuggestionState.choices, default=SuggestionState.NONE, blank=True
+    # Both states are set once when the comment is written (`documents.add_comment`), then only by the
+    # transitions below.
+    suggestion_state = FSMField(
+        _("suggestion"),
+        max_length=8,
+        choices=SuggestionState.choices,
+        default=SuggestionState.NONE,
+        blank=True,
+        protected=True,
     )
-    status = models.CharField(_("état"), max_length=8, choices=CommentStatus.choices, default=CommentStatus.VISIBLE)
+    status = FSMField(
+        _("état"), max_length=8, choices=CommentStatus.choices, default=CommentStatus.VISIBLE, protected=True
+    )
     held_reason = models.CharField(_("raison de la retenue"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("écrit le"), auto_now_add=True)
     moderated_by = models.ForeignKey(
@@ -280,6 +327,32 @@ class Comment(models.Model):
     def section_title(self):
         found = next((s for s in SECTIONS[self.version.document.kind] if s.key == self.section), None)
         return found.title if found else self.section
+
+    # Transitions: run by `documents.py` on a row it has locked (`select_for_update`).
+
+    @transition(
+        field=suggestion_state, source=SuggestionState.PENDING, target=SuggestionState.ACCEPTED, conditions=[is_visible]
+    )
+    def accept_suggestion(self):
+        pass
+
+    @transition(
+        field=suggestion_state, source=SuggestionState.PENDING, target=SuggestionState.DECLINED, conditions=[is_visible]
+    )
+    def decline_suggestion(self):
+        pass
+
+    @transition(field=status, source=CommentStatus.VISIBLE, target=CommentStatus.HELD)
+    def hold(self, reason):
+        self.held_reason = reason
+
+    @transition(field=status, source=CommentStatus.HELD, target=CommentStatus.VISIBLE)
+    def publish(self, by):
+        self.moderated_by, self.moderated_at = by, timezone.now()
+
+    @transition(field=status, source=CommentStatus.HELD, target=CommentStatus.REMOVED)
+    def remove(self, by):
+        self.moderated_by, self.moderated_at = by, timezone.now()
 
 
 class Report(models.Model):

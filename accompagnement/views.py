@@ -17,7 +17,7 @@ from accounts.roles import Role
 
 from . import access, contact_filter, diff, documents, pdf, pupil_text
 from .forms import CommentForm, DiffForm, LetterForm, ReportForm, StepForm
-from .models import Comment, CommentStatus, Document, HelpSettings, SuggestionState, Version
+from .models import Comment, CommentStatus, Document, HelpSettings, Version
 from .sections import section, sections_for
 
 
@@ -172,6 +172,9 @@ def ask_review(request, pk):
             for _section, message in refused.refusals:
                 messages.error(request, message)
             return redirect("accompagnement:step", pk=pk, key=refused.refusals[0][0].key)
+        except documents.NotNow as refused:
+            messages.error(request, refused.message)
+            return redirect("accompagnement:document", pk=pk)
         messages.success(
             request,
             _(
@@ -186,8 +189,12 @@ def ask_review(request, pk):
 @require_POST
 def mark_done(request, pk):
     document = _own_document(request, pk)
-    documents.mark_done(document)
-    messages.success(request, _("Bravo, ton document est terminé !"))
+    try:
+        documents.mark_done(document)
+    except documents.NotNow as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("Bravo, ton document est terminé !"))
     return redirect("accompagnement:document", pk=pk)
 
 
@@ -277,21 +284,19 @@ def _pupil_comment(request, pk):
 @require_POST
 def suggestion(request, pk):
     found = _pupil_comment(request, pk)
-    if found.suggestion_state != SuggestionState.PENDING:
-        messages.error(request, _("Cette suggestion a déjà reçu ta réponse."))
-    elif request.POST.get("action") == "accepter":
-        if documents.accept_suggestion(found):
+    accept = request.POST.get("action") == "accepter"
+    try:
+        if accept:
+            documents.accept_suggestion(found)
+        else:
+            documents.decline_suggestion(found)
+    except documents.NotNow as refused:
+        messages.error(request, refused.message)
+    else:
+        if accept:
             messages.success(request, _("Suggestion acceptée : ton texte est modifié."))
         else:
-            messages.error(
-                request,
-                _(
-                    "Le passage commenté a changé depuis dans ton texte : recopie la suggestion toi-même si elle te plaît."
-                ),
-            )
-    else:
-        documents.decline_suggestion(found)
-        messages.success(request, _("D'accord, tu gardes tes mots."))
+            messages.success(request, _("D'accord, tu gardes tes mots."))
     return redirect("accompagnement:document", pk=found.version.document_id)
 
 

@@ -107,9 +107,13 @@ def moderate(request, pk, action):
     if action not in {"publier", "retirer"}:
         raise Http404
     found = get_object_or_404(Comment, pk=pk, status=CommentStatus.HELD)
-    documents.moderate(found, publish=action == "publier", by=request.user)
-    if action == "publier":
-        messages.success(request, _("Commentaire publié : l'élève et sa famille le voient."))
+    try:
+        documents.moderate(found, publish=action == "publier", by=request.user)
+    except documents.NotNow as refused:
+        messages.error(request, refused.message)
     else:
-        messages.success(request, _("Commentaire retiré : personne d'autre que l'équipe ne le voit."))
+        if action == "publier":
+            messages.success(request, _("Commentaire publié : l'élève et sa famille le voient."))
+        else:
+            messages.success(request, _("Commentaire retiré : personne d'autre que l'équipe ne le voit."))
     return redirect("accompagnement:staff")

@@ -16,6 +16,9 @@ Rules:
 - a full session puts the pupil on the waiting list; a freed seat goes to the first on the list (an email
   tells them);
 - a pupil cannot hold two sessions that overlap in time.
+
+A sign-up's status changes only through its django-fsm-2 transitions (`SignUp.confirm`, `SignUp.cancel`),
+called here on rows locked as above; `confirm` is guarded by a free seat of the locked session.
 """
 
 from django.contrib.auth import get_user_model
@@ -23,6 +26,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from django_fsm import can_proceed
 
 from accounts import access as accounts_access
 from accounts import consent
@@ -182,8 +187,7 @@ def cancel(signup, *, by=None):
                     _("Les inscriptions sont closes : pour annuler, préviens ton professeur ou l'association.")
                 )
         was_confirmed = signup.status == SignUp.Status.CONFIRMED
-        signup.status = SignUp.Status.CANCELLED
-        signup.cancelled_at = timezone.now()
+        signup.cancel()
         signup.save(update_fields=["status", "cancelled_at"])
         promoted = None
         if was_confirmed:
@@ -205,10 +209,10 @@ def _promote_next(session):
     )
     if waiting is None:
         return None
-    waiting.status = SignUp.Status.CONFIRMED
+    waiting.session = session
+    waiting.confirm()
     waiting.save(update_fields=["status"])
     Session.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") + 1)
-    waiting.session = session
     notifications.promoted(waiting)
     return waiting
 
@@ -218,14 +222,14 @@ def promote(signup, *, by):
     with transaction.atomic():
         session = _lock(signup.session_id, signup.pupil)
         signup = SignUp.objects.select_for_update().get(pk=signup.pk)
-        if signup.status != SignUp.Status.WAITING:
+        signup.session = session
+        if not can_proceed(signup.confirm, check_conditions=False):
             raise BookingError(_("Cet élève n'est pas sur la liste d'attente."))
-        if session.seats_taken >= session.capacity:
+        if not can_proceed(signup.confirm):
             raise BookingError(_("La séance est complète : libérez ou ajoutez d'abord une place."))
-        signup.status = SignUp.Status.CONFIRMED
+        signup.confirm()
         signup.save(update_fields=["status"])
         Session.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") + 1)
-        signup.session = session
         notifications.promoted(signup)
     return signup
 
@@ -265,7 +269,9 @@ def cancel_session(session, *, by):
             .select_related("pupil__school_class")
         )
         now = timezone.now()
-        SignUp.objects.filter(pk__in=[s.pk for s in active]).update(status=SignUp.Status.CANCELLED, cancelled_at=now)
+        for signup in active:
+            signup.cancel(at=now)
+            signup.save(update_fields=["status", "cancelled_at"])
         Session.objects.filter(pk=session.pk).update(seats_taken=0, cancelled_at=now)
         session.cancelled_at = now
         for signup in active:

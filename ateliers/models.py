@@ -31,6 +31,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
 
+from django_fsm import FSMField, FSMModelMixin, transition
+
 from accounts.models import School
 from accounts.workflows import assign_staff_workflow
 from home.fields import BodyStreamField
@@ -341,8 +343,20 @@ class Session(Orderable):
         return self.place or self.get_place_kind_display()
 
 
-class SignUp(models.Model):
-    """A pupil's place (or place in the waiting list) in one session."""
+def has_free_seat(signup):
+    """Guard: a seat of the session is free. `signup.session` is the row `ateliers.booking` has locked, so
+    the count read is the truth."""
+    session = signup.session
+    return session.cancelled_at is None and session.seats_taken < session.capacity
+
+
+class SignUp(FSMModelMixin, models.Model):
+    """A pupil's place (or place in the waiting list) in one session.
+
+    States (django-fsm-2, protected): a sign-up starts confirmed, or waiting when the session is full;
+    waiting → confirmed when a seat is free; confirmed or waiting → cancelled. Presence (`attended`) is
+    noted on confirmed sign-ups only. Seats move with the transitions, in `ateliers.booking`, under the
+    session's row lock."""
 
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Place confirmée")
@@ -353,7 +367,7 @@ class SignUp(models.Model):
     pupil = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("élève"), related_name="workshop_signups", on_delete=models.CASCADE
     )
-    status = models.CharField(_("statut"), max_length=10, choices=Status.choices, default=Status.CONFIRMED)
+    status = FSMField(_("statut"), max_length=10, choices=Status.choices, default=Status.CONFIRMED, protected=True)
     booked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("réservé par"),
@@ -386,6 +400,14 @@ class SignUp(models.Model):
     @property
     def is_active(self):
         return self.status != self.Status.CANCELLED
+
+    @transition(field=status, source=Status.WAITING, target=Status.CONFIRMED, conditions=[has_free_seat])
+    def confirm(self):
+        """From the waiting list to a seat (the first in line, staff's choice, or a pupil who came)."""
+
+    @transition(field=status, source=[Status.CONFIRMED, Status.WAITING], target=Status.CANCELLED)
+    def cancel(self, at=None):
+        self.cancelled_at = at or timezone.now()
 
 
 class Feedback(models.Model):

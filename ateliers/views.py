@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from django_fsm import can_proceed
+
 from accounts import access as accounts_access
 from accounts.models import User
 from accounts.roles import Role
@@ -226,10 +228,18 @@ def _add_walk_in(session, identifier, by):
         locked = Session.objects.select_for_update().get(pk=session.pk)
         if locked.seats_taken >= locked.capacity:
             return _("La salle est pleine : plus de place pour un élève sans inscription.")
-        if existing:
-            existing.status, existing.attended, existing.walk_in = SignUp.Status.CONFIRMED, True, True
+        if existing:  # on the waiting list when read above: read again under the lock
+            existing = SignUp.objects.select_for_update().get(pk=existing.pk)
+            existing.session = locked
+        if existing and existing.status == SignUp.Status.CONFIRMED:  # promoted meanwhile
+            existing.attended = True
+            existing.save(update_fields=["attended"])
+            return ""
+        if existing and can_proceed(existing.confirm):  # the guard: a free seat of the locked session
+            existing.confirm()
+            existing.attended, existing.walk_in = True, True
             existing.save(update_fields=["status", "attended", "walk_in"])
-        else:
+        else:  # no sign-up, or it was cancelled meanwhile
             SignUp.objects.create(
                 session=locked, pupil=pupil, status="confirmed", attended=True, walk_in=True, booked_by=by
             )

@@ -14,7 +14,17 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from accompagnement import contact_filter
-from accompagnement.models import Assignment, Comment, CommentStatus, Document, HelpSettings, Version, VolunteerProfile
+from accompagnement.models import (
+    Assignment,
+    Comment,
+    CommentStatus,
+    Document,
+    DocumentState,
+    HelpSettings,
+    SuggestionState,
+    Version,
+    VolunteerProfile,
+)
 from accounts.models import User
 from accounts.roles import Role
 
@@ -48,7 +58,7 @@ LETTER_COMMENTS = [
         "J'aime les ordinateurs",
         "Donne un exemple concret : qu'est-ce que tu fais avec ?",
         "Je répare les ordinateurs de ma famille",
-        "acceptee",
+        SuggestionState.ACCEPTED,
     ),
     (1, "bring", "", "Une qualité seule, c'est court : ajoute un exemple.", "", ""),
     (
@@ -57,7 +67,7 @@ LETTER_COMMENTS = [
         "je pose beaucoup de questions",
         "Très bien ! Tu peux aussi dire que tu prends des notes.",
         "je pose beaucoup de questions et je prends des notes",
-        "attente",
+        SuggestionState.PENDING,
     ),
     (2, "why_place", "", "Si tu as des questions sur ta lettre, appelle-moi au 06 12 34 56 78.", "", ""),
 ]
@@ -103,8 +113,8 @@ def _letter(ines, claire):
             document=letter, number=number, defaults={"sections": {**recipient, **text}}
         )
     letter.sections = {**recipient, **LETTER_V2}
-    letter.state = "relecture"
-    letter.review_requested_at = letter.review_requested_at or timezone.now()
+    if letter.state != DocumentState.REVIEW:
+        letter.request_review()
     letter.save()
     for number, key, quote, body, suggestion, state in LETTER_COMMENTS:
         found = contact_filter.find_contact_details(body)
@@ -157,8 +167,9 @@ def load(command, home):
     version, _ = Version.objects.get_or_create(document=cv, number=1, defaults={"sections": CV_INES})
     _school_line_fixed(cv)
     _school_line_fixed(version)
-    cv.state = "relecture"
-    cv.save()
+    if cv.state != DocumentState.REVIEW:
+        cv.request_review()
+        cv.save()
     _assign(cv, claire)
     _letter(ines, claire)
 

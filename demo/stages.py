@@ -115,17 +115,19 @@ def load(command, home):
             status = PlaceStatus.APPROVED
             if number == 24 and place_number == 1:
                 status = PlaceStatus.PENDING
+            fields = {
+                "description": "Tu suivras une personne de l'équipe et tu poseras toutes tes questions.",
+                "tutor": "Tuteur ou tutrice de démonstration",
+                "hours": "9 h – 16 h 30",
+                "lunch": "Cantine de l'entreprise" if number < 10 else "Pause d'une heure, apporte ton repas",
+                "school_year": current_school_year(),
+            }
             place, _ = Place.objects.update_or_create(
                 host=host,
                 title=f"Découvrir : {sheet.title}" if sheet else f"Découvrir {name}",
-                defaults={
-                    "description": "Tu suivras une personne de l'équipe et tu poseras toutes tes questions.",
-                    "tutor": "Tuteur ou tutrice de démonstration",
-                    "hours": "9 h – 16 h 30",
-                    "lunch": "Cantine de l'entreprise" if number < 10 else "Pause d'une heure, apporte ton repas",
-                    "status": status,
-                    "school_year": current_school_year(),
-                },
+                defaults=fields,
+                # The state is set when the place is made, then only by its transitions (staff's decisions).
+                create_defaults={**fields, "status": status},
             )
             if sheet:
                 place.sheets.set([sheet])

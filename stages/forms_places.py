@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms import WagtailAdminModelForm
+
 from accounts.models import School, current_school_year
 from metiers import names
 
@@ -255,3 +257,38 @@ class PlaceForm(forms.ModelForm):
         chosen = {getattr(sheet, "pk", sheet) for sheet in self.cleaned_data.get("sheets") or ()}
         sheets_changed = chosen != initial
         return sheets_changed or bool(SUBSTANCE_FIELDS & set(self.changed_data))
+
+
+class PlaceReviewForm(WagtailAdminModelForm):
+    """Staff's form for a place in the admin: the offer's fields and, instead of a free « vérification »
+    field, the decisions its current state allows (django-fsm-2 transitions: validate, hide with a
+    reason). The state itself is never a form field."""
+
+    decision = forms.ChoiceField(label=_("Décision"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = self.instance.get_status_display()
+        choices = [("", _("Ne rien changer (état actuel : %(state)s)") % {"state": current})]
+        for move in self.instance.get_available_status_transitions():
+            label = move.custom.get("label")
+            if label:  # a move without a label is not staff's to make here
+                choices.append((move.name, label))
+        self.fields["decision"].choices = choices
+
+    def clean(self):
+        cleaned = super().clean()
+        decision = cleaned.get("decision")
+        if decision == "hide" and not (cleaned.get("hidden_reason") or "").strip():
+            self.add_error("hidden_reason", _("Indiquez pourquoi cette offre est masquée."))
+        return cleaned
+
+    def save(self, commit=True):
+        place = super().save(commit=False)
+        decision = self.cleaned_data.get("decision")
+        if decision:
+            getattr(place, decision)()
+        if commit:
+            place.save()
+            self._save_m2m()
+        return place

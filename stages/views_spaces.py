@@ -121,8 +121,8 @@ def place_edit(request, pk=None):
         to_check = is_new or (form.instance.status == PlaceStatus.APPROVED and form.changes_substance())
         with transaction.atomic():
             saved = form.save(commit=False)
-            if to_check:
-                saved.status = PlaceStatus.PENDING
+            if to_check and not is_new:
+                saved.send_back_to_check()
             saved.save()
             form.save_m2m()
             kept = _save_weeks(saved, form.seats_by_week())

@@ -84,7 +84,8 @@ class HostOrganisationViewSet(ModelViewSet):
 
 
 class PlaceViewSet(ModelViewSet):
-    """Staff check each offer (« Validée ») before pupils can be matched to it, or hide it with a reason."""
+    """Staff check each offer (« Validée ») before pupils can be matched to it, or hide it with a reason:
+    a decision of the form, never the state typed in."""
 
     model = Place
     icon = "tasks"
@@ -104,9 +105,19 @@ class PlaceViewSet(ModelViewSet):
         "accessibility",
         "reserved_school",
         "school_year",
-        "status",
         "hidden_reason",
+        "decision",
     ]
+
+    def get_form_class(self, for_update=False):
+        """The state changes only through the decisions of `PlaceReviewForm` (its transitions)."""
+        from django.forms import modelform_factory
+
+        from .forms_places import PlaceReviewForm
+
+        return modelform_factory(
+            self.model, form=PlaceReviewForm, formfield_callback=self.formfield_for_dbfield, fields=self.form_fields
+        )
 
 
 class PlaceWeekViewSet(ModelViewSet):

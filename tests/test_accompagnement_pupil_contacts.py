@@ -163,7 +163,7 @@ def test_once_the_step_is_fixed_the_review_request_goes_through(client, pupil):
 def legacy_version(pupil):
     """A version frozen before the pupil's text was checked, in review, with its volunteer."""
     cv = legacy_cv(pupil)
-    cv.state = DocumentState.REVIEW
+    cv.request_review()
     cv.save()
     version = VersionFactory(document=cv, number=1)
     AssignmentFactory(document=cv)

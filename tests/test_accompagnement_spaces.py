@@ -6,7 +6,7 @@ from django.urls import reverse
 import pytest
 
 from accompagnement.factories import AssignmentFactory, CommentFactory, VersionFactory
-from accompagnement.models import Comment, Document
+from accompagnement.models import Comment, Document, DocumentState
 from accounts import rights
 from accounts.factories import ParentFactory, StaffFactory, TeacherFactory
 
@@ -46,7 +46,7 @@ def test_the_teacher_sees_which_pupils_have_a_cv_ready_not_the_text(client, worl
     document = world["document"]
     page = dashboard(client, world["teacher"])
     assert "CV terminés : 0" in page and "Lina Benali" not in page
-    Document.objects.filter(pk=document.pk).update(state="termine")
+    Document.objects.filter(pk=document.pk).update(state=DocumentState.DONE)
     page = dashboard(client, world["teacher"])
     assert "CV terminés : 1" in page and "Lina Benali" in page
     assert "basket" not in page

@@ -90,10 +90,14 @@ def test_the_pupil_accepts_a_suggestion_or_keeps_their_words(client, assigned):
         author=volunteer,
         quote="Patiente",
         suggestion="Patiente et attentive",
-        suggestion_state="attente",
+        suggestion_state=SuggestionState.PENDING,
     )
     declined = CommentFactory(
-        version=version, author=volunteer, section="languages", suggestion="Trois langues", suggestion_state="attente"
+        version=version,
+        author=volunteer,
+        section="languages",
+        suggestion="Trois langues",
+        suggestion_state=SuggestionState.PENDING,
     )
     client.force_login(document.pupil)
     client.post(reverse("accompagnement:suggestion", args=[accepted.pk]), {"action": "accepter"})
@@ -113,7 +117,9 @@ def test_the_pupil_accepts_a_suggestion_or_keeps_their_words(client, assigned):
 def test_a_suggestion_whose_passage_changed_changes_nothing(client, assigned):
     document, volunteer = assigned
     version = VersionFactory(document=document, number=1)
-    comment = CommentFactory(version=version, quote="Patiente", suggestion="Calme", suggestion_state="attente")
+    comment = CommentFactory(
+        version=version, quote="Patiente", suggestion="Calme", suggestion_state=SuggestionState.PENDING
+    )
     document.sections = {**document.sections, "qualities": "Curieuse."}
     document.save()
     client.force_login(document.pupil)

@@ -18,7 +18,7 @@ from stages.factories import (
     StageRequestFactory,
     WishFactory,
 )
-from stages.models import RequestState
+from stages.models import PlaceStatus, RequestState
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +84,7 @@ def test_only_open_weeks_free_seats_checked_offers_and_own_collège(catalogue, s
     place(catalogue["baker"], starts_on=STAGE_MONDAY + datetime.timedelta(days=7))
     full = place(catalogue["baker"], seats=1)
     full.reserve()
-    place(catalogue["baker"], status="a-verifier")
+    place(catalogue["baker"], status=PlaceStatus.PENDING)
     place(catalogue["baker"], reserved_school=SchoolFactory())
     mine = place(catalogue["baker"], reserved_school=stage_request.week.school)
 

@@ -19,7 +19,7 @@ from stages.factories import (
     StageRequestFactory,
     WishFactory,
 )
-from stages.models import RequestEvent, RequestState, StageRequest
+from stages.models import PlaceStatus, RequestEvent, RequestState, StageRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +117,7 @@ def test_the_teacher_sees_who_has_no_place_yet_and_the_pupil_their_state(case, c
 
 def test_the_métier_sheet_counts_its_places_this_year(case, client):
     PlaceWeekFactory(place=case["place_week"].place, starts_on=case["place_week"].starts_on.replace(day=1), seats=2)
-    PlaceFactory(status="a-verifier", sheet_list=[case["sheet"]])
+    PlaceFactory(status=PlaceStatus.PENDING, sheet_list=[case["sheet"]])
     page = client.get(case["sheet"].url).content.decode()
     assert "3 places de stage proposées cette année." in page
     assert f"{reverse('stages:request_form')}?fiche={case['sheet'].pk}" in page

@@ -15,7 +15,7 @@ from stages.factories import (
     ProfessionalFactory,
     StageRequestFactory,
 )
-from stages.models import MissingReason, NoSeatLeft, RequestEvent, RequestState
+from stages.models import MissingReason, NoSeatLeft, PlaceStatus, RequestEvent, RequestState
 from stages.workflow import NotAllowedNow, PlaceDoesNotFit, apply
 
 pytestmark = pytest.mark.django_db
@@ -166,7 +166,7 @@ def test_no_proposal_beyond_the_seats(people):
 
 def test_a_place_not_yet_checked_or_of_another_week_cannot_be_proposed(people):
     stage_request = make(people, S.SENT)
-    pending = PlaceWeekFactory(place=PlaceFactory(status="a-verifier"))
+    pending = PlaceWeekFactory(place=PlaceFactory(status=PlaceStatus.PENDING))
     other_week = PlaceWeekFactory(starts_on=people["place_week"].starts_on.replace(day=1))
     for place_week, message in [(pending, "validée"), (other_week, "semaine")]:
         with pytest.raises(PlaceDoesNotFit, match=message):

@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from django_fsm import FSMField, FSMModelMixin, transition
+
 from accounts.models import current_school_year
 from home import dates
 
@@ -66,13 +68,22 @@ class HostOrganisation(models.Model):
 
 
 class PlaceStatus(models.TextChoices):
-    PENDING = "a-verifier", _("À vérifier")
-    APPROVED = "validee", _("Validée")
-    HIDDEN = "masquee", _("Masquée")
+    PENDING = "pending", _("À vérifier")
+    APPROVED = "approved", _("Validée")
+    HIDDEN = "hidden", _("Masquée")
 
 
-class Place(models.Model):
-    """A stage offer. Pupils are matched to it only once staff approved it (`status`)."""
+def has_hidden_reason(place):
+    """Guard: an offer is hidden only with the reason staff give (kept in the audit log)."""
+    return bool(place.hidden_reason.strip())
+
+
+class Place(FSMModelMixin, models.Model):
+    """A stage offer. Pupils are matched to it only once staff approved it (`status`).
+
+    States (django-fsm-2, protected): pending → approved (staff) or hidden (staff, with a reason); approved →
+    pending again when the host changes what pupils will see; hidden → approved. django-auditlog keeps who
+    moved it and when."""
 
     host = models.ForeignKey(
         HostOrganisation, verbose_name=_("structure"), related_name="places", on_delete=models.CASCADE
@@ -99,8 +110,8 @@ class Place(models.Model):
         related_name="reserved_stage_places",
     )
     school_year = models.CharField(_("année scolaire"), max_length=9, default=current_school_year)
-    status = models.CharField(
-        _("vérification"), max_length=12, choices=PlaceStatus.choices, default=PlaceStatus.PENDING
+    status = FSMField(
+        _("vérification"), max_length=12, choices=PlaceStatus.choices, default=PlaceStatus.PENDING, protected=True
     )
     hidden_reason = models.TextField(_("raison du masquage"), blank=True)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
@@ -116,6 +127,32 @@ class Place(models.Model):
     def clean(self):
         if self.status == PlaceStatus.HIDDEN and not self.hidden_reason.strip():
             raise ValidationError({"hidden_reason": _("Indiquez pourquoi cette offre est masquée.")})
+
+    # Transitions: staff decide in the admin (`forms_places.PlaceReviewForm`); a host's change of substance
+    # sends an approved offer back (`views_spaces.place_edit`).
+
+    @transition(
+        field=status,
+        source=[PlaceStatus.PENDING, PlaceStatus.HIDDEN],
+        target=PlaceStatus.APPROVED,
+        custom={"label": _("Valider l'offre")},
+    )
+    def approve(self):
+        self.hidden_reason = ""
+
+    @transition(
+        field=status,
+        source=[PlaceStatus.PENDING, PlaceStatus.APPROVED],
+        target=PlaceStatus.HIDDEN,
+        conditions=[has_hidden_reason],
+        custom={"label": _("Masquer l'offre (indiquez la raison)")},
+    )
+    def hide(self):
+        pass
+
+    @transition(field=status, source=PlaceStatus.APPROVED, target=PlaceStatus.PENDING, custom={"label": ""})
+    def send_back_to_check(self):
+        """The host changed what pupils will see: staff check the offer again before any new matching."""
 
 
 class StageWeek(models.Model):
