@@ -148,3 +148,20 @@ def block(volunteer, reason):
         profile.save()
         for assignment in Assignment.objects.filter(volunteer=volunteer, ended_at__isnull=True):
             end(assignment, Assignment.EndReason.BLOCKED)
+
+
+def stop_for_withdrawn_consent(pupil, dry_run, by=None):
+    """`accounts_consent_withdrawn` hook: every open assignment on the pupil's documents ends (the
+    volunteer loses sight of them at once); the documents, versions and comments stay the pupil's."""
+    from django.utils.translation import gettext_lazy
+
+    from accounts.extensions import Stopped
+
+    stopped = []
+    active = Assignment.objects.active().filter(document__pupil=pupil).select_related("document")
+    for assignment in active.order_by("started_at", "pk"):
+        if not dry_run:
+            end(assignment, Assignment.EndReason.CONSENT)
+        text = gettext_lazy("%(kind)s : la relecture par un bénévole s'arrête ; le document reste à l'élève.")
+        stopped.append(Stopped("accompagnement", text, {"kind": assignment.document.get_kind_display()}))
+    return stopped

@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from accounts.extensions import DASHBOARD_SECTIONS, ERASE_PERSONAL_DATA, PERSONAL_DATA
+from accounts.extensions import CONSENT_WITHDRAWN, DASHBOARD_SECTIONS, ERASE_PERSONAL_DATA, PERSONAL_DATA
 
 from . import dashboard
 from .models import VolunteerProfile
@@ -55,3 +55,10 @@ def accompagnement_personal_data(user):
 @hooks.register(ERASE_PERSONAL_DATA)
 def accompagnement_erase_personal_data(user):
     dashboard.erase(user)
+
+
+@hooks.register(CONSENT_WITHDRAWN)
+def accompagnement_consent_withdrawn(pupil, dry_run, by=None):
+    from .assignment import stop_for_withdrawn_consent
+
+    return stop_for_withdrawn_consent(pupil, dry_run, by)

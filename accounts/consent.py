@@ -133,3 +133,77 @@ def send_requests(pupils, build_absolute_uri):
             emails.queue_email("accounts/emails/consent_request", context, [parent.email])
             sent += 1
     return sent
+
+
+# Refusal and withdrawal ---------------------------------------------------------------------------
+def what_stops(pupil):
+    """What withdrawing now would stop for `pupil`, app by app (the confirmation page's list). The same
+    hook functions stop those things in `withdraw`."""
+    from . import extensions
+
+    return extensions.consent_withdrawn(pupil, dry_run=True)
+
+
+def withdraw(pupil, *, method, by_user=None, by_name="", decision=ConsentRecord.Decision.REFUSED):
+    """Refuse or withdraw consent for `pupil`, and stop in the same transaction what every app does for
+    them (`accounts_consent_withdrawn` hooks). Every path calls this: a parent's page, the emailed link,
+    the parent letter's code, the pupil of 15+, staff with a paper form.
+
+    The pupil's row is locked first, as a sign-up locks it (`ateliers.booking`): a sign-up running at
+    the same moment either commits before (and its seat is cancelled here) or waits and then finds no
+    consent. A replay (consent already refused or withdrawn) adds no decision and tells nobody again,
+    but still runs the hooks, so nothing can be left behind. Returns `(record or None, stopped)`.
+    Teacher, staff and the family are e-mailed after the commit; the family's receipt is written in the
+    language active now (the one the family read the confirmation in).
+    """
+    from django.db import transaction
+    from django.utils import translation
+
+    from . import extensions
+    from .models import User
+
+    with transaction.atomic():
+        User.objects.select_for_update().filter(pk=pupil.pk).first()
+        getattr(pupil, "_prefetched_objects_cache", {}).pop("consent_records", None)
+        entry = None
+        current = latest(pupil)
+        if current is None or current.decision == ConsentRecord.Decision.GIVEN:
+            entry = record(pupil, decision, method, by_user=by_user, by_name=by_name)
+        stopped = extensions.consent_withdrawn(pupil, dry_run=False, by=by_user)
+        if entry is not None:
+            language = translation.get_language() or "fr"
+            transaction.on_commit(lambda: _tell_withdrawal(pupil, entry, stopped, language))
+    return entry, stopped
+
+
+def _tell_withdrawal(pupil, entry, stopped, language):
+    """The family's receipt (what stopped), and the teacher's and staff's e-mails (French)."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    from . import emails
+    from .models import User
+    from .roles import Role
+
+    family = [parent.email for parent in pupil.parents.filter(email__isnull=False, anonymised_at__isnull=True)]
+    if pupil.email:
+        family.append(pupil.email)
+    context = {
+        "first_name": pupil.first_name,
+        "entry": entry,
+        "withdrawn": entry.decision == ConsentRecord.Decision.WITHDRAWN,
+        "stopped": stopped,
+        "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("accounts:dashboard"),
+    }
+    for address in dict.fromkeys(family):
+        emails.queue_email("accounts/emails/consent_receipt", context, [address], language=language)
+    if entry.decision != ConsentRecord.Decision.WITHDRAWN:
+        return  # a first refusal stops nothing that anyone else was counting on
+    school_class = pupil.school_class
+    teachers = (
+        list(school_class.teachers.exclude(email__isnull=True).values_list("email", flat=True)) if school_class else []
+    )
+    staff = User.objects.filter(groups__name=Role.STAFF, is_active=True, email__isnull=False)
+    staff_context = {**context, "school_class": school_class, "full_name": pupil.get_full_name()}
+    for address in dict.fromkeys([*teachers, *staff.values_list("email", flat=True)]):
+        emails.queue_email("accounts/emails/consent_withdrawn_staff", staff_context, [address])

@@ -255,6 +255,7 @@ class ConsentRecord(models.Model):
         CODE = "code", _("code de la carte d'activation")
         PARENT_SPACE = "space", _("espace parent")
         SELF = "self", _("l'élève (15 ans ou plus)")
+        PAPER = "paper", _("formulaire papier reçu par l'équipe")
 
     pupil = models.ForeignKey(User, verbose_name=_("élève"), related_name="consent_records", on_delete=models.CASCADE)
     decision = models.CharField(_("décision"), max_length=10, choices=Decision.choices)

@@ -33,6 +33,7 @@ from .pupil_forms import (
 )
 from .roles import Role
 from .throttling import activation_attempts, consent_code_attempts
+from .views_spaces import confirm_withdrawal
 
 BACKEND = "accounts.backends.EmailOrIdentifierBackend"
 SESSION_CONSENT = "consent_request"
@@ -148,18 +149,19 @@ def consent_decide(request):
     form = ConsentDecisionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         decision = form.cleaned_data["decision"]
+        if decision != "given" and consent.has_consent(pupil) and request.POST.get("confirm") != "1":
+            hidden = [("name", form.cleaned_data["name"]), ("decision", decision)]
+            return confirm_withdrawal(request, pupil, hidden, reverse("accounts:consent_decide"))
+        record_method = ConsentRecord.Method.CODE if method == "code" else ConsentRecord.Method.LINK
         with transaction.atomic():
             if method == "code" and not _parent_code_still_valid(pupil):
                 del request.session[SESSION_CONSENT]
                 messages.error(request, str(BAD_PARENT_CODE))
                 return HttpResponseRedirect(reverse("accounts:consent_by_code"))
-            consent.record(
-                pupil,
-                decision,
-                ConsentRecord.Method.CODE if method == "code" else ConsentRecord.Method.LINK,
-                by_user=parent,
-                by_name=form.cleaned_data["name"],
-            )
+            if decision == "given":
+                consent.record(pupil, decision, record_method, by_user=parent, by_name=form.cleaned_data["name"])
+            else:
+                consent.withdraw(pupil, method=record_method, by_user=parent, by_name=form.cleaned_data["name"])
         if method == "code":  # the code is spent: the page cannot be answered again
             del request.session[SESSION_CONSENT]
         request.session[SESSION_ANSWERED] = {"pupil": pupil.pk, "decision": decision}
@@ -281,7 +283,13 @@ def my_consent(request):
         return HttpResponseRedirect(reverse("accounts:dashboard"))
     form = SelfConsentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        consent.record(user, form.cleaned_data["decision"], ConsentRecord.Method.SELF, by_user=user)
+        decision = form.cleaned_data["decision"]
+        if decision == "given":
+            consent.record(user, decision, ConsentRecord.Method.SELF, by_user=user)
+        elif consent.has_consent(user) and request.POST.get("confirm") != "1":
+            return confirm_withdrawal(request, user, [("decision", decision)], request.path, speaks_to_pupil=True)
+        else:
+            consent.withdraw(user, method=ConsentRecord.Method.SELF, by_user=user)
         messages.success(request, _("Ta réponse est enregistrée."))
         return HttpResponseRedirect(reverse("accounts:dashboard"))
     return render(

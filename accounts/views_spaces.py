@@ -190,9 +190,15 @@ def child_consent(request, pk):
         }
         if decision not in allowed:
             messages.error(request, _("Choisissez « J'accepte » ou « Je refuse »."))
-        else:
+        elif decision == ConsentRecord.Decision.GIVEN:
             consent.record(child, decision, ConsentRecord.Method.PARENT_SPACE, by_user=request.user)
             messages.success(request, _("Votre réponse est enregistrée."))
+            return HttpResponseRedirect(reverse("accounts:dashboard"))
+        elif consent.has_consent(child) and request.POST.get("confirm") != "1":
+            return confirm_withdrawal(request, child, [("decision", decision)], request.path)
+        else:
+            consent.withdraw(child, method=ConsentRecord.Method.PARENT_SPACE, by_user=request.user, decision=decision)
+            messages.success(request, _("Votre réponse est enregistrée. Un récapitulatif vous est envoyé par e-mail."))
             return HttpResponseRedirect(reverse("accounts:dashboard"))
     return render(
         request,
@@ -203,5 +209,21 @@ def child_consent(request, pk):
             "has_consent": consent.has_consent(child),
             "records": child.consent_records.all()[:20],
             "text_template": consent.text_template(),
+        },
+    )
+
+
+def confirm_withdrawal(request, pupil, hidden, back_url, *, speaks_to_pupil=False):
+    """The confirmation step before a withdrawal: what will stop, listed by the same hook functions that
+    stop it (`consent.what_stops`), in the language of the page. `hidden`: the answer to post again."""
+    return render(
+        request,
+        "accounts/consent/confirm_withdrawal.html",
+        {
+            "first_name": pupil.first_name,
+            "stopped": consent.what_stops(pupil),
+            "hidden": hidden,
+            "back_url": back_url,
+            "speaks_to_pupil": speaks_to_pupil,
         },
     )

@@ -68,6 +68,13 @@ def register_privacy_urls():
     ]
 
 
+@hooks.register("register_admin_urls")
+def register_consent_urls():
+    from . import admin_consent
+
+    return [path("accord-papier/<int:pk>/", admin_consent.paper_answer, name="accounts_paper_answer")]
+
+
 class PermissionMenuItem(MenuItem):
     def __init__(self, *args, permission, **kwargs):
         super().__init__(*args, **kwargs)
@@ -117,3 +124,14 @@ def erase_user_button(user, request_user):
     if not request_user.has_perm("accounts.erase_personal_data") or user.anonymised_at or user.is_superuser:
         return []
     return [ListingButton(_("Effacer les données"), reverse("accounts_erase_user", args=[user.pk]), priority=60)]
+
+
+@hooks.register("register_user_listing_buttons")
+def paper_answer_button(user, request_user):
+    from wagtail.admin.widgets import ListingButton
+
+    from .roles import Role
+
+    if not request_user.has_perm("accounts.change_user") or user.anonymised_at or not user.has_role(Role.PUPIL):
+        return []
+    return [ListingButton(_("Réponse papier (accord)"), reverse("accounts_paper_answer", args=[user.pk]), priority=55)]
