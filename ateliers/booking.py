@@ -51,7 +51,7 @@ def reason_for_teacher(pupil):
         return ""
     state = consent.status(pupil)
     if state == consent.Status.PENDING:
-        return _("sa famille n'a pas encore donné son accord (carte « Parent » à transmettre).")
+        return _("sa famille n'a pas encore donné son accord (lettre aux parents à transmettre).")
     if state == consent.Status.PENDING_SELF:
         return _("l'élève doit d'abord donner son propre accord dans « Mon espace ».")
     if state == consent.Status.REFUSED:

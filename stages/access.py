@@ -99,7 +99,9 @@ def with_consent(requests):
 
 def _latest_decision():
     """The pupil's latest consent decision, as a subquery (the host's rule needs it in the query)."""
-    latest = ConsentRecord.objects.filter(pupil=OuterRef("pupil")).order_by("-created_at", "-pk")
+    latest = ConsentRecord.objects.filter(pupil=OuterRef("pupil"), cancelled_at__isnull=True).order_by(
+        "-created_at", "-pk"
+    )
     return Subquery(latest.values("decision")[:1])
 
 

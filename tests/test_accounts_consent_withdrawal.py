@@ -344,3 +344,17 @@ def test_a_withdrawal_raced_with_sign_ups_never_leaves_a_seat_without_consent(ho
     assert not SignUp.objects.filter(pupil=pupil).exclude(status=SignUp.Status.CANCELLED).exists()
     assert sum(Session.objects.filter(pk__in=[s.pk for s in sessions]).values_list("seats_taken", flat=True)) == 0
     assert StageRequest.objects.count() == 0
+
+
+def test_the_teacher_sees_the_withdrawal_in_mon_espace(client, pupil):
+    teacher = pupil.school_class.teachers.get()
+    consent.withdraw(pupil, method=ConsentRecord.Method.PARENT_SPACE, by_name="Aminata Diallo")
+    other_class_pupil = ConsentedPupilFactory(last_name="Ailleurs")
+    consent.withdraw(other_class_pupil, method=ConsentRecord.Method.PARENT_SPACE, by_name="Parent")
+    client.force_login(teacher)
+
+    page = text(client.get(reverse("accounts:dashboard")))
+
+    assert "Accords retirés récemment" in page
+    assert pupil.get_full_name() in page
+    assert "Ailleurs" not in page
