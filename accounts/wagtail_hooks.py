@@ -70,9 +70,28 @@ def register_privacy_urls():
 
 @hooks.register("register_admin_urls")
 def register_consent_urls():
+    from wagtail.admin.auth import permission_required
+
     from . import admin_consent
 
-    return [path("accord-papier/<int:pk>/", admin_consent.paper_answer, name="accounts_paper_answer")]
+    report = permission_required("accounts.view_user")(admin_consent.ConsentReportView.as_view())
+    results = permission_required("accounts.view_user")(admin_consent.ConsentReportView.as_view(results_only=True))
+    return [
+        path("accord-papier/<int:pk>/", admin_consent.paper_answer, name="accounts_paper_answer"),
+        path("rapports/accords/", report, name="accounts_consent_report"),
+        path("rapports/accords/resultats/", results, name="accounts_consent_report_results"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_consent_report_menu_item():
+    return PermissionMenuItem(
+        _("Accords des familles"),
+        reverse("accounts_consent_report"),
+        icon_name="tick-inverse",
+        order=700,
+        permission="accounts.view_user",
+    )
 
 
 class PermissionMenuItem(MenuItem):

@@ -167,3 +167,41 @@ def test_the_page_of_a_pupil_of_15_speaks_to_the_pupil(client):
 
     assert "Ce que fait le portail avec tes informations" in page
     assert "votre enfant" not in page
+
+
+# Staff: the state of every consent -------------------------------------------------------------------
+def test_staff_see_every_consent_state_by_class_with_a_csv(staff_client):
+    from accounts.factories import SchoolClassFactory
+
+    school_class = SchoolClassFactory(name="4e B")
+    other_class = SchoolClassFactory(name="3e Z")
+    given = PupilFactory(school_class=school_class, last_name="Accord")
+    consent.record(given, "given", ConsentRecord.Method.CODE, by_name="Maman")
+    withdrawn = PupilFactory(school_class=school_class, last_name="Retrait")
+    consent.record(withdrawn, "given", ConsentRecord.Method.LINK, by_name="Papa")
+    consent.withdraw(withdrawn, method=ConsentRecord.Method.PAPER, by_name="Papa")
+    PupilFactory(school_class=school_class, last_name="Attente")
+    PupilFactory(school_class=other_class, last_name="Ailleurs")
+    url = reverse("accounts_consent_report")
+
+    page = text(staff_client.get(url, {"school_class": school_class.pk}))
+    assert "Accord" in page and "Retrait" in page and "Attente" in page and "Ailleurs" not in page
+    assert "formulaire papier reçu par l'équipe" in page and "en attente" in page
+
+    only_waiting = text(staff_client.get(url, {"school_class": school_class.pk, "state": "waiting"}))
+    assert "Attente" in only_waiting and "Retrait" not in only_waiting
+
+    csv = staff_client.get(url, {"school_class": school_class.pk, "export": "csv"})
+    body = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
+    lines = body.strip().splitlines()
+    assert lines[0].startswith("Collège,Classe,Nom,Prénom,État,Moyen")
+    retrait = next(line for line in lines if "Retrait" in line)
+    assert "accord retiré" in retrait and "formulaire papier reçu par l'équipe" in retrait and "Papa" in retrait
+    assert any("Attente" in line and "en attente" in line for line in lines)
+    assert not any("Ailleurs" in line for line in lines)
+
+
+def test_the_consent_report_is_for_staff_only(client, teacher):
+    client.force_login(teacher)
+    response = client.get(reverse("accounts_consent_report"))
+    assert response.status_code in (302, 403)
