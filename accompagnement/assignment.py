@@ -87,18 +87,27 @@ def pick_volunteer(today=None):
     return None
 
 
-def assign(document, volunteer, by=None, today=None):
-    """Assign `volunteer` to `document`; raises AssignmentRefused with the reason in French."""
-    today = today or timezone.localdate()
-    if not can_share_with_outside(document.pupil):
+def _check_consent(pupil):
+    if not can_share_with_outside(pupil):
         raise AssignmentRefused(
             _("La famille de cet élève n'a pas donné son accord : aucun bénévole ne peut lire ses documents.")
         )
+
+
+def assign(document, volunteer, by=None, today=None):
+    """Assign `volunteer` to `document`; raises AssignmentRefused with the reason in French."""
+    today = today or timezone.localdate()
+    _check_consent(document.pupil)
     reasons = refusals(volunteer, today)
     if reasons:
         raise AssignmentRefused(" ".join(reasons))
     days = HelpSettings.load().assignment_days
     with transaction.atomic():
+        # The pupil's row first, as a withdrawal of consent takes it: an assignment made at the same moment
+        # either commits before (and the withdrawal ends it) or finds no consent.
+        User.objects.select_for_update().filter(pk=document.pupil_id).first()
+        getattr(document.pupil, "_prefetched_objects_cache", {}).pop("consent_records", None)
+        _check_consent(document.pupil)
         Document.objects.select_for_update().get(pk=document.pk)
         if Assignment.objects.filter(document=document, ended_at__isnull=True).exclude(ends_on__lt=today).exists():
             raise AssignmentRefused(_("Un bénévole accompagne déjà ce document."))
@@ -148,3 +157,20 @@ def block(volunteer, reason):
         profile.save()
         for assignment in Assignment.objects.filter(volunteer=volunteer, ended_at__isnull=True):
             end(assignment, Assignment.EndReason.BLOCKED)
+
+
+def stop_for_withdrawn_consent(pupil, dry_run, by=None):
+    """`accounts_consent_withdrawn` hook: every open assignment on the pupil's documents ends (the
+    volunteer loses sight of them at once); the documents, versions and comments stay the pupil's."""
+    from django.utils.translation import gettext_lazy
+
+    from accounts.extensions import Stopped
+
+    stopped = []
+    active = Assignment.objects.active().filter(document__pupil=pupil).select_related("document")
+    for assignment in active.order_by("started_at", "pk"):
+        if not dry_run:
+            end(assignment, Assignment.EndReason.CONSENT)
+        text = gettext_lazy("%(kind)s : la relecture par un bénévole s'arrête ; le document reste à l'élève.")
+        stopped.append(Stopped("accompagnement", text, {"kind": assignment.document.get_kind_display()}))
+    return stopped

@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts import circle
-from accounts.extensions import DASHBOARD_SECTIONS, ERASE_PERSONAL_DATA, PERSONAL_DATA
+from accounts.extensions import CONSENT_WITHDRAWN, DASHBOARD_SECTIONS, ERASE_PERSONAL_DATA, PERSONAL_DATA
 
 from . import access, dashboard
 from .models import VolunteerProfile
@@ -61,3 +61,10 @@ def accompagnement_erase_personal_data(user):
 @hooks.register(circle.PROVIDERS)
 def assigned_volunteers_in_circle():
     return circle.Provider(circle.Relation.VOLUNTEER, pupils=access.volunteer_pupils, members=access.pupil_volunteers)
+
+
+@hooks.register(CONSENT_WITHDRAWN)
+def accompagnement_consent_withdrawn(pupil, dry_run, by=None):
+    from .assignment import stop_for_withdrawn_consent
+
+    return stop_for_withdrawn_consent(pupil, dry_run, by)

@@ -87,7 +87,8 @@ def blocked_message(pupil):
     if state == consent.Status.PENDING:
         return _(
             "Pour t'inscrire aux ateliers et demander un stage, il faut l'accord d'un de tes parents. "
-            "Donne-leur la partie « Parent » de ta carte : ils répondent en deux minutes sur leur téléphone."
+            "Donne-leur la lettre fermée que ton professeur t'a remise pour eux : ils répondent en deux minutes "
+            "sur leur téléphone."
         )
     return _(
         "Ta famille n'a pas donné son accord pour que nous partagions tes informations. Tu peux toujours lire "

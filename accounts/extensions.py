@@ -11,6 +11,12 @@
   merged into the export (« Voir et télécharger mes données »). Keys are French, as in the export.
 - ``accounts_erase_personal_data``: ``fn(user)``, called inside the erasure's transaction: remove or
   anonymise what the app holds about ``user``, keeping anonymous counts for the statistics.
+- ``accounts_consent_withdrawn``: ``fn(pupil, dry_run, by) -> list of Stopped``. What the app stops for
+  ``pupil`` when consent is refused or withdrawn. With ``dry_run`` True it only lists (the confirmation
+  page); with False it stops the same things (inside `accounts.consent.withdraw`'s transaction, the
+  pupil's row locked) and returns what it stopped (the family's receipt, the teacher's and staff's
+  e-mails). ``by`` is the person who withdrew (a parent, the pupil, staff), for the apps' histories.
+  The same function serves both, so the page never promises more or less than what is done.
 """
 
 from dataclasses import dataclass, field
@@ -20,6 +26,7 @@ from wagtail import hooks
 DASHBOARD_SECTIONS = "accounts_dashboard_sections"
 PERSONAL_DATA = "accounts_personal_data"
 ERASE_PERSONAL_DATA = "accounts_erase_personal_data"
+CONSENT_WITHDRAWN = "accounts_consent_withdrawn"
 
 
 @dataclass
@@ -31,6 +38,25 @@ class DashboardSection:
     template: str
     context: dict = field(default_factory=dict)
     order: int = 100
+
+
+@dataclass
+class Stopped:
+    """One thing that stops when consent goes: `text` is a translatable sentence (lazy) with
+    %(name)s placeholders filled from `params`, rendered in the language active where it is shown (the
+    family's page and receipt, the teacher's French e-mail)."""
+
+    app: str
+    text: str
+    params: dict = field(default_factory=dict)
+
+    def __str__(self):
+        return str(self.text) % self.params if self.params else str(self.text)
+
+
+def consent_withdrawn(pupil, *, dry_run, by=None):
+    """Every app's `Stopped` items for `pupil`, in hook order (see the module's docstring)."""
+    return [item for fn in hooks.get_hooks(CONSENT_WITHDRAWN) for item in fn(pupil, dry_run, by) or ()]
 
 
 def dashboard_sections(request):

@@ -252,9 +252,10 @@ class ConsentRecord(models.Model):
 
     class Method(models.TextChoices):
         LINK = "link", _("lien reçu par e-mail")
-        CODE = "code", _("code de la carte d'activation")
+        CODE = "code", _("code de la lettre aux parents")
         PARENT_SPACE = "space", _("espace parent")
         SELF = "self", _("l'élève (15 ans ou plus)")
+        PAPER = "paper", _("formulaire papier reçu par l'équipe")
 
     pupil = models.ForeignKey(User, verbose_name=_("élève"), related_name="consent_records", on_delete=models.CASCADE)
     decision = models.CharField(_("décision"), max_length=10, choices=Decision.choices)
@@ -270,6 +271,9 @@ class ConsentRecord(models.Model):
     )
     decided_by_name = models.CharField(_("nom de la personne"), max_length=150)
     created_at = models.DateTimeField(_("date"), auto_now_add=True, db_index=True)
+    # « Ce n'était pas moi »: a parent told by e-mail of an answer given with the letter's code cancelled
+    # it. The record stays (who, when, how) but no longer counts (`accounts.consent.latest`).
+    cancelled_at = models.DateTimeField(_("annulé le"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("accord sur les données")

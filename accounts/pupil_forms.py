@@ -18,8 +18,8 @@ BAD_CODE = _(
     "si cela ne marche toujours pas, demande une nouvelle carte à ton professeur."
 )
 BAD_PARENT_CODE = _(
-    "Identifiant ou code incorrect, ou code déjà utilisé ou expiré. Vérifiez la carte de votre enfant ; "
-    "si cela ne marche toujours pas, demandez une nouvelle carte au professeur ou à l'association."
+    "Identifiant ou code incorrect, ou code déjà utilisé ou expiré. Vérifiez la lettre aux parents ; "
+    "si cela ne marche toujours pas, demandez une nouvelle lettre au professeur ou à l'association."
 )
 BAD_EMAIL = _("Écrivez une adresse e-mail complète, par exemple prenom.nom@exemple.fr.")
 TOO_MANY = _(

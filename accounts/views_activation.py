@@ -13,6 +13,7 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -33,6 +34,7 @@ from .pupil_forms import (
 )
 from .roles import Role
 from .throttling import activation_attempts, consent_code_attempts
+from .views_spaces import confirm_withdrawal
 
 BACKEND = "accounts.backends.EmailOrIdentifierBackend"
 SESSION_CONSENT = "consent_request"
@@ -148,18 +150,26 @@ def consent_decide(request):
     form = ConsentDecisionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         decision = form.cleaned_data["decision"]
+        if decision != "given" and consent.has_consent(pupil) and request.POST.get("confirm") != "1":
+            hidden = [("name", form.cleaned_data["name"]), ("decision", decision)]
+            return confirm_withdrawal(request, pupil, hidden, reverse("accounts:consent_decide"))
+        record_method = ConsentRecord.Method.CODE if method == "code" else ConsentRecord.Method.LINK
         with transaction.atomic():
             if method == "code" and not _parent_code_still_valid(pupil):
                 del request.session[SESSION_CONSENT]
                 messages.error(request, str(BAD_PARENT_CODE))
                 return HttpResponseRedirect(reverse("accounts:consent_by_code"))
-            consent.record(
-                pupil,
-                decision,
-                ConsentRecord.Method.CODE if method == "code" else ConsentRecord.Method.LINK,
-                by_user=parent,
-                by_name=form.cleaned_data["name"],
-            )
+            if decision == "given":
+                entry = consent.record(
+                    pupil, decision, record_method, by_user=parent, by_name=form.cleaned_data["name"]
+                )
+            else:
+                entry, _stopped = consent.withdraw(
+                    pupil, method=record_method, by_user=parent, by_name=form.cleaned_data["name"]
+                )
+            if entry is not None and method == "code":
+                # The family's address is known: the answer by code is confirmed there, with a way to cancel it.
+                consent.confirm_code_answer(entry, request.build_absolute_uri, translation.get_language() or "fr")
         if method == "code":  # the code is spent: the page cannot be answered again
             del request.session[SESSION_CONSENT]
         request.session[SESSION_ANSWERED] = {"pupil": pupil.pk, "decision": decision}
@@ -272,6 +282,45 @@ def _may_be_parent(account):
     return names <= {Role.PARENT} and not account.is_staff and not account.is_superuser
 
 
+# « Ce n'était pas moi » ---------------------------------------------------------------------------
+SESSION_CANCEL = "consent_cancel"
+
+
+@never_cache
+def consent_cancel_link(request, token):
+    """The link of the e-mail confirming an answer by code: checked, kept in the session, then left for
+    an address without it (as the consent link)."""
+    try:
+        entry_pk, parent_pk = consent.read_cancel_token(token)
+    except signing.BadSignature:
+        return render(request, "accounts/consent/link_invalid.html", {"expired": False}, status=400)
+    request.session[SESSION_CANCEL] = {"entry": entry_pk, "parent": parent_pk}
+    return HttpResponseRedirect(reverse("accounts:consent_cancel_answer"))
+
+
+@never_cache
+def consent_cancel_answer(request):
+    """The parent reads which answer was given by code, and cancels it with a button (a POST: a mail
+    scanner opening the link cancels nothing)."""
+    data = request.session.get(SESSION_CANCEL) or {}
+    parent = User.objects.filter(pk=data.get("parent"), groups__name=Role.PARENT).first()
+    entry = (
+        ConsentRecord.objects.select_related("pupil")
+        .filter(pk=data.get("entry"), method=ConsentRecord.Method.CODE)
+        .first()
+    )
+    if parent is None or entry is None or not parent.children.filter(pk=entry.pupil_id).exists():
+        return render(request, "accounts/consent/link_invalid.html", {"expired": False}, status=400)
+    context = {"first_name": entry.pupil.first_name, "entry": entry, "decision": entry.get_decision_display()}
+    if request.method == "POST":
+        stopped = consent.cancel_answer(entry, parent)
+        del request.session[SESSION_CANCEL]
+        context.update(done=stopped is not None, stale=stopped is None, stopped=stopped or [])
+    elif entry.cancelled_at is not None or consent.latest(entry.pupil) != entry:
+        context["stale"] = True
+    return render(request, "accounts/consent/cancel.html", context)
+
+
 # A pupil of 15 or more -------------------------------------------------------------------------------
 @never_cache
 def my_consent(request):
@@ -281,11 +330,17 @@ def my_consent(request):
         return HttpResponseRedirect(reverse("accounts:dashboard"))
     form = SelfConsentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        consent.record(user, form.cleaned_data["decision"], ConsentRecord.Method.SELF, by_user=user)
+        decision = form.cleaned_data["decision"]
+        if decision == "given":
+            consent.record(user, decision, ConsentRecord.Method.SELF, by_user=user)
+        elif consent.has_consent(user) and request.POST.get("confirm") != "1":
+            return confirm_withdrawal(request, user, [("decision", decision)], request.path, speaks_to_pupil=True)
+        else:
+            consent.withdraw(user, method=ConsentRecord.Method.SELF, by_user=user)
         messages.success(request, _("Ta réponse est enregistrée."))
         return HttpResponseRedirect(reverse("accounts:dashboard"))
     return render(
         request,
         "accounts/consent/self.html",
-        {"form": form, "status": consent.status(user), "text_template": consent.text_template()},
+        {"form": form, "status": consent.status(user), "text_template": consent.text_template(for_pupil=True)},
     )

@@ -5,6 +5,8 @@ parent), answers 404 for anything else (so nobody learns what exists), and sends
 `Cache-Control: private, no-store`.
 """
 
+import datetime
+
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,7 +14,7 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -49,12 +51,15 @@ def pupil_rows(pupils):
     """Each pupil with what a teacher or parent needs to see: activated or not, consent status."""
     rows = []
     for pupil in pupils:
+        record = consent.latest(pupil)
         rows.append(
             {
                 "pupil": pupil,
                 "activated": activation.is_activated(pupil),
                 "status": consent.status(pupil),
                 "self": consent.decides_for_self(pupil),
+                "record": record,
+                "school_hours": consent.given_in_school_hours(record),
             }
         )
     return rows
@@ -80,7 +85,25 @@ def dashboard_context(user):
         context["children_rows"] = pupil_rows(children.order_by("first_name"))
     if Role.TEACHER in roles or access.is_staff_member(user):
         context["managed_classes"] = _classes_with_counts(user)
+        context["consent_notices"] = recent_withdrawals(user)
     return context
+
+
+NOTICE_DAYS = 30
+
+
+def recent_withdrawals(user, days=NOTICE_DAYS):
+    """The « Mon espace » notice of a teacher (their classes) or staff (every class): consents withdrawn
+    in the last `days` days, newest first, with when and how."""
+    since = timezone.now() - datetime.timedelta(days=days)
+    return list(
+        ConsentRecord.objects.filter(
+            decision=ConsentRecord.Decision.WITHDRAWN,
+            created_at__gte=since,
+            pupil__school_class__in=access.managed_classes(user),
+            pupil__anonymised_at__isnull=True,
+        ).select_related("pupil__school_class")[:20]
+    )
 
 
 def _classes_with_counts(user):
@@ -153,6 +176,9 @@ def class_cards(request, pk):
         {
             "school_class": school_class,
             "cards": cards,
+            # The parent codes go on separate letters, never on the card the pupil is handed.
+            "letters": [card for card in cards if card.parent_code],
+            "letter_languages": ["fr", "en", "ar"],
             "activation_url": request.build_absolute_uri(reverse("accounts:activate")),
             "consent_url": request.build_absolute_uri(reverse("accounts:consent_by_code")),
         },
@@ -190,9 +216,15 @@ def child_consent(request, pk):
         }
         if decision not in allowed:
             messages.error(request, _("Choisissez « J'accepte » ou « Je refuse »."))
-        else:
+        elif decision == ConsentRecord.Decision.GIVEN:
             consent.record(child, decision, ConsentRecord.Method.PARENT_SPACE, by_user=request.user)
             messages.success(request, _("Votre réponse est enregistrée."))
+            return HttpResponseRedirect(reverse("accounts:dashboard"))
+        elif consent.has_consent(child) and request.POST.get("confirm") != "1":
+            return confirm_withdrawal(request, child, [("decision", decision)], request.path)
+        else:
+            consent.withdraw(child, method=ConsentRecord.Method.PARENT_SPACE, by_user=request.user, decision=decision)
+            messages.success(request, _("Votre réponse est enregistrée. Un récapitulatif vous est envoyé par e-mail."))
             return HttpResponseRedirect(reverse("accounts:dashboard"))
     return render(
         request,
@@ -203,5 +235,21 @@ def child_consent(request, pk):
             "has_consent": consent.has_consent(child),
             "records": child.consent_records.all()[:20],
             "text_template": consent.text_template(),
+        },
+    )
+
+
+def confirm_withdrawal(request, pupil, hidden, back_url, *, speaks_to_pupil=False):
+    """The confirmation step before a withdrawal: what will stop, listed by the same hook functions that
+    stop it (`consent.what_stops`), in the language of the page. `hidden`: the answer to post again."""
+    return render(
+        request,
+        "accounts/consent/confirm_withdrawal.html",
+        {
+            "first_name": pupil.first_name,
+            "stopped": consent.what_stops(pupil),
+            "hidden": hidden,
+            "back_url": back_url,
+            "speaks_to_pupil": speaks_to_pupil,
         },
     )

@@ -68,6 +68,32 @@ def register_privacy_urls():
     ]
 
 
+@hooks.register("register_admin_urls")
+def register_consent_urls():
+    from wagtail.admin.auth import permission_required
+
+    from . import admin_consent
+
+    report = permission_required("accounts.view_user")(admin_consent.ConsentReportView.as_view())
+    results = permission_required("accounts.view_user")(admin_consent.ConsentReportView.as_view(results_only=True))
+    return [
+        path("accord-papier/<int:pk>/", admin_consent.paper_answer, name="accounts_paper_answer"),
+        path("rapports/accords/", report, name="accounts_consent_report"),
+        path("rapports/accords/resultats/", results, name="accounts_consent_report_results"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_consent_report_menu_item():
+    return PermissionMenuItem(
+        _("Accords des familles"),
+        reverse("accounts_consent_report"),
+        icon_name="tick-inverse",
+        order=700,
+        permission="accounts.view_user",
+    )
+
+
 class PermissionMenuItem(MenuItem):
     def __init__(self, *args, permission, **kwargs):
         super().__init__(*args, **kwargs)
@@ -117,3 +143,14 @@ def erase_user_button(user, request_user):
     if not request_user.has_perm("accounts.erase_personal_data") or user.anonymised_at or user.is_superuser:
         return []
     return [ListingButton(_("Effacer les données"), reverse("accounts_erase_user", args=[user.pk]), priority=60)]
+
+
+@hooks.register("register_user_listing_buttons")
+def paper_answer_button(user, request_user):
+    from wagtail.admin.widgets import ListingButton
+
+    from .roles import Role
+
+    if not request_user.has_perm("accounts.change_user") or user.anonymised_at or not user.has_role(Role.PUPIL):
+        return []
+    return [ListingButton(_("Réponse papier (accord)"), reverse("accounts_paper_answer", args=[user.pk]), priority=55)]

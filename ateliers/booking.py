@@ -26,6 +26,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from django_fsm import can_proceed
 
@@ -55,7 +56,7 @@ def reason_for_teacher(pupil):
         return ""
     state = consent.status(pupil)
     if state == consent.Status.PENDING:
-        return _("sa famille n'a pas encore donné son accord (carte « Parent » à transmettre).")
+        return _("sa famille n'a pas encore donné son accord (lettre aux parents à transmettre).")
     if state == consent.Status.PENDING_SELF:
         return _("l'élève doit d'abord donner son propre accord dans « Mon espace ».")
     if state == consent.Status.REFUSED:
@@ -131,8 +132,12 @@ def _check_clash(session, pupil):
 
 
 def _lock(session_id, pupil):
-    """Lock the pupil, then the session (always this order), and return the fresh session."""
+    """Lock the pupil, then the session (always this order), and return the fresh session.
+
+    The consent decisions are read again after the pupil's lock (a prefetched list may predate a
+    withdrawal that `accounts.consent.withdraw`, holding the same lock, has just committed)."""
     get_user_model().objects.select_for_update().filter(pk=pupil.pk).first()
+    getattr(pupil, "_prefetched_objects_cache", {}).pop("consent_records", None)
     return Session.objects.select_for_update(of=("self",)).select_related("page").get(pk=session_id)
 
 
@@ -170,16 +175,17 @@ def sign_up(session, pupil, *, by=None):
     return signup, True
 
 
-def cancel(signup, *, by=None):
+def cancel(signup, *, by=None, consent_withdrawn=False):
     """Cancel a sign-up and give its seat to the first pupil waiting. Pupils (and their teacher) may
-    cancel until the closing date; staff at any time. Cancelling twice does nothing the second time."""
+    cancel until the closing date; staff at any time, and so does a withdrawal of consent
+    (`consent_withdrawn`). Cancelling twice does nothing the second time."""
     by = by or signup.pupil
     with transaction.atomic():
         session = _lock(signup.session_id, signup.pupil)
         signup = SignUp.objects.select_for_update().get(pk=signup.pk)
         if signup.status == SignUp.Status.CANCELLED:
             return signup, None
-        if not accounts_access.is_staff_member(by):
+        if not consent_withdrawn and not accounts_access.is_staff_member(by):
             if session.starts_at <= timezone.now():
                 raise BookingError(_("Cette séance a déjà commencé : elle ne peut plus être annulée en ligne."))
             if session.signup_closes_at and timezone.now() >= session.signup_closes_at:
@@ -278,3 +284,30 @@ def cancel_session(session, *, by):
             signup.session = session
             notifications.session_cancelled(signup)
     return active
+
+
+def stop_for_withdrawn_consent(pupil, dry_run, by=None):
+    """`accounts_consent_withdrawn` hook: the pupil's sign-ups to sessions still to come are cancelled
+    (a confirmed seat goes to the first pupil waiting, through `cancel`, with its locks) and their
+    waiting-list places removed. Past sessions and attendance stay, for the pupil's own record."""
+    from accounts.extensions import Stopped
+
+    signups = (
+        SignUp.objects.filter(pupil=pupil, session__starts_at__gt=timezone.now(), session__cancelled_at__isnull=True)
+        .exclude(status=SignUp.Status.CANCELLED)
+        .select_related("session__page")
+        .order_by("session__starts_at", "pk")
+    )
+    stopped = []
+    for signup in signups:
+        was_confirmed = signup.status == SignUp.Status.CONFIRMED
+        if not dry_run:
+            cancel(signup, by=by, consent_withdrawn=True)
+        starts_at = timezone.localtime(signup.session.starts_at)
+        params = {"title": signup.session.page.title, "date": dates.day(starts_at, "j F Y")}
+        if was_confirmed:
+            text = _lazy("Atelier « %(title)s » du %(date)s : place annulée, donnée au premier de la liste d'attente.")
+        else:
+            text = _lazy("Atelier « %(title)s » du %(date)s : place sur la liste d'attente retirée.")
+        stopped.append(Stopped("ateliers", text, params))
+    return stopped

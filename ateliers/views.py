@@ -283,9 +283,10 @@ def agenda_feed_view(request, pk):
 def personal_feed_view(request, token):
     feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
     user = feed.user
-    sessions = Session.objects.filter(cancelled_at__isnull=True).filter(
-        Q(signups__pupil=user, signups__status=SignUp.Status.CONFIRMED) | Q(page__leaders__user=user)
-    )
+    held = Q(signups__pupil=user, signups__status=SignUp.Status.CONFIRMED)
+    if accounts_access.is_pupil(user) and not accounts_access.can_take_part(user):
+        held = Q(pk__in=[])  # a pupil without consent holds no seat (a withdrawal cancelled them)
+    sessions = Session.objects.filter(cancelled_at__isnull=True).filter(held | Q(page__leaders__user=user))
     sessions = sessions.distinct().select_related("page").order_by("starts_at")
     response = _ics(calendar.build(sessions, request, name=_("Mes ateliers"), show_links=True), "mes-ateliers.ics")
     response["Cache-Control"] = "private, no-store"

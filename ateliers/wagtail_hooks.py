@@ -19,10 +19,16 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from accounts import access as accounts_access
 from accounts import circle
-from accounts.extensions import DASHBOARD_SECTIONS, ERASE_PERSONAL_DATA, PERSONAL_DATA, DashboardSection
+from accounts.extensions import (
+    CONSENT_WITHDRAWN,
+    DASHBOARD_SECTIONS,
+    ERASE_PERSONAL_DATA,
+    PERSONAL_DATA,
+    DashboardSection,
+)
 from accounts.roles import Role
 
-from . import admin_views
+from . import admin_views, booking
 from .access import display_name
 from .models import Feedback, Session, SignUp
 
@@ -251,3 +257,8 @@ class _StaffActor:
 
     def has_role(self, role):
         return role == Role.STAFF
+
+
+@hooks.register(CONSENT_WITHDRAWN)
+def ateliers_consent_withdrawn(pupil, dry_run, by=None):
+    return booking.stop_for_withdrawn_consent(pupil, dry_run, by)

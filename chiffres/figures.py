@@ -52,7 +52,11 @@ def year_bounds(school_year):
 def pupil_tables(school_year):
     """Pupils of the year's classes whose account is activated and whose latest consent decision is an
     agreement, by level and by collège."""
-    latest = ConsentRecord.objects.filter(pupil=OuterRef("pk")).order_by("-created_at", "-pk").values("decision")
+    latest = (
+        ConsentRecord.objects.filter(pupil=OuterRef("pk"), cancelled_at__isnull=True)
+        .order_by("-created_at", "-pk")
+        .values("decision")
+    )
     groups = (
         User.objects.filter(groups__name=Role.PUPIL, school_class__school_year=school_year, activated_at__isnull=False)
         .annotate(decision=Subquery(latest[:1]))

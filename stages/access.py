@@ -8,7 +8,8 @@ Seeing (`visible_requests`, `can_see_request`; every view also sends `Cache-Cont
 - A host (a professional who is a member of a `HostOrganisation`) sees only the requests proposed to one
   of their places, from « proposée » on, and only `host_view()`: first name, class level, collège, the
   wishes and the pupil's words. Never an e-mail, a phone number or a birth date; the surname only once
-  they accepted, on the convention PDF that the parties sign.
+  they accepted, on the convention PDF that the parties sign. All of it only while the pupil's consent
+  stands: a withdrawal hides the pupil from the host at once, whatever the request's state.
 - Staff (« Équipe ») and superusers see everything (the console, the admin).
 - Anyone else (anonymous, volunteers, partners, another host): nothing.
 
@@ -34,11 +35,11 @@ Outside the admin: a teacher enters the stage weeks of the collèges where they 
 (`teacher_schools`); a professional edits only their own organisations' places (`may_edit_place`).
 """
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 
 from accounts import circle
 from accounts.access import can_share_with_outside, is_staff_member
-from accounts.models import School, User
+from accounts.models import ConsentRecord, School, User
 from accounts.roles import Role
 
 from .models import Place, StageRequest, stage_is_over
@@ -60,6 +61,7 @@ __all__ = [
     "may_transition",
     "sees_whole_request",
     "visible_requests",
+    "with_consent",
 ]
 
 
@@ -101,8 +103,24 @@ def visible_requests(user):
         return requests.none()
     if is_staff_member(user):
         return requests
-    rule = _family_and_school_rule(user) | Q(place_week__place__host__members=user, state__in=HOLDS_SEAT)
-    return requests.filter(rule).distinct()
+    host_rule = Q(
+        place_week__place__host__members=user, state__in=HOLDS_SEAT, pupil_consent=ConsentRecord.Decision.GIVEN
+    )
+    rule = _family_and_school_rule(user) | host_rule
+    return requests.annotate(pupil_consent=_latest_decision()).filter(rule).distinct()
+
+
+def with_consent(requests):
+    """`requests` narrowed to pupils whose consent stands (what a host may still see)."""
+    return requests.annotate(pupil_consent=_latest_decision()).filter(pupil_consent=ConsentRecord.Decision.GIVEN)
+
+
+def _latest_decision():
+    """The pupil's latest consent decision, as a subquery (the host's rule needs it in the query)."""
+    latest = ConsentRecord.objects.filter(pupil=OuterRef("pupil"), cancelled_at__isnull=True).order_by(
+        "-created_at", "-pk"
+    )
+    return Subquery(latest.values("decision")[:1])
 
 
 def sees_whole_request(user, stage_request):
@@ -123,7 +141,9 @@ def is_host_of(user, stage_request):
     return (
         user.is_authenticated
         and stage_request.place_week_id is not None
+        and stage_request.pupil_id is not None
         and stage_request.place_week.place.host.members.filter(pk=user.pk).exists()
+        and can_share_with_outside(stage_request.pupil)
     )
 
 

@@ -250,7 +250,7 @@ def host(request):
     if not access.is_host(request.user):
         raise PermissionDenied
     proposed = (
-        StageRequest.objects.filter(place_week__place__in=places, state__in=HOLDS_SEAT)
+        access.with_consent(StageRequest.objects.filter(place_week__place__in=places, state__in=HOLDS_SEAT))
         .select_related("pupil__school_class", "week__school", "place_week__place", "appreciation")
         .prefetch_related("wishes__sheet", "wishes__domain", "wishes__centre")
     )

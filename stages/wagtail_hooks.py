@@ -8,7 +8,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts import circle
-from accounts.extensions import DASHBOARD_SECTIONS, ERASE_PERSONAL_DATA, PERSONAL_DATA
+from accounts.extensions import CONSENT_WITHDRAWN, DASHBOARD_SECTIONS, ERASE_PERSONAL_DATA, PERSONAL_DATA
 
 from . import access, dashboard
 from .models import HostOrganisation, Place, PlaceWeek, ProfessionalProposal, StageRequest, StageWeek
@@ -70,6 +70,13 @@ def stages_personal_data(user):
 @hooks.register(ERASE_PERSONAL_DATA)
 def stages_erase_personal_data(user):
     dashboard.erase(user)
+
+
+@hooks.register(CONSENT_WITHDRAWN)
+def stages_consent_withdrawn(pupil, dry_run, by=None):
+    from .workflow import stop_for_withdrawn_consent
+
+    return stop_for_withdrawn_consent(pupil, dry_run, by)
 
 
 class HostOrganisationViewSet(ModelViewSet):

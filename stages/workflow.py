@@ -72,3 +72,66 @@ def apply(user, stage_request, action, reason="", **kwargs):
         )
         transaction.on_commit(lambda: notify_state_change(event.pk))
     return locked
+
+
+def stop_for_withdrawn_consent(pupil, dry_run, by=None):
+    """`accounts_consent_withdrawn` hook. A request not yet finished is cancelled (« accord retiré » in
+    its history, its seat freed): the host no longer sees it. A request whose convention is signed stays
+    as it is, flagged to staff by an event in its history (and the staff e-mail): a signed convention is
+    a paper between the collège, the host and the family, which staff settle with them; the host no longer
+    sees it either (`stages.access` asks for the pupil's consent). Finished stages stay for the record."""
+    from django.utils import translation
+    from django.utils.translation import gettext_lazy
+
+    from accounts.extensions import Stopped
+
+    from .models.requests import OPEN_STATES, RequestState
+
+    stopped = []
+    requests = (
+        StageRequest.objects.filter(pupil=pupil, state__in=OPEN_STATES)
+        .select_related("week", "place_week__place")
+        .order_by("created_at", "pk")
+    )
+    for stage_request in requests:
+        params = {"week": stage_request.week.starts_on.strftime("%d/%m/%Y")}
+        signed = stage_request.state == RequestState.CONVENTION
+        if signed:
+            text = gettext_lazy(
+                "Stage de la semaine du %(week)s : la convention déjà signée n'est pas supprimée ; l'équipe "
+                "de l'association la reprend avec la famille et le collège."
+            )
+        else:
+            text = gettext_lazy(
+                "Demande de stage pour la semaine du %(week)s : retirée ; l'entreprise ne la voit plus."
+            )
+        stopped.append(Stopped("stages", text, params))
+        if dry_run:
+            continue
+        with transaction.atomic():
+            locked = (
+                StageRequest.objects.select_for_update(of=("self",))
+                .select_related("place_week")
+                .get(pk=stage_request.pk)
+            )
+            from_state = locked.state
+            with translation.override("fr"):
+                reason = str(
+                    gettext_lazy("Accord retiré : convention signée à revoir par l'équipe")
+                    if from_state == RequestState.CONVENTION
+                    else gettext_lazy("Accord retiré")
+                )
+            if from_state in OPEN_STATES and from_state != RequestState.CONVENTION:
+                locked.cancel(reason=reason)
+                locked.save()
+            elif from_state != RequestState.CONVENTION:
+                continue
+            RequestEvent.objects.create(
+                request=locked,
+                from_state=from_state,
+                to_state=locked.state,
+                by=by,
+                by_role=role_of(by) if by is not None else "",
+                reason=reason,
+            )
+    return stopped

@@ -170,7 +170,12 @@ def test_a_parent_withdraws_from_their_space_and_sharing_stops(client, pupil, pa
 
     page = client.get(reverse("accounts:child_consent", args=[pupil.pk]))
     assert "Retirer mon accord" in text(page)
-    response = client.post(reverse("accounts:child_consent", args=[pupil.pk]), {"decision": "withdrawn"})
+    confirmation = client.post(reverse("accounts:child_consent", args=[pupil.pk]), {"decision": "withdrawn"})
+    assert "Je confirme : je retire mon accord" in text(confirmation)
+    assert consent.status(pupil) == consent.Status.GIVEN  # nothing changes before the confirmation
+    response = client.post(
+        reverse("accounts:child_consent", args=[pupil.pk]), {"decision": "withdrawn", "confirm": "1"}
+    )
 
     assert response.status_code == 302
     assert consent.status(pupil) == consent.Status.WITHDRAWN
@@ -182,7 +187,9 @@ def test_refusing_after_agreeing_by_link_is_a_withdrawal(client, pupil, parent):
     consent.record(pupil, "given", ConsentRecord.Method.LINK, by_user=parent)
     client.get(reverse("accounts:consent_by_link", args=[consent.make_link_token(pupil, parent)]))
 
-    answer(client, "refused")
+    confirmation = answer(client, "refused")
+    assert "Je confirme : je retire mon accord" in text(confirmation)
+    client.post(reverse("accounts:consent_decide"), {"name": "Aminata Diallo", "decision": "refused", "confirm": "1"})
 
     assert consent.status(pupil) == consent.Status.WITHDRAWN
 

@@ -5,12 +5,15 @@ here (see `api.access`). Answers are `Cache-Control: private, no-store`."""
 
 from datetime import date, datetime
 
+from django.utils import timezone
+
 from wagtail.api.v3.auth import BearerTokenAuth
 
 from ninja import Router, Schema
 from ninja.security import SessionAuth
 
 from accounts import circle
+from accounts.access import can_take_part, is_pupil
 from ateliers.models import SignUp
 from stages.models import StageRequest
 
@@ -49,6 +52,11 @@ def my_signups(request):
     signups = (
         circle.visible(SignUp.objects, request.user, OWN).select_related("session__page").order_by("session__starts_at")
     )
+    if is_pupil(request.user) and not can_take_part(request.user):
+        # As for any pupil without consent: no seat or waiting place to come (a withdrawal cancelled them);
+        # past sessions and cancellations stay, the pupil's own record.
+        upcoming = signups.filter(session__starts_at__gt=timezone.now()).exclude(status=SignUp.Status.CANCELLED)
+        signups = signups.exclude(pk__in=upcoming.values("pk"))
     return [
         MySignUp(
             id=signup.pk,

@@ -124,6 +124,12 @@ def test_a_parent_withdraws_consent_and_downloads_the_childs_data(new_context, b
     assert_no_horizontal_scroll(parent)
     assert_no_axe_violations(parent)
     parent.get_by_role("button", name="Retirer mon accord").click()
+    # A confirmation first, listing what will stop (the demo CV help of Inès).
+    expect(parent.get_by_role("heading", level=1)).to_have_text("Retirer votre accord pour Inès")
+    expect(parent.locator(".stopped-list")).to_contain_text("la relecture par un bénévole s'arrête")
+    assert_no_horizontal_scroll(parent)
+    assert_no_axe_violations(parent)
+    parent.get_by_role("button", name="Je confirme : je retire mon accord").click()
     expect(parent.get_by_role("region", name="Mes enfants", exact=True)).to_contain_text("Accord retiré")
 
     parent.get_by_role("link", name="Voir et télécharger les données d'Inès").click()
