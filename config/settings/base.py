@@ -208,14 +208,17 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # Cache: a shared Redis cache when REDIS_URL is set (several app servers), else local memory. With Redis,
 # sessions are kept in the database and read through the cache (cached_db): a Redis restart, or the page
-# cache pushing old keys out of a full Redis, never logs anybody out.
+# cache pushing old keys out of a full Redis, never logs anybody out. Redis down or hung costs speed, not
+# pages: home.cache_backend turns its connection errors and timeouts (REDIS_TIMEOUT seconds) into misses.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "home.cache_backend.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "unstage"),
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -227,6 +230,10 @@ PAGE_CACHE = {"ENABLED": env_bool("PAGE_CACHE", default=bool(REDIS_URL)), "TIMEO
 
 # Rate limits (home/rate_limits.py): limit name -> "count/period" (s, m, h, d; "30/10s" is 30 per ten
 # seconds), counted per client address unless the view counts per another value (an email address).
+# When the cache cannot count (Redis down), a limited request goes through: reading and signing up matter
+# more than a limit for a few seconds. Log-in keeps django-axes' database counters; the activation and
+# consent codes refuse instead (accounts/throttling.py).
+RATELIMIT_FAIL_OPEN = True
 RATE_LIMITS = {
     # Password reset emails: per address asked for, and per client, so nobody floods a parent's mailbox.
     "password_reset_email": "3/h",
