@@ -19,11 +19,12 @@ from django.urls import reverse_lazy
 from wagtail.admin.forms.auth import PasswordResetForm
 from wagtail.admin.views import account
 
+from .forms import QueuedPasswordResetMixin
 from .roles import Role
 from .views import PasswordResetView as PortalPasswordResetView
 
 
-class StaffPasswordResetForm(PasswordResetForm):
+class StaffPasswordResetForm(QueuedPasswordResetMixin, PasswordResetForm):
     def get_users(self, email):
         for user in super().get_users(email):
             if user.is_superuser or user.is_staff or user.groups.filter(name=Role.STAFF).exists():

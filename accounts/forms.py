@@ -1,5 +1,6 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from .importing import MAX_BYTES as MAX_UPLOAD_BYTES
@@ -29,6 +30,27 @@ class EmailAuthenticationForm(AuthenticationForm):
         ),
         "inactive": _("Ce compte n'est pas encore activé. Contactez l'association."),
     }
+
+
+class QueuedPasswordResetMixin:
+    """A password reset form whose email goes through the queue (`accounts.emails.queue_email`): rendered
+    in the request, in the visitor's language, sent by the worker. A slow or hung mail server never holds
+    the request, and a refused send is retried, then shown to staff, instead of being dropped (Django's
+    form sends inside the request and only logs a failure)."""
+
+    def send_mail(
+        self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
+    ):
+        from .emails import queue_email
+
+        prefix = email_template_name.removesuffix(".txt")
+        if subject_template_name != f"{prefix}_subject.txt":
+            raise ValueError(f"{subject_template_name} is not {prefix}_subject.txt")
+        queue_email(prefix, context, [to_email], language=translation.get_language() or "fr")
+
+
+class QueuedPasswordResetForm(QueuedPasswordResetMixin, PasswordResetForm):
+    pass
 
 
 class ClassImportForm(forms.Form):

@@ -14,7 +14,7 @@ from wagtail.admin.auth import permission_required
 from home.rate_limits import over_limit
 
 from . import extensions, importing
-from .forms import ClassImportConfirmForm, ClassImportForm, EmailAuthenticationForm
+from .forms import ClassImportConfirmForm, ClassImportForm, EmailAuthenticationForm, QueuedPasswordResetForm
 from .models import School, SchoolClass
 from .roles import Role
 from .views_spaces import dashboard_context
@@ -46,6 +46,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     parent's mailbox. Past the limit the visitor sees the same page, and no email is sent."""
 
     template_name = "accounts/password_reset_form.html"
+    form_class = QueuedPasswordResetForm  # the email goes through the queue, never sent in the request
     email_template_name = "accounts/emails/password_reset.txt"
     subject_template_name = "accounts/emails/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")

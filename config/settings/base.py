@@ -297,6 +297,11 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+# Seconds a connection to the mail server may hang before the attempt fails (and is retried later): a hung
+# server must never hold the task worker (mail is never sent inside a request).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+# Seconds before each new attempt of a failed send (accounts/emails.py), then « Renvoyer » in the admin.
+EMAIL_RETRY_DELAYS = [int(value) for value in env_list("EMAIL_RETRY_DELAYS", "60,120,300,600,600,600,1800,3600")]
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Un stage et après <ne-pas-repondre@unstageetapres.fr>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Who receives server error reports (comma-separated addresses).
@@ -306,6 +311,11 @@ EMAIL_SUBJECT_PREFIX = "[Un stage et après] "
 # Background work: the django-tasks queue that Wagtail uses, stored in the database and run by
 # `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task still RUNNING after TASK_LEASE_SECONDS has lost its worker (killed, or its machine gone): the worker
+# (`manage.py run_worker`) and `manage.py requeue_stale_tasks` give it back to the queue, and mark it failed
+# after TASK_MAX_CLAIMS runs that never finished (a task that kills its worker).
+TASK_LEASE_SECONDS = int(os.environ.get("TASK_LEASE_SECONDS", "600"))
+TASK_MAX_CLAIMS = int(os.environ.get("TASK_MAX_CLAIMS", "3"))
 
 # Search: Wagtail's database backend (PostgreSQL full-text search in French, SQLite FTS5 on the
 # embedded default); Elasticsearch when ELASTICSEARCH_URL is set.
