@@ -306,6 +306,21 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Un stage et après <n
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Who receives server error reports (comma-separated addresses).
 ADMINS = [("Équipe technique", address) for address in env_list("ADMINS")]
+# Error reporting (sentry-sdk) only when SENTRY_DSN is set: no request body, cookie, user or address is
+# sent (pupils are minors), only the error, its stack and the URL path. The 500 page says « l'équipe a été
+# prévenue » only when ADMINS or SENTRY_DSN is set.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        max_request_body_size="never",
+        include_local_variables=False,
+        traces_sample_rate=0.0,
+    )
 EMAIL_SUBJECT_PREFIX = "[Un stage et après] "
 
 # Background work: the django-tasks queue that Wagtail uses, stored in the database and run by
@@ -316,6 +331,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # after TASK_MAX_CLAIMS runs that never finished (a task that kills its worker).
 TASK_LEASE_SECONDS = int(os.environ.get("TASK_LEASE_SECONDS", "600"))
 TASK_MAX_CLAIMS = int(os.environ.get("TASK_MAX_CLAIMS", "3"))
+# The health endpoint (/sante/) says the queue is late when a ready task has waited longer (seconds).
+HEALTH_QUEUE_MAX_AGE = int(os.environ.get("HEALTH_QUEUE_MAX_AGE", "300"))
 
 # Search: Wagtail's database backend (PostgreSQL full-text search in French, SQLite FTS5 on the
 # embedded default); Elasticsearch when ELASTICSEARCH_URL is set.
