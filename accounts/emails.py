@@ -1,11 +1,13 @@
 """Every e-mail of the portal goes one way: `queue_email(template_prefix, context, to)` renders a template
-now and queues the send (the django-tasks queue, `manage.py db_worker` in production) once the current
+now and queues the send (the django-tasks queue, `manage.py run_worker` in production) once the current
 transaction commits (`transaction.on_commit`; at once outside a transaction). A rolled-back change (a
 booking refused at the last step, a failed save) sends nothing, and nothing is sent inside the request.
 Who to write to about a pupil comes from `accounts.circle` (`recipients`, `staff_addresses`).
 
 A failed send raises, so the task result is stored as failed (staff see it in « Envois d'e-mails » in
-the admin), and a new attempt is queued a little later, up to `MAX_ATTEMPTS` in all.
+the admin), and a new attempt is queued a little later, up to `max_attempts()` in all; a message whose
+last attempt failed can be sent again from there (« Renvoyer »). The connection to the mail server is
+bounded by `EMAIL_TIMEOUT`: a hung server fails the attempt instead of holding the worker.
 """
 
 import datetime
@@ -22,10 +24,17 @@ from django_tasks.exceptions import InvalidTaskError
 
 logger = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 4
-# Delay before attempt n+1 (minutes): 5, 30, 120.
-RETRY_DELAYS = [5, 30, 120]
 TASK_NAME = "send_email"
+
+
+def retry_delays():
+    """Seconds before attempt 2, 3…: short at first, so that a mail server back within the hour delivers
+    everything within 10 minutes of its return (settings.EMAIL_RETRY_DELAYS)."""
+    return list(getattr(settings, "EMAIL_RETRY_DELAYS", [60, 120, 300, 600, 600, 600, 1800, 3600]))
+
+
+def max_attempts():
+    return len(retry_delays()) + 1
 
 
 @task()
@@ -34,17 +43,18 @@ def send_email(subject, body, to, attempt=1):
     try:
         EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to).send()
     except Exception:
-        if attempt < MAX_ATTEMPTS:
+        if attempt < max_attempts():
             _queue_retry(subject, body, to, attempt + 1)
         # The message and its recipient stay out of the logs (personal data).
-        logger.warning("Email send failed (attempt %s of %s)", attempt, MAX_ATTEMPTS)
+        logger.warning("Email send failed (attempt %s of %s)", attempt, max_attempts())
         raise
 
 
 def _queue_retry(subject, body, to, attempt):
-    delay = RETRY_DELAYS[min(attempt - 2, len(RETRY_DELAYS) - 1)]
+    delays = retry_delays()
+    delay = delays[min(attempt - 2, len(delays) - 1)]
     try:
-        send_email.using(run_after=timezone.now() + datetime.timedelta(minutes=delay)).enqueue(
+        send_email.using(run_after=timezone.now() + datetime.timedelta(seconds=delay)).enqueue(
             subject, body, to, attempt
         )
     except InvalidTaskError:  # a backend without deferred tasks (tests): try again now

@@ -9,11 +9,22 @@ The login itself is throttled by django-axes (`accounts.security`), which counts
 database; this helper keeps its counters in the cache (Redis in production, shared by the app servers)
 and uses the same client address (`REMOTE_ADDR`, set by `home.middleware.TrustedProxyMiddleware`).
 Identifiers are hashed in the cache keys: no personal data in the cache.
+
+When the cache is down (Redis unreachable, `home.cache_backend`), the counters cannot be read: every attempt
+is refused (fail closed) with `UNAVAILABLE`, since a short code could otherwise be guessed without limit for
+as long as the outage lasts. The login does not depend on it (django-axes counts in the database).
 """
 
 import hashlib
 
 from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+from home.cache_backend import cache_unavailable
+
+UNAVAILABLE = _(
+    "La vérification des codes est momentanément indisponible. Réessayez dans quelques minutes : le code reste valable."
+)
 
 
 class AttemptLimiter:
@@ -34,8 +45,13 @@ class AttemptLimiter:
         )
 
     def is_blocked(self, request, identifier):
-        """Whether the next attempt must be refused without even checking the code."""
-        return any((cache.get(key) or 0) >= limit for key, limit in self._keys(request, identifier))
+        """Whether the next attempt must be refused without even checking the code (see `refusal`)."""
+        counts = [(cache.get(key) or 0, limit) for key, limit in self._keys(request, identifier)]
+        return cache_unavailable() or any(count >= limit for count, limit in counts)
+
+    def refusal(self, too_many):
+        """The message for a refused attempt: `too_many`, or `UNAVAILABLE` while the counters are out of reach."""
+        return UNAVAILABLE if cache_unavailable() else too_many
 
     def failed(self, request, identifier):
         for key, _limit in self._keys(request, identifier):

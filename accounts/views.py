@@ -45,8 +45,8 @@ class PasswordResetView(auth_views.PasswordResetView):
     """Send a reset link, at most a few times an hour per address and per client, so nobody can flood a
     parent's mailbox. Past the limit the visitor sees the same page, and no email is sent."""
 
-    form_class = QueuedPasswordResetForm
     template_name = "accounts/password_reset_form.html"
+    form_class = QueuedPasswordResetForm  # the email goes through the queue, never sent in the request
     email_template_name = "accounts/emails/password_reset.txt"
     subject_template_name = "accounts/emails/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")

@@ -60,7 +60,7 @@ def activate(request):
         identifier = data["identifier"]
         pupil = None
         if activation_attempts.is_blocked(request, identifier):
-            form.add_error(None, TOO_MANY)
+            form.add_error(None, activation_attempts.refusal(TOO_MANY))
         else:
             access_code = activation.find_code(identifier, data["code"], AccessCode.Purpose.ACTIVATION)
             if access_code is None:
@@ -97,7 +97,7 @@ def consent_by_code(request):
     if request.method == "POST" and form.is_valid():
         identifier = form.cleaned_data["identifier"]
         if consent_code_attempts.is_blocked(request, identifier):
-            form.add_error(None, TOO_MANY)
+            form.add_error(None, consent_code_attempts.refusal(TOO_MANY))
         else:
             access_code = activation.find_code(identifier, form.cleaned_data["code"], AccessCode.Purpose.PARENT_CONSENT)
             if access_code is None:

@@ -65,6 +65,7 @@ def register_privacy_urls():
         path("effacer-donnees/<int:pk>/", admin_privacy.erase_user, name="accounts_erase_user"),
         path("journal-audit/", admin_privacy.audit_log, name="accounts_audit_log"),
         path("envois-emails/", admin_privacy.email_sends, name="accounts_email_sends"),
+        path("envois-emails/<uuid:pk>/renvoyer/", admin_privacy.email_resend, name="accounts_email_resend"),
     ]
 
 

@@ -12,10 +12,14 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.admin_auth import AdminLogoutView, AdminPasswordResetView
-from home.views import favicon, robots_txt, root_redirect
+from home.views import favicon, health, robots_txt, root_redirect
+
+handler500 = "home.views.server_error"
 
 urlpatterns = [
     path("", root_redirect),
+    # For the load balancer: database, cache and queue (home/views.py), outside the language prefixes.
+    path("sante/", health, name="health"),
     path("django-admin/", admin.site.urls),
     # Before Wagtail's own: reset for staff accounts only, under the portal's limit; logout by POST only
     # (see accounts.admin_auth).

@@ -13,6 +13,9 @@ The generation changes when:
   related data, workshops and their sessions and sign-ups (seats left), stage places, search terms;
 - a site, locale, view restriction, image, document or search promotion is saved or deleted.
 
+When Redis was unreachable (`home.cache_backend`), the generation is renewed as soon as it answers again:
+a change made during the outage could not renew it then.
+
 Accounts (pupils, parents, staff), sessions, logs and queues never change it. Bulk `QuerySet.update()`
 calls send no signal: code that changes public content that way calls `content_changed()` itself (the
 catalogue import does).
@@ -101,7 +104,15 @@ def _on_page_signal(sender, **kwargs):
     content_changed()
 
 
+def _on_cache_recovered(sender, **kwargs):
+    # Content changed while Redis was unreachable could not forget its copies: forget them all now.
+    _new_generation()
+
+
 def connect():
+    from .cache_backend import cache_recovered
+
+    cache_recovered.connect(_on_cache_recovered, dispatch_uid="home.caching.cache_recovered")
     post_save.connect(_on_model_change, dispatch_uid="home.caching.post_save")
     post_delete.connect(_on_model_change, dispatch_uid="home.caching.post_delete")
     m2m_changed.connect(_on_model_change, dispatch_uid="home.caching.m2m_changed")

@@ -70,3 +70,18 @@ def test_demo_is_refused_when_debug_is_off(settings):
 
     assert snapshot() == before
     assert not User.objects.filter(email__endswith="@demo.unstageetapres.fr").exists()
+
+
+def test_the_demo_leaves_no_task_and_sends_no_mail_with_the_database_queue(settings):
+    """In production-like settings (the database queue), the demo's tasks run at once and its mails to demo
+    addresses go nowhere: nothing is left queued, nor failed later."""
+    from django.core import mail
+
+    from django_tasks_db.models import DBTaskResult
+
+    settings.DEBUG = True
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    call_command("load_demo", "--skip-index", stdout=StringIO())
+
+    assert not DBTaskResult.objects.exists()
+    assert mail.outbox == []

@@ -38,7 +38,7 @@ def settings_with(env):
 
 def test_redis_url_puts_cache_sessions_and_page_cache_on_redis():
     on_redis = settings_with({"REDIS_URL": "redis://127.0.0.1:6379/7"})
-    assert on_redis["caches"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert on_redis["caches"]["default"]["BACKEND"] == "home.cache_backend.ResilientRedisCache"  # a RedisCache
     assert on_redis["caches"]["default"]["LOCATION"] == "redis://127.0.0.1:6379/7"
     assert on_redis["sessions"] == "django.contrib.sessions.backends.cached_db"
     assert on_redis["page_cache"]["ENABLED"] is True

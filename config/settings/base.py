@@ -208,14 +208,17 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # Cache: a shared Redis cache when REDIS_URL is set (several app servers), else local memory. With Redis,
 # sessions are kept in the database and read through the cache (cached_db): a Redis restart, or the page
-# cache pushing old keys out of a full Redis, never logs anybody out.
+# cache pushing old keys out of a full Redis, never logs anybody out. Redis down or hung costs speed, not
+# pages: home.cache_backend turns its connection errors and timeouts (REDIS_TIMEOUT seconds) into misses.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "home.cache_backend.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "unstage"),
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -227,6 +230,10 @@ PAGE_CACHE = {"ENABLED": env_bool("PAGE_CACHE", default=bool(REDIS_URL)), "TIMEO
 
 # Rate limits (home/rate_limits.py): limit name -> "count/period" (s, m, h, d; "30/10s" is 30 per ten
 # seconds), counted per client address unless the view counts per another value (an email address).
+# When the cache cannot count (Redis down), a limited request goes through: reading and signing up matter
+# more than a limit for a few seconds. Log-in keeps django-axes' database counters; the activation and
+# consent codes refuse instead (accounts/throttling.py).
+RATELIMIT_FAIL_OPEN = True
 RATE_LIMITS = {
     # Password reset emails: per address asked for, and per client, so nobody floods a parent's mailbox.
     "password_reset_email": "3/h",
@@ -290,15 +297,42 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+# Seconds a connection to the mail server may hang before the attempt fails (and is retried later): a hung
+# server must never hold the task worker (mail is never sent inside a request).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+# Seconds before each new attempt of a failed send (accounts/emails.py), then « Renvoyer » in the admin.
+EMAIL_RETRY_DELAYS = [int(value) for value in env_list("EMAIL_RETRY_DELAYS", "60,120,300,600,600,600,1800,3600")]
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Un stage et après <ne-pas-repondre@unstageetapres.fr>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Who receives server error reports (comma-separated addresses).
 ADMINS = [("Équipe technique", address) for address in env_list("ADMINS")]
+# Error reporting (sentry-sdk) only when SENTRY_DSN is set: no request body, cookie, user or address is
+# sent (pupils are minors), only the error, its stack and the URL path. The 500 page says « l'équipe a été
+# prévenue » only when ADMINS or SENTRY_DSN is set.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        max_request_body_size="never",
+        include_local_variables=False,
+        traces_sample_rate=0.0,
+    )
 EMAIL_SUBJECT_PREFIX = "[Un stage et après] "
 
 # Background work: the django-tasks queue that Wagtail uses, stored in the database and run by
 # `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task still RUNNING after TASK_LEASE_SECONDS has lost its worker (killed, or its machine gone): the worker
+# (`manage.py run_worker`) and `manage.py requeue_stale_tasks` give it back to the queue, and mark it failed
+# after TASK_MAX_CLAIMS runs that never finished (a task that kills its worker).
+TASK_LEASE_SECONDS = int(os.environ.get("TASK_LEASE_SECONDS", "600"))
+TASK_MAX_CLAIMS = int(os.environ.get("TASK_MAX_CLAIMS", "3"))
+# The health endpoint (/sante/) says the queue is late when a ready task has waited longer (seconds).
+HEALTH_QUEUE_MAX_AGE = int(os.environ.get("HEALTH_QUEUE_MAX_AGE", "300"))
 
 # Search: Wagtail's database backend (PostgreSQL full-text search in French, SQLite FTS5 on the
 # embedded default); Elasticsearch when ELASTICSEARCH_URL is set.

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
+from django.test.utils import override_settings
 
 from wagtail.models import Locale, Site
 
@@ -15,6 +16,8 @@ from accounts.roles import Role
 from demo import content
 from home.caching import after_bulk_load
 from home.models import HomePage, HomePageCallToAction, SiteSettings, StandardPage
+
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Modules of this package that add their app's demo content, in order (see `extra_steps`).
 DEMO_MODULES: list[str] = [
@@ -72,15 +75,19 @@ class Command(BaseCommand):
                 "Le contenu de démonstration crée des comptes aux mots de passe connus : "
                 "ajoutez --force si c'est bien une base de développement."
             )
-        with transaction.atomic():
-            home = self.build_pages()
-            school_class = self.build_school()
-            users = self.build_users(school_class)
-        for step in self.extra_steps():
-            step(self, home)
-        if not skip_index:
-            call_command("rebuild_references_index", verbosity=0)
-            call_command("update_index", verbosity=0)
+        # The demo leaves nothing in the task queue: its tasks (Wagtail's index updates, the mails that demo
+        # sign-ups cause, to addresses that do not exist) run at once, and its mail goes nowhere; with the
+        # database queue and a real mail server they would fail later and stay as failed tasks.
+        with override_settings(TASKS=IMMEDIATE_TASKS, EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            with transaction.atomic():
+                home = self.build_pages()
+                school_class = self.build_school()
+                users = self.build_users(school_class)
+            for step in self.extra_steps():
+                step(self, home)
+            if not skip_index:
+                call_command("rebuild_references_index", verbosity=0)
+                call_command("update_index", verbosity=0)
         after_bulk_load()  # planner statistics on PostgreSQL, cached pages forgotten
         self.print_summary(users)
 
