@@ -59,7 +59,9 @@ def checkbox(response, pupil):
 def test_refusals_speak_to_the_teacher_about_the_pupil(world):
     _booked, refusals = book_class(world["session"], world["teacher"], [world["yanis"], world["sarah"]])
     messages = dict(refusals)
-    assert messages[world["yanis"]] == ("sa famille n'a pas encore donné son accord (lettre aux parents à transmettre).")
+    assert messages[world["yanis"]] == (
+        "sa famille n'a pas encore donné son accord (lettre aux parents à transmettre)."
+    )
     assert "accord pour participer a été refusé" in messages[world["sarah"]]
     for message in messages.values():
         assert "Donne-leur" not in message
