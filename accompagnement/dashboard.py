@@ -5,19 +5,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.access import is_pupil, is_staff_member
-from accounts.extensions import DashboardSection
+from accounts.extensions import LINKS_TEMPLATE, DashboardSection
 from accounts.roles import Role
 
 from .models import Assignment, Comment, CommentStatus, Document, DocumentState
 
-TEMPLATE = "accompagnement/dashboard_section.html"
+TEMPLATE = LINKS_TEMPLATE
 ORDER = 70
 
 
 def sections(request):
     user = request.user
-    if not user.is_authenticated:
-        return []
     result = []
     if is_pupil(user):
         cv = user.help_documents.filter(kind="cv").first()

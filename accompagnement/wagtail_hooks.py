@@ -42,16 +42,7 @@ def register_volunteer_profile_viewset():
     return volunteer_profile_viewset
 
 
-@hooks.register(DASHBOARD_SECTIONS)
-def accompagnement_dashboard_sections(request):
-    return dashboard.sections(request)
-
-
-@hooks.register(PERSONAL_DATA)
-def accompagnement_personal_data(user):
-    return dashboard.personal_data(user)
-
-
-@hooks.register(ERASE_PERSONAL_DATA)
-def accompagnement_erase_personal_data(user):
-    dashboard.erase(user)
+# « Mon espace », the data export and the erasure (accounts.extensions): the functions are in dashboard.py.
+hooks.register(DASHBOARD_SECTIONS, dashboard.sections)
+hooks.register(PERSONAL_DATA, dashboard.personal_data)
+hooks.register(ERASE_PERSONAL_DATA, dashboard.erase)

@@ -1,18 +1,10 @@
 """The figures plug into « Mon espace » (accounts.extensions) for the people who may read them."""
 
-from django.urls import reverse
-from django.utils.translation import gettext as _
-
 from wagtail import hooks
 
-from accounts.extensions import DASHBOARD_SECTIONS, DashboardSection
+from accounts.extensions import DASHBOARD_SECTIONS
 
-from .access import can_see_figures
+from . import dashboard
 
-
-@hooks.register(DASHBOARD_SECTIONS)
-def chiffres_dashboard_sections(request):
-    if not can_see_figures(request.user):
-        return []
-    context = {"url": reverse("chiffres:figures")}
-    return [DashboardSection("chiffres", _("Les chiffres du projet"), "chiffres/dashboard_section.html", context, 90)]
+# « Mon espace » (accounts.extensions): the function is in dashboard.py.
+hooks.register(DASHBOARD_SECTIONS, dashboard.sections)
