@@ -52,7 +52,7 @@ def sections(request):
     if is_staff_member(user):
         held = Comment.objects.filter(status=CommentStatus.HELD).count()
         text = _("%(count)s commentaire(s) à relire.") % {"count": held}
-        links = [(_("Ouvrir la console de l'accompagnement"), reverse("accompagnement:staff"))]
+        links = [(_("Ouvrir la console de l'accompagnement"), reverse("accompagnement_console"))]
         result.append(
             DashboardSection(
                 "help-staff", _("Accompagnement CV et lettres"), TEMPLATE, {"text": text, "links": links}, ORDER

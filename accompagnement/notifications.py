@@ -56,4 +56,4 @@ def comment_visible(comment):
 
 def staff_to_review(reason):
     staff = User.objects.filter(groups__name=Role.STAFF, is_active=True)
-    return _send("moderation", staff, {"reason": reason, "url": _url("accompagnement:staff")})
+    return _send("moderation", staff, {"reason": reason, "url": _url("accompagnement_console")})
