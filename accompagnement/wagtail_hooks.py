@@ -14,8 +14,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 import django_filters
 
+from accounts import extensions
 from accounts.access import is_staff_member
-from accounts.extensions import DASHBOARD_SECTIONS, ERASE_PERSONAL_DATA, PERSONAL_DATA
 
 from . import dashboard, views_staff
 from .models import Comment, DocumentKind, VolunteerProfile
@@ -48,12 +48,6 @@ volunteer_profile_viewset = VolunteerProfileViewSet()
 @hooks.register("register_admin_viewset")
 def register_volunteer_profile_viewset():
     return volunteer_profile_viewset
-
-
-# « Mon espace », the data export and the erasure (accounts.extensions): the functions are in dashboard.py.
-hooks.register(DASHBOARD_SECTIONS, dashboard.sections)
-hooks.register(PERSONAL_DATA, dashboard.personal_data)
-hooks.register(ERASE_PERSONAL_DATA, dashboard.erase)
 
 
 @hooks.register("register_admin_urls")
@@ -146,3 +140,6 @@ comment_viewset = CommentViewSet()
 @hooks.register("register_admin_viewset")
 def register_comment_viewset():
     return comment_viewset
+
+
+extensions.register(dashboard)  # « Mon espace », the data export and the erasure: see dashboard.py

@@ -3,7 +3,7 @@
 `accounts` must not import those apps (dependencies run one way: apps → accounts), so they plug into
 « Mon espace » and into the rights over personal data through Wagtail hooks. One way for every app: the
 functions live in the app's `dashboard.py` (`sections`, `personal_data`, `erase`) and its `wagtail_hooks.py`
-registers them, one line each (``hooks.register(DASHBOARD_SECTIONS, dashboard.sections)``):
+registers them in one line, ``extensions.register(dashboard)``, on these hooks:
 
 - ``accounts_dashboard_sections``: ``fn(request) -> iterable of DashboardSection``, called for a signed-in
   user only. Each section is rendered in « Mon espace » after the role sections, in `order`. A function
@@ -35,6 +35,20 @@ class DashboardSection:
     template: str = LINKS_TEMPLATE
     context: dict = field(default_factory=dict)
     order: int = 100
+
+
+def register(dashboard):
+    """Plug an app's `dashboard` module into « Mon espace », the export and the erasure: whichever of
+    `sections(request)`, `personal_data(user)` and `erase(user)` it defines. Called from the app's
+    wagtail_hooks.py, so that Wagtail's start-up loads it as every other hook."""
+    for hook_name, function_name in (
+        (DASHBOARD_SECTIONS, "sections"),
+        (PERSONAL_DATA, "personal_data"),
+        (ERASE_PERSONAL_DATA, "erase"),
+    ):
+        function = getattr(dashboard, function_name, None)
+        if function is not None:
+            hooks.register(hook_name, function)
 
 
 def dashboard_sections(request):

@@ -13,7 +13,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from accounts.extensions import DASHBOARD_SECTIONS, ERASE_PERSONAL_DATA, PERSONAL_DATA
+from accounts import extensions
 
 from . import admin_views, dashboard
 from .models import Feedback, Session, SignUp
@@ -84,7 +84,4 @@ def register_fill_report_item():
     return MenuItem(_("Remplissage des ateliers"), reverse("ateliers_fill_report"), icon_name="date", order=260)
 
 
-# « Mon espace », the data export and the erasure (accounts.extensions): the functions are in dashboard.py.
-hooks.register(DASHBOARD_SECTIONS, dashboard.sections)
-hooks.register(PERSONAL_DATA, dashboard.personal_data)
-hooks.register(ERASE_PERSONAL_DATA, dashboard.erase)
+extensions.register(dashboard)  # « Mon espace », the data export and the erasure: see dashboard.py

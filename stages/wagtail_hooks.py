@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from accounts.extensions import DASHBOARD_SECTIONS, ERASE_PERSONAL_DATA, PERSONAL_DATA
+from accounts import extensions
 
 from . import dashboard
 from .models import HostOrganisation, Place, PlaceWeek, ProfessionalProposal, StageRequest, StageWeek
@@ -54,12 +54,6 @@ professional_proposal_viewset = ProfessionalProposalViewSet()
 @hooks.register("register_admin_viewset")
 def register_professional_proposal_viewset():
     return professional_proposal_viewset
-
-
-# « Mon espace », the data export and the erasure (accounts.extensions): the functions are in dashboard.py.
-hooks.register(DASHBOARD_SECTIONS, dashboard.sections)
-hooks.register(PERSONAL_DATA, dashboard.personal_data)
-hooks.register(ERASE_PERSONAL_DATA, dashboard.erase)
 
 
 class HostOrganisationViewSet(ModelViewSet):
@@ -141,3 +135,6 @@ class StagesViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_stages_viewsets():
     return StagesViewSetGroup()
+
+
+extensions.register(dashboard)  # « Mon espace », the data export and the erasure: see dashboard.py
