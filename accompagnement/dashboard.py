@@ -6,19 +6,17 @@ from django.utils.translation import gettext as _
 
 from accounts import circle
 from accounts.access import is_pupil, is_staff_member
-from accounts.extensions import DashboardSection
+from accounts.extensions import LINKS_TEMPLATE, DashboardSection
 from accounts.roles import Role
 
 from .models import Assignment, Comment, CommentStatus, Document, DocumentState
 
-TEMPLATE = "accompagnement/dashboard_section.html"
+TEMPLATE = LINKS_TEMPLATE
 ORDER = 70
 
 
 def sections(request):
     user = request.user
-    if not user.is_authenticated:
-        return []
     result = []
     if is_pupil(user):
         cv = user.help_documents.filter(kind="cv").first()
@@ -55,7 +53,7 @@ def sections(request):
     if is_staff_member(user):
         held = Comment.objects.filter(status=CommentStatus.HELD).count()
         text = _("%(count)s commentaire(s) à relire.") % {"count": held}
-        links = [(_("Ouvrir la console de l'accompagnement"), reverse("accompagnement:staff"))]
+        links = [(_("Ouvrir la console de l'accompagnement"), reverse("accompagnement_console"))]
         result.append(
             DashboardSection(
                 "help-staff", _("Accompagnement CV et lettres"), TEMPLATE, {"text": text, "links": links}, ORDER

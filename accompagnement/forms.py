@@ -4,6 +4,9 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.models import User
+from accounts.roles import Role
+
 from . import pupil_text
 from .sections import sections_for
 
@@ -116,3 +119,18 @@ class DiffForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=gettext_lazy("Raison"), max_length=600, required=False)
+
+
+class AssignForm(forms.Form):
+    """The volunteer staff choose for a document; anything but a volunteer's id (a word, an unknown or huge
+    number) is refused, never an error. Whether they may take it is `assignment.assign`'s to say."""
+
+    volunteer = forms.ModelChoiceField(label=gettext_lazy("Bénévole"), queryset=User.objects.none())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["volunteer"].queryset = self.volunteers()
+
+    @staticmethod
+    def volunteers():
+        return User.objects.filter(groups__name=Role.VOLUNTEER).distinct()

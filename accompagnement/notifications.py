@@ -58,4 +58,4 @@ def comment_visible(comment):
 
 def staff_to_review(reason):
     staff = circle.recipients(None, {circle.Relation.STAFF})
-    return _send("moderation", staff, {"reason": reason, "url": _url("accompagnement:staff")})
+    return _send("moderation", staff, {"reason": reason, "url": _url("accompagnement_console")})

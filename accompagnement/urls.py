@@ -1,9 +1,10 @@
 from django.urls import path
 
-from . import views, views_staff
+from . import views
 
 app_name = "accompagnement"
 
+# Staff's console is in the Wagtail admin (views_staff.py, registered in wagtail_hooks.py).
 urlpatterns = [
     path("", views.mine, name="mine"),
     path("cv/", views.cv, name="cv"),
@@ -18,9 +19,4 @@ urlpatterns = [
     path("commentaires/<int:pk>/suggestion/", views.suggestion, name="suggestion"),
     path("commentaires/<int:pk>/signaler/", views.report, name="report"),
     path("benevole/", views.volunteer, name="volunteer"),
-    path("equipe/", views_staff.console, name="staff"),
-    path("equipe/documents/<int:pk>/attribuer/", views_staff.assign, name="assign"),
-    path("equipe/accompagnements/<int:pk>/terminer/", views_staff.end_assignment, name="end_assignment"),
-    path("equipe/benevoles/<int:pk>/bloquer/", views_staff.block, name="block"),
-    path("equipe/commentaires/<int:pk>/<slug:action>/", views_staff.moderate, name="moderate"),
 ]

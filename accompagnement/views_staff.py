@@ -1,33 +1,29 @@
-"""Staff's console of the CV help: documents waiting for a volunteer, the open assignments, each volunteer's
-load and whether they may be assigned, and the moderation queue (held and reported comments). Every action
-keeps its history (assignments are ended, never deleted; comments are removed from view, not deleted)."""
+"""Staff's console of the CV help, in the Wagtail admin (« Accompagnement CV et lettres », registered in
+wagtail_hooks.py): documents waiting for a volunteer, the open assignments, each volunteer's load and whether
+they may be assigned, and the moderation queue (held and reported comments). Staff only
+(`accounts.access.staff_required`, behind the admin's own check). Every action keeps its history
+(assignments are ended, never deleted; comments are removed from view, not deleted)."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import is_staff_member
+from accounts.access import staff_required
 from accounts.models import User
 from accounts.roles import Role
 
 from . import assignment, documents, pupil_text
-from .forms import ReasonForm
+from .forms import AssignForm, ReasonForm
 from .models import Assignment, Comment, CommentStatus, Document, DocumentState
 
-
-def _staff_only(request):
-    if not is_staff_member(request.user):
-        raise PermissionDenied
+CONSOLE = "accompagnement_console"
 
 
-@login_required
+@staff_required
 def console(request):
-    _staff_only(request)
     open_assignments = Assignment.objects.active().values("document_id")
     waiting = (
         Document.objects.filter(state=DocumentState.REVIEW)
@@ -49,19 +45,20 @@ def console(request):
         .order_by("created_at"),
         "reason_form": ReasonForm(),
         "flagged": pupil_text.flagged_versions(),
+        "page_title": _("Accompagnement CV et lettres"),
     }
-    return TemplateResponse(request, "accompagnement/staff.html", context)
+    return TemplateResponse(request, "accompagnement/admin/console.html", context)
 
 
-@login_required
+@staff_required
 @require_POST
 def assign(request, pk):
-    _staff_only(request)
     document = get_object_or_404(Document.objects.select_related("pupil"), pk=pk)
-    volunteer = User.objects.filter(pk=request.POST.get("volunteer", "0") or 0, groups__name=Role.VOLUNTEER).first()
-    if volunteer is None:
+    form = AssignForm(request.POST)
+    if not form.is_valid():
         messages.error(request, _("Choisissez un bénévole dans la liste."))
-        return redirect("accompagnement:staff")
+        return redirect(CONSOLE)
+    volunteer = form.cleaned_data["volunteer"]
     try:
         assignment.assign(document, volunteer, by=request.user)
     except assignment.AssignmentRefused as refusal:
@@ -70,40 +67,37 @@ def assign(request, pk):
         messages.success(
             request, _("C'est fait : nous avons prévenu %(name)s par e-mail.") % {"name": volunteer.get_full_name()}
         )
-    return redirect("accompagnement:staff")
+    return redirect(CONSOLE)
 
 
-@login_required
+@staff_required
 @require_POST
 def end_assignment(request, pk):
-    _staff_only(request)
     found = get_object_or_404(Assignment, pk=pk)
     assignment.end(found, Assignment.EndReason.STAFF)
     messages.success(request, _("L'accompagnement est terminé ; son historique est gardé."))
-    return redirect("accompagnement:staff")
+    return redirect(CONSOLE)
 
 
-@login_required
+@staff_required
 @require_POST
 def block(request, pk):
-    _staff_only(request)
     volunteer = get_object_or_404(User, pk=pk, groups__name=Role.VOLUNTEER)
     form = ReasonForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     if not reason.strip():
         messages.error(request, _("Écrivez la raison du blocage : elle est gardée dans l'historique."))
-        return redirect("accompagnement:staff")
+        return redirect(CONSOLE)
     assignment.block(volunteer, reason)
     messages.success(
         request, _("%(name)s est bloqué : ses accompagnements sont terminés.") % {"name": volunteer.get_full_name()}
     )
-    return redirect("accompagnement:staff")
+    return redirect(CONSOLE)
 
 
-@login_required
+@staff_required
 @require_POST
 def moderate(request, pk, action):
-    _staff_only(request)
     if action not in {"publier", "retirer"}:
         raise Http404
     found = get_object_or_404(Comment, pk=pk, status=CommentStatus.HELD)
@@ -116,4 +110,4 @@ def moderate(request, pk, action):
             messages.success(request, _("Commentaire publié : l'élève et sa famille le voient."))
         else:
             messages.success(request, _("Commentaire retiré : personne d'autre que l'équipe ne le voit."))
-    return redirect("accompagnement:staff")
+    return redirect(CONSOLE)

@@ -24,6 +24,10 @@ What a pupil may do (for the workshop, stage and CV apps):
 - `blocked_message(pupil)`: the kind words to show the pupil when they cannot do something yet.
 """
 
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from . import circle, consent
@@ -43,6 +47,7 @@ __all__ = [
     "is_parent_of",
     "is_pupil",
     "is_staff_member",
+    "staff_required",
     "managed_classes",
     "visible_pupils",
 ]
@@ -50,6 +55,20 @@ __all__ = [
 
 def is_staff_member(user):
     return user.is_authenticated and (user.is_superuser or user.has_role(Role.STAFF))
+
+
+def staff_required(view):
+    """The one check of every staff screen, on the public site or in the admin: an anonymous visitor is
+    sent to the login page, anyone signed in but staff gets a 403."""
+
+    @wraps(view)
+    @login_required
+    def staff_view(request, *args, **kwargs):
+        if not is_staff_member(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return staff_view
 
 
 def is_pupil(user):

@@ -1,12 +1,15 @@
 """Extension points for the apps built on accounts (workshops, stages, CV help…).
 
 `accounts` must not import those apps (dependencies run one way: apps → accounts), so they plug into
-« Mon espace » and into the rights over personal data through Wagtail hooks registered in their own
-`wagtail_hooks.py`:
+« Mon espace » and into the rights over personal data through Wagtail hooks. One way for every app: the
+functions live in the app's `dashboard.py` (`sections`, `personal_data`, `erase`) and its `wagtail_hooks.py`
+registers them in one line, ``extensions.register(dashboard)``, on these hooks:
 
-- ``accounts_dashboard_sections``: ``fn(request) -> iterable of DashboardSection``. Each section is
-  rendered in « Mon espace » after the role sections, in `order`. A function returns only what concerns
-  ``request.user`` (its own sign-ups, its classes' bookings, its children's requests…).
+- ``accounts_dashboard_sections``: ``fn(request) -> iterable of DashboardSection``, called for a signed-in
+  user only. Each section is rendered in « Mon espace » after the role sections, in `order`. A function
+  returns only what concerns ``request.user`` (its own sign-ups, its classes' bookings, its children's
+  requests…). Most sections are a sentence and links: the one template `LINKS_TEMPLATE` renders
+  ``context={"text": …, "links": [(label, url), …]}``; a section with more to show brings its own.
 - ``accounts_personal_data``: ``fn(user) -> dict`` of JSON-ready data about ``user`` held by the app,
   merged into the export (« Voir et télécharger mes données »). Keys are French, as in the export.
 - ``accounts_erase_personal_data``: ``fn(user)``, called inside the erasure's transaction: remove or
@@ -24,6 +27,7 @@ from dataclasses import dataclass, field
 from wagtail import hooks
 
 DASHBOARD_SECTIONS = "accounts_dashboard_sections"
+LINKS_TEMPLATE = "accounts/includes/section_links.html"
 PERSONAL_DATA = "accounts_personal_data"
 ERASE_PERSONAL_DATA = "accounts_erase_personal_data"
 CONSENT_WITHDRAWN = "accounts_consent_withdrawn"
@@ -35,7 +39,7 @@ class DashboardSection:
 
     key: str
     title: str
-    template: str
+    template: str = LINKS_TEMPLATE
     context: dict = field(default_factory=dict)
     order: int = 100
 
@@ -59,7 +63,23 @@ def consent_withdrawn(pupil, *, dry_run, by=None):
     return [item for fn in hooks.get_hooks(CONSENT_WITHDRAWN) for item in fn(pupil, dry_run, by) or ()]
 
 
+def register(dashboard):
+    """Plug an app's `dashboard` module into « Mon espace », the export and the erasure: whichever of
+    `sections(request)`, `personal_data(user)` and `erase(user)` it defines. Called from the app's
+    wagtail_hooks.py, so that Wagtail's start-up loads it as every other hook."""
+    for hook_name, function_name in (
+        (DASHBOARD_SECTIONS, "sections"),
+        (PERSONAL_DATA, "personal_data"),
+        (ERASE_PERSONAL_DATA, "erase"),
+    ):
+        function = getattr(dashboard, function_name, None)
+        if function is not None:
+            hooks.register(hook_name, function)
+
+
 def dashboard_sections(request):
+    if not request.user.is_authenticated:
+        return []
     sections = [section for fn in hooks.get_hooks(DASHBOARD_SECTIONS) for section in fn(request) or ()]
     return sorted(sections, key=lambda section: (section.order, section.key))
 

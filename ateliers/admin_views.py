@@ -1,30 +1,25 @@
 """Staff pages in the Wagtail admin: manage one session (waiting list, cancellations) and the fill-rate
-report (seats, waiting lists, no-shows, feedback) with its CSV export. Staff only (`access.is_staff`)."""
+report (seats, waiting lists, no-shows, feedback) with its CSV export. Staff only
+(`accounts.access.staff_required`, behind the admin's own check)."""
 
 import csv
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Avg, Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from accounts.access import staff_required
 from home.exports import neutralise_formula
 
-from . import access
 from .booking import BookingError, cancel, cancel_session, promote
 from .models import Session, SignUp
 
 
-def _staff_only(request):
-    if not access.is_staff(request.user):
-        raise PermissionDenied
-
-
+@staff_required
 def manage_session(request, pk):
-    _staff_only(request)
     session = get_object_or_404(Session.objects.select_related("page"), pk=pk)
     if request.method == "POST":
         action = request.POST.get("action")
@@ -33,7 +28,7 @@ def manage_session(request, pk):
                 cancel_session(session, by=request.user)
                 messages.success(request, _("Séance annulée : un e-mail prévient chaque élève qui avait une place."))
             else:
-                signup = get_object_or_404(SignUp, pk=request.POST.get("signup"), session=session)
+                signup = get_object_or_404(SignUp, pk=_id(request.POST.get("signup")), session=session)
                 if action == "promote":
                     promote(signup, by=request.user)
                     messages.success(request, _("L'élève quitte la liste d'attente : sa place est confirmée."))
@@ -56,6 +51,11 @@ def manage_session(request, pk):
     )
 
 
+def _id(value):
+    """A posted id as a number, 0 (found nowhere: a 404) when it is not a whole number of a sane size."""
+    return int(value) if value and value.isdigit() and len(value) < 19 else 0
+
+
 def report_rows():
     sessions = (
         Session.objects.select_related("page")
@@ -71,8 +71,8 @@ def report_rows():
     return sessions
 
 
+@staff_required
 def fill_report(request):
-    _staff_only(request)
     sessions = report_rows()
     if request.GET.get("format") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")

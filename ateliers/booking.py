@@ -38,6 +38,25 @@ from . import notifications
 from .models import Level, Session, SignUp
 
 
+class SystemAction:
+    """An action no person clicked: the erasure of an account (by the scheduled clean-up or a staff member's
+    request), a job. Passed as `by`, it acts with staff's latitude (whatever the closing date) without
+    pretending to be anyone; the history records it with no person of its own and with its `reason`."""
+
+    is_authenticated = False
+
+    def __init__(self, reason):
+        self.reason = str(reason)
+
+    def __repr__(self):
+        return f"SystemAction({self.reason!r})"
+
+
+def acts_as_staff(by):
+    """Staff and system actions are bound by no closing date."""
+    return isinstance(by, SystemAction) or accounts_access.is_staff_member(by)
+
+
 class BookingError(Exception):
     """A refusal, with the French message to show. Nothing was written.
 
@@ -177,15 +196,16 @@ def sign_up(session, pupil, *, by=None):
 
 def cancel(signup, *, by=None, consent_withdrawn=False):
     """Cancel a sign-up and give its seat to the first pupil waiting. Pupils (and their teacher) may
-    cancel until the closing date; staff at any time, and so does a withdrawal of consent
-    (`consent_withdrawn`). Cancelling twice does nothing the second time."""
+    cancel until the closing date; staff and system actions (`SystemAction`) at any time, the latter with
+    their reason in the history, and so does a withdrawal of consent (`consent_withdrawn`). Cancelling twice
+    does nothing the second time."""
     by = by or signup.pupil
     with transaction.atomic():
         session = _lock(signup.session_id, signup.pupil)
         signup = SignUp.objects.select_for_update().get(pk=signup.pk)
         if signup.status == SignUp.Status.CANCELLED:
             return signup, None
-        if not consent_withdrawn and not accounts_access.is_staff_member(by):
+        if not consent_withdrawn and not acts_as_staff(by):
             if session.starts_at <= timezone.now():
                 raise BookingError(_("Cette séance a déjà commencé : elle ne peut plus être annulée en ligne."))
             if session.signup_closes_at and timezone.now() >= session.signup_closes_at:
@@ -194,6 +214,8 @@ def cancel(signup, *, by=None, consent_withdrawn=False):
                 )
         was_confirmed = signup.status == SignUp.Status.CONFIRMED
         signup.cancel()
+        if isinstance(by, SystemAction):
+            signup.system_reason = by.reason
         signup.save(update_fields=["status", "cancelled_at"])
         promoted = None
         if was_confirmed:

@@ -409,6 +409,13 @@ class SignUp(FSMModelMixin, models.Model):
     def cancel(self, at=None):
         self.cancelled_at = at or timezone.now()
 
+    def get_additional_data(self):
+        """What the history (django-auditlog) keeps beside the change: the reason of a system action
+        (`booking.SystemAction`). Its actor is the staff member whose request started it, or nobody (the
+        system) for a scheduled job."""
+        reason = getattr(self, "system_reason", "")
+        return {"raison": reason} if reason else None
+
 
 class Feedback(models.Model):
     """A pupil's three answers after a session they attended. Staff read them; leaders only see the

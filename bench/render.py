@@ -240,7 +240,7 @@ def help_rows(row, pupil):
         if assigned is not None:
             url = reverse("accompagnement:document", args=[assigned.document_id])
             rows.append(row("Document suivi par le bénévole", VOLUNTEER, url))
-        rows.append(row("Console de l'accompagnement", STAFF, reverse("accompagnement:staff")))
+        rows.append(row("Console de l'accompagnement", STAFF, reverse("accompagnement_console")))
     return rows
 
 

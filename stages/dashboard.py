@@ -7,13 +7,13 @@ from django.utils.translation import gettext as _
 
 from accounts import circle
 from accounts.access import blocked_message, can_share_with_outside, is_pupil, is_staff_member
-from accounts.extensions import DashboardSection
+from accounts.extensions import LINKS_TEMPLATE, DashboardSection
 from accounts.roles import Role
 
 from .models import HostAppreciation, RequestEvent, RequestState, StageReport, StageRequest, stage_is_over
 from .models.requests import OPEN_STATES
 
-TEMPLATE = "stages/dashboard_section.html"
+TEMPLATE = LINKS_TEMPLATE
 WAITING = [RequestState.SENT, RequestState.REFUSED, RequestState.NO_SOLUTION]
 
 
@@ -23,8 +23,6 @@ def _link(stage_request, label):
 
 def sections(request):
     user = request.user
-    if not user.is_authenticated:
-        return []
     result = []
     if is_pupil(user):
         result.append(_pupil_section(user))

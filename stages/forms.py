@@ -6,7 +6,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import ProfessionalProposal, StageRequest, StageWeek
+from accounts.models import School
+
+from .models import PlaceWeek, ProfessionalProposal, StageRequest, StageWeek
 
 PHONE = re.compile(r"^(?:\+33|0)[1-9]\d{8}$")
 TOO_LONG = _("C'est trop long : %(limit_value)d caractères au plus.")
@@ -151,4 +153,33 @@ class ReasonForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         max_length=600,
         required=False,
+    )
+
+
+class ConsoleFilterForm(forms.Form):
+    """The console's filter, read from the URL (`?college=<pk>`, shareable): a collège that has stage
+    weeks, or all of them. Any other value (a word, an unknown or huge number) is ignored, never an error."""
+
+    college = forms.ModelChoiceField(
+        label=_("Collège"),
+        required=False,
+        empty_label=_("Tous les collèges"),
+        queryset=School.objects.filter(stage_weeks__isnull=False).distinct().order_by("name"),
+    )
+
+    def school(self):
+        """The chosen collège, or None when none (or no valid one) is chosen."""
+        self.is_valid()
+        return self.cleaned_data.get("college")
+
+
+class ProposePlaceForm(forms.Form):
+    """The place (a week of an offer) staff propose from the console; an unknown one is refused in words."""
+
+    place_week = forms.ModelChoiceField(
+        queryset=PlaceWeek.objects.all(),
+        error_messages={
+            "required": _("Choisissez une des places classées ci-dessous."),
+            "invalid_choice": _("Cette place n'existe plus : choisissez une des places classées ci-dessous."),
+        },
     )

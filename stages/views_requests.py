@@ -15,16 +15,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import blocked_message, can_share_with_outside, is_pupil, is_staff_member
+from accounts.access import blocked_message, can_share_with_outside, is_pupil, staff_required
 from accounts.models import School
 
 from . import access, convention, matching
-from .forms import ReasonForm, StageRequestForm
+from .forms import ConsoleFilterForm, ProposePlaceForm, ReasonForm, StageRequestForm
 from .forms_wishes import WishFormSet, centre_choices, wish_initial
 from .models import (
     HostAppreciation,
     NoSeatLeft,
-    PlaceWeek,
     RequestState,
     StageReport,
     StageRequest,
@@ -37,11 +36,6 @@ from .workflow import NotAllowedNow, PlaceDoesNotFit, apply
 CANDIDATES_PER_PAGE = 20
 ACTIONS = {"cancel", "accept", "refuse", "sign_convention", "complete", "no_solution"}
 WISH_FIELDS = {"sheet": "sheet_id", "domain": "domain_id", "centre": "centre_id"}
-
-
-def _staff_only(request):
-    if not is_staff_member(request.user):
-        raise PermissionDenied
 
 
 @login_required
@@ -152,18 +146,19 @@ def request_move(request, pk, action):
     return redirect("stages:request_detail", pk=pk)
 
 
-@login_required
+@staff_required
 def console(request):
-    """Staff: the requests waiting for a place, and a board of requests by state and by collège."""
-    _staff_only(request)
+    """Staff: the requests waiting for a place (of one collège with `?college=<pk>`), and a board of requests
+    by state and by collège. A public-site page, not an admin one: staff use it on a phone at the collège."""
+    filters = ConsoleFilterForm(request.GET)
+    school = filters.school()
     waiting = (
         StageRequest.objects.filter(state__in=[RequestState.SENT, RequestState.REFUSED])
         .select_related("week__school", "pupil")
         .order_by("week__starts_on", "created_at")
     )
-    school = request.GET.get("college")
-    if school and school.isdigit():
-        waiting = waiting.filter(week__school_id=int(school))
+    if school is not None:
+        waiting = waiting.filter(week__school=school)
     board = (
         StageRequest.objects.values("week__school__name", "week__school_id", "state")
         .annotate(count=Count("pk"))
@@ -177,20 +172,22 @@ def console(request):
         "waiting": waiting[:300],
         "board": schools,
         "states": RequestState.choices,
-        "schools": School.objects.filter(stage_weeks__isnull=False).distinct().order_by("name"),
+        "filters": filters,
+        "school": school,
     }
     return TemplateResponse(request, "stages/console.html", context)
 
 
-@login_required
+@staff_required
 def console_request(request, pk):
     """Staff: one request's places ranked by fit, with the reasons; one click proposes a place."""
-    _staff_only(request)
     stage_request = get_object_or_404(StageRequest.objects.select_related("week__school", "pupil__school_class"), pk=pk)
-    if request.method == "POST":
-        place_week = get_object_or_404(PlaceWeek, pk=request.POST.get("place_week"))
+    chosen = ProposePlaceForm(request.POST or None)
+    if request.method == "POST" and not chosen.is_valid():
+        messages.error(request, " ".join(chosen.errors["place_week"]))
+    elif request.method == "POST":
         try:
-            apply(request.user, stage_request, "propose", place_week=place_week)
+            apply(request.user, stage_request, "propose", place_week=chosen.cleaned_data["place_week"])
         except NoSeatLeft:
             messages.error(
                 request, _("Plus aucune place libre cette semaine-là pour cette offre : choisissez-en une autre.")
@@ -217,11 +214,10 @@ def console_request(request, pk):
     return TemplateResponse(request, "stages/console_request.html", context)
 
 
-@login_required
+@staff_required
 @require_POST
 def console_bulk(request, school_pk):
     """Staff: propose a place to every waiting request of a collège at once."""
-    _staff_only(request)
     school = get_object_or_404(School, pk=school_pk)
     waiting = StageRequest.objects.filter(week__school=school, state=RequestState.SENT).select_related("week__school")
     plan = matching.bulk_propose(request.user, waiting.prefetch_related("wishes"))

@@ -7,8 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from accounts import circle
-from accounts.extensions import CONSENT_WITHDRAWN, DASHBOARD_SECTIONS, ERASE_PERSONAL_DATA, PERSONAL_DATA
+from accounts import circle, extensions
+from accounts.extensions import CONSENT_WITHDRAWN
 
 from . import access, dashboard
 from .models import HostOrganisation, Place, PlaceWeek, ProfessionalProposal, StageRequest, StageWeek
@@ -55,21 +55,6 @@ professional_proposal_viewset = ProfessionalProposalViewSet()
 @hooks.register("register_admin_viewset")
 def register_professional_proposal_viewset():
     return professional_proposal_viewset
-
-
-@hooks.register(DASHBOARD_SECTIONS)
-def stages_dashboard_sections(request):
-    return dashboard.sections(request)
-
-
-@hooks.register(PERSONAL_DATA)
-def stages_personal_data(user):
-    return dashboard.personal_data(user)
-
-
-@hooks.register(ERASE_PERSONAL_DATA)
-def stages_erase_personal_data(user):
-    dashboard.erase(user)
 
 
 @hooks.register(CONSENT_WITHDRAWN)
@@ -174,3 +159,6 @@ def register_stages_viewsets():
 @hooks.register(circle.PROVIDERS)
 def stage_hosts_in_circle():
     return circle.Provider(circle.Relation.HOST, pupils=access.host_pupils, members=access.pupil_hosts)
+
+
+extensions.register(dashboard)  # « Mon espace », the data export and the erasure: see dashboard.py

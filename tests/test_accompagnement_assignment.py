@@ -49,9 +49,9 @@ def test_staff_cannot_assign_an_expired_volunteer_and_are_told_why(client):
     document = DocumentFactory()
     expired = VolunteerFactory(profile__attestation_checked_on=timezone.localdate() - datetime.timedelta(days=400))
     client.force_login(StaffFactory())
-    page = client.get(reverse("accompagnement:staff")).content.decode()
+    page = client.get(reverse("accompagnement_console")).content.decode()
     assert f'<option value="{expired.pk}"' not in page  # not offered
-    response = client.post(reverse("accompagnement:assign", args=[document.pk]), {"volunteer": expired.pk}, follow=True)
+    response = client.post(reverse("accompagnement_assign", args=[document.pk]), {"volunteer": expired.pk}, follow=True)
     assert "L&#x27;attestation d&#x27;honorabilité a expiré" in response.content.decode()
     assert not Assignment.objects.exists()
 
@@ -106,7 +106,7 @@ def test_without_the_automatic_rule_the_request_waits_for_staff(client):
     client.post(reverse("accompagnement:ask_review", args=[document.pk]))
     assert document.active_assignment() is None
     client.force_login(StaffFactory())
-    assert "Lina" in client.get(reverse("accompagnement:staff")).content.decode()
+    assert "Lina" in client.get(reverse("accompagnement_console")).content.decode()
 
 
 def test_marking_done_ends_the_assignment(client):
@@ -137,8 +137,8 @@ def test_a_comment_with_contact_details_is_held_then_moderated(client, django_ca
     )
     staff = StaffFactory()
     client.force_login(staff)
-    assert "06 12 34 56 78" in client.get(reverse("accompagnement:staff")).content.decode()
-    client.post(reverse("accompagnement:moderate", args=[comment.pk, "retirer"]))
+    assert "06 12 34 56 78" in client.get(reverse("accompagnement_console")).content.decode()
+    client.post(reverse("accompagnement_moderate", args=[comment.pk, "retirer"]))
     comment.refresh_from_db()
     assert comment.status == CommentStatus.REMOVED and comment.moderated_by == staff
 
@@ -146,13 +146,13 @@ def test_a_comment_with_contact_details_is_held_then_moderated(client, django_ca
 def test_blocking_a_volunteer_ends_their_assignments_and_keeps_the_history(client):
     made = AssignmentFactory()
     client.force_login(StaffFactory())
-    refused = client.post(reverse("accompagnement:block", args=[made.volunteer.pk]), {"reason": ""}, follow=True)
+    refused = client.post(reverse("accompagnement_block", args=[made.volunteer.pk]), {"reason": ""}, follow=True)
     assert "Écrivez la raison du blocage" in refused.content.decode()
-    client.post(reverse("accompagnement:block", args=[made.volunteer.pk]), {"reason": "Message privé à un élève"})
+    client.post(reverse("accompagnement_block", args=[made.volunteer.pk]), {"reason": "Message privé à un élève"})
     made.refresh_from_db()
     assert made.end_reason == Assignment.EndReason.BLOCKED
     profile = VolunteerProfile.objects.get(user=made.volunteer)
     assert profile.blocked_reason == "Message privé à un élève"
     assert assignment.refusals(made.volunteer) == ["Ce bénévole est bloqué."]
-    client.post(reverse("accompagnement:end_assignment", args=[made.pk]))
+    client.post(reverse("accompagnement_end_assignment", args=[made.pk]))
     assert Assignment.objects.filter(pk=made.pk).exists()

@@ -95,7 +95,7 @@ def test_staffs_queue_elides_the_pupils_and_the_authors_names(client, followed):
     version = VersionFactory(document=documents["Inès"], number=1)
     CommentFactory(version=version, author__first_name="Élodie", author__last_name="Martin", status=CommentStatus.HELD)
     client.force_login(StaffFactory())
-    console = client.get(reverse("accompagnement:staff")).content.decode()
+    console = client.get(reverse("accompagnement_console")).content.decode()
     assert "<h3>CV d'Inès – commentaire d'Élodie Martin</h3>" in console
 
 

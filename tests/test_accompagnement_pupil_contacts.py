@@ -200,7 +200,7 @@ def test_staffs_console_flags_a_version_in_review_holding_contact_details(client
     clean = DocumentFactory(state=DocumentState.REVIEW, pupil__first_name="Yanis")
     VersionFactory(document=clean, number=1)
     client.force_login(StaffFactory())
-    content = page_text(client.get(reverse("accompagnement:staff")))
+    content = page_text(client.get(reverse("accompagnement_console")))
     section = content.split("Coordonnées d'élèves dans des versions en relecture")[1].split("<section")[0]
     assert "CV de Lina, version 1" in section
     assert (

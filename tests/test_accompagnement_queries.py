@@ -25,6 +25,9 @@ from home.models import SiteSettings
 pytestmark = pytest.mark.django_db
 
 LOGGED_IN_BUDGET = 15
+# Staff's console is in the Wagtail admin, whose shell reads a few rows of its own for every page (the user's
+# admin profile, the page and collection permissions and the explorer's root page for its menu, the locales).
+ADMIN_BUDGET = 20
 
 
 @pytest.fixture(autouse=True)
@@ -115,13 +118,13 @@ def add_console_work(start, stop):
 
 def test_staffs_console_costs_the_same_with_2_or_10_of_everything(client):
     client.force_login(StaffFactory())
-    url = reverse("accompagnement:staff")
+    url = reverse("accompagnement_console")
     add_console_work(0, 2)
     few, _page = warm_queries(client, url)
     add_console_work(2, 10)
     many, page = warm_queries(client, url)
     assert few == many
-    assert many <= LOGGED_IN_BUDGET
+    assert many <= ADMIN_BUDGET
     for n in range(10):
         for shown in (f"Retenu numéro {n}.", f"Signalement numéro {n}.", f"Attente{n}", f"Suivi{n}", f"Libre{n}"):
             assert shown in page

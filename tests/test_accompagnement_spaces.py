@@ -39,7 +39,7 @@ def test_each_role_finds_its_section(client, world):
     volunteer_page = dashboard(client, world["volunteer"])
     assert "Vous accompagnez 1 document(s)." in volunteer_page
     staff_page = dashboard(client, StaffFactory())
-    assert reverse("accompagnement:staff") in staff_page
+    assert reverse("accompagnement_console") in staff_page
 
 
 def test_the_teacher_sees_which_pupils_have_a_cv_ready_not_the_text(client, world):

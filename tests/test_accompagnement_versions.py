@@ -149,7 +149,7 @@ def test_signaler_hides_the_comment_until_staff_decide(client, assigned, django_
         client.force_login(viewer)
         assert "Un souci ici" not in client.get(reverse("accompagnement:document", args=[document.pk])).content.decode()
     client.force_login(StaffFactory())
-    assert "Il me demande mon numéro" in client.get(reverse("accompagnement:staff")).content.decode()
+    assert "Il me demande mon numéro" in client.get(reverse("accompagnement_console")).content.decode()
 
 
 def test_the_parent_reads_every_visible_comment_without_acting(client, assigned):

@@ -18,7 +18,7 @@ def test_assigning_a_volunteer_says_we_told_them(client, django_capture_on_commi
     client.force_login(StaffFactory())
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("accompagnement:assign", args=[document.pk]), {"volunteer": claire.pk}, follow=True
+            reverse("accompagnement_assign", args=[document.pk]), {"volunteer": claire.pk}, follow=True
         )
     page = html.unescape(response.content.decode())
     assert "C'est fait : nous avons prévenu Claire Durand par e-mail." in page
