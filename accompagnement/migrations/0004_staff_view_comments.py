@@ -8,7 +8,7 @@ from home.permission_migrations import grant_staff_permissions
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accompagnement", "0002_staff_permissions"),
+        ("accompagnement", "0003_states_as_fsm_english_values"),
     ]
 
     operations = [grant_staff_permissions("accompagnement", ["view_comment"])]
