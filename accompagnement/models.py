@@ -82,6 +82,9 @@ class VolunteerProfile(models.Model):
     blocked_at = models.DateTimeField(_("bloqué le"), null=True, blank=True)
     blocked_reason = models.TextField(_("raison du blocage"), blank=True, max_length=600)
 
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("bénévole accompagnant")
         verbose_name_plural = _("bénévoles accompagnants")
@@ -127,6 +130,9 @@ class Document(models.Model):
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("CV ou lettre")
         verbose_name_plural = _("CV et lettres")
@@ -158,6 +164,9 @@ class Version(models.Model):
     number = models.PositiveSmallIntegerField(_("numéro"))
     sections = models.JSONField(_("texte, par partie"), default=dict)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("version")
@@ -212,6 +221,9 @@ class Assignment(models.Model):
 
     objects = AssignmentQuerySet.as_manager()
 
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("accompagnement")
         verbose_name_plural = _("accompagnements")
@@ -264,6 +276,9 @@ class Comment(models.Model):
     )
     moderated_at = models.DateTimeField(_("relu le"), null=True, blank=True)
 
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("commentaire")
         verbose_name_plural = _("commentaires")
@@ -297,6 +312,9 @@ class Report(models.Model):
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("traité par"), related_name="+", null=True, on_delete=models.SET_NULL
     )
+
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("signalement")

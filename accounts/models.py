@@ -106,6 +106,9 @@ class User(AbstractUser):
 
     objects = UserManager()
 
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("utilisateur")
         verbose_name_plural = _("utilisateurs")
@@ -226,6 +229,9 @@ class AccessCode(models.Model):
     expires_at = models.DateTimeField(_("expire le"))
     used_at = models.DateTimeField(_("utilisé le"), null=True, blank=True)
 
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("code d'accès")
         verbose_name_plural = _("codes d'accès")
@@ -270,6 +276,9 @@ class ConsentRecord(models.Model):
     )
     decided_by_name = models.CharField(_("nom de la personne"), max_length=150)
     created_at = models.DateTimeField(_("date"), auto_now_add=True, db_index=True)
+
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("accord sur les données")

@@ -27,9 +27,11 @@ from django.utils.translation import gettext as _
 from accounts import access as accounts_access
 from accounts import consent
 from home import dates
+from home.caching import content_changed
 
 from . import notifications
 from .models import Level, Session, SignUp
+from .seats import seats_changed
 
 
 class BookingError(Exception):
@@ -268,6 +270,9 @@ def cancel_session(session, *, by):
         SignUp.objects.filter(pk__in=[s.pk for s in active]).update(status=SignUp.Status.CANCELLED, cancelled_at=now)
         Session.objects.filter(pk=session.pk).update(seats_taken=0, cancelled_at=now)
         session.cancelled_at = now
+        # Bulk updates send no signal: the session leaves the sheets and the agenda (content), its seats too.
+        content_changed()
+        seats_changed([session.pk])
         for signup in active:
             signup.session = session
             notifications.session_cancelled(signup)
