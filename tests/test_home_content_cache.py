@@ -15,7 +15,6 @@ from wagtail.models import ReferenceIndex
 
 import pytest
 
-from accounts.factories import ConsentedPupilFactory
 from ateliers.factories import AgendaIndexPageFactory, EventPageFactory, SessionFactory
 from ateliers.models import SignUp
 from home import caching
@@ -75,14 +74,14 @@ def test_an_anonymous_search_with_no_result_forgets_no_page(client, article):
 
 
 def test_a_sign_up_forgets_no_page_but_shows_the_new_seats_on_the_event_and_the_agenda(
-    client, article, agenda, session, django_capture_on_commit_callbacks
+    client, article, agenda, session, consented_pupil, django_capture_on_commit_callbacks
 ):
     event = session.page
     for url in (article.url, event.url, agenda.url):
         assert "30 places restantes" in cached(client, url).content.decode() or url == article.url
 
     pupil = Client()
-    pupil.force_login(ConsentedPupilFactory())
+    pupil.force_login(consented_pupil)
     with django_capture_on_commit_callbacks(execute=True):
         pupil.post(reverse("ateliers:signup", args=[session.pk]), {"next": event.url})
 
@@ -95,9 +94,11 @@ def test_a_sign_up_forgets_no_page_but_shows_the_new_seats_on_the_event_and_the_
         assert served_from_cache(url), url  # and kept again with the new seats
 
 
-def test_a_stage_request_forgets_no_page(client, article, metiers_index, django_capture_on_commit_callbacks):
+def test_a_stage_request_forgets_no_page(
+    client, article, metiers_index, consented_pupil, django_capture_on_commit_callbacks
+):
     sheet = MetierPageFactory(parent=metiers_index, title="Boulanger / Boulangère")
-    pupil = ConsentedPupilFactory()
+    pupil = consented_pupil
     week = StageWeekFactory(school=pupil.school_class.school)  # the collège's calendar: staff's content
     cached(client, article.url)
     cached(client, sheet.url)
@@ -167,11 +168,11 @@ def test_only_registered_models_are_content():
     assert not caching.is_content(ConsentRecord)
 
 
-def test_a_sign_up_adds_no_reference_index_row(session, django_capture_on_commit_callbacks):
+def test_a_sign_up_adds_no_reference_index_row(session, consented_pupil, django_capture_on_commit_callbacks):
     from ateliers.booking import sign_up
 
     Client().get(reverse("wagtailadmin_home"))  # the admin's viewsets register their models for indexing
-    pupil = ConsentedPupilFactory()  # their class is indexed (a link to its collège), not them
+    pupil = consented_pupil  # made before counting: their class is indexed (a link to its collège), not them
     before = ReferenceIndex.objects.count()
     with django_capture_on_commit_callbacks(execute=True):
         signup, _created = sign_up(session, pupil)
