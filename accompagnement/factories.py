@@ -46,7 +46,7 @@ CV_TEXT = {
 
 
 class DocumentFactory(factory.django.DjangoModelFactory):
-    pupil = factory.SubFactory("stages.factories.ConsentingPupilFactory")
+    pupil = factory.SubFactory("accounts.factories.ConsentedPupilFactory")
     kind = "cv"
     sections = factory.LazyFunction(lambda: dict(CV_TEXT))
 

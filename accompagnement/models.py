@@ -88,6 +88,9 @@ class VolunteerProfile(models.Model):
     blocked_at = models.DateTimeField(_("bloqué le"), null=True, blank=True)
     blocked_reason = models.TextField(_("raison du blocage"), blank=True, max_length=600)
 
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("bénévole accompagnant")
         verbose_name_plural = _("bénévoles accompagnants")
@@ -139,6 +142,9 @@ class Document(FSMModelMixin, models.Model):
     review_requested_at = models.DateTimeField(_("relecture demandée le"), null=True, blank=True)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("CV ou lettre")
@@ -192,6 +198,9 @@ class Version(models.Model):
     sections = models.JSONField(_("texte, par partie"), default=dict)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
 
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("version")
         verbose_name_plural = _("versions")
@@ -244,6 +253,9 @@ class Assignment(models.Model):
     end_reason = models.CharField(_("raison de la fin"), max_length=8, choices=EndReason.choices, blank=True)
 
     objects = AssignmentQuerySet.as_manager()
+
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("accompagnement")
@@ -311,6 +323,9 @@ class Comment(FSMModelMixin, models.Model):
     )
     moderated_at = models.DateTimeField(_("relu le"), null=True, blank=True)
 
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("commentaire")
         verbose_name_plural = _("commentaires")
@@ -370,6 +385,9 @@ class Report(models.Model):
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("traité par"), related_name="+", null=True, on_delete=models.SET_NULL
     )
+
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("signalement")

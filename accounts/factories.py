@@ -3,10 +3,12 @@
 import datetime
 
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 import factory
 
-from .models import School, SchoolClass, User
+from . import consent
+from .models import ConsentRecord, School, SchoolClass, User
 from .roles import Role
 
 DEFAULT_PASSWORD = "mot-de-passe-de-test-2026"
@@ -63,6 +65,18 @@ class UserFactory(factory.django.DjangoModelFactory):
 class PupilFactory(UserFactory):
     school_class = factory.SubFactory(SchoolClassFactory)
     role = role_group(Role.PUPIL)
+
+
+class ConsentedPupilFactory(PupilFactory):
+    """A pupil who may take part in workshops, stages and help: activated (a password chosen) and with a
+    parent's consent on record. `ConsentedPupilFactory(consent_given=False)`: activated, no consent yet."""
+
+    activated_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def consent_given(obj, create, extracted, **kwargs):
+        if create and extracted is not False:
+            consent.record(obj, ConsentRecord.Decision.GIVEN, ConsentRecord.Method.LINK, by_name="Parent")
 
 
 class StaffFactory(UserFactory):

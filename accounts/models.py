@@ -5,13 +5,12 @@ contact). A pupil may have no email address: pupils imported from a class list h
 parent activates the account.
 """
 
-import datetime
-
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .roles import Role
@@ -19,7 +18,7 @@ from .roles import Role
 
 def current_school_year(today=None):
     """The school year as « 2026-2027 »; a new year starts on 1 August."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()  # in Paris: the server's own date may still be 31 July
     start = today.year if today.month >= 8 else today.year - 1
     return f"{start}-{start + 1}"
 
@@ -105,6 +104,9 @@ class User(AbstractUser):
     REQUIRED_FIELDS = []
 
     objects = UserManager()
+
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("utilisateur")
@@ -226,6 +228,9 @@ class AccessCode(models.Model):
     expires_at = models.DateTimeField(_("expire le"))
     used_at = models.DateTimeField(_("utilisé le"), null=True, blank=True)
 
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("code d'accès")
         verbose_name_plural = _("codes d'accès")
@@ -274,6 +279,9 @@ class ConsentRecord(models.Model):
     # « Ce n'était pas moi »: a parent told by e-mail of an answer given with the letter's code cancelled
     # it. The record stays (who, when, how) but no longer counts (`accounts.consent.latest`).
     cancelled_at = models.DateTimeField(_("annulé le"), null=True, blank=True)
+
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("accord sur les données")

@@ -33,9 +33,11 @@ from django_fsm import can_proceed
 from accounts import access as accounts_access
 from accounts import consent
 from home import dates
+from home.caching import content_changed
 
 from . import notifications
 from .models import Level, Session, SignUp
+from .seats import seats_changed
 
 
 class SystemAction:
@@ -302,6 +304,9 @@ def cancel_session(session, *, by):
             signup.save(update_fields=["status", "cancelled_at"])
         Session.objects.filter(pk=session.pk).update(seats_taken=0, cancelled_at=now)
         session.cancelled_at = now
+        # Bulk updates send no signal: the session leaves the sheets and the agenda (content), its seats too.
+        content_changed()
+        seats_changed([session.pk])
         for signup in active:
             signup.session = session
             notifications.session_cancelled(signup)

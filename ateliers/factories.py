@@ -1,5 +1,5 @@
-"""Factories for the parcours Découverte: agenda, events, sessions, sign-ups, and a pupil who may take
-part (activated, with a parent's consent)."""
+"""Factories for the parcours Découverte: agenda, events, sessions and sign-ups (the pupil who may take part
+is `accounts.factories.ConsentedPupilFactory`)."""
 
 import datetime
 
@@ -8,9 +8,7 @@ from django.utils import timezone
 import factory
 import wagtail_factories
 
-from accounts import consent
-from accounts.factories import PupilFactory
-from accounts.models import ConsentRecord
+from accounts.factories import ConsentedPupilFactory
 
 from .models import AgendaIndexPage, EventPage, Kind, Level, Session, SignUp
 
@@ -45,15 +43,6 @@ class SessionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Session
-
-
-class ConsentedPupilFactory(PupilFactory):
-    """A pupil who may take part: activated (a usable password) and with a parent's consent on record."""
-
-    @factory.post_generation
-    def consent(obj, create, extracted, **kwargs):
-        if create:
-            consent.record(obj, ConsentRecord.Decision.GIVEN, ConsentRecord.Method.LINK, by_name="Parent")
 
 
 class SignUpFactory(factory.django.DjangoModelFactory):

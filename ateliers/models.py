@@ -68,7 +68,9 @@ class AgendaIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from .agenda import agenda_context  # the agenda imports this module
+        from .seats import shows_agenda_seats
 
+        shows_agenda_seats(request)  # before the seats are read (see ateliers.seats)
         context = super().get_context(request, *args, **kwargs)
         context.update(agenda_context(self, request))
         return context
@@ -190,7 +192,9 @@ class EventPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from .access import can_book_for_class, session_rows
+        from .seats import shows_event_seats
 
+        shows_event_seats(request, self)  # before the seats are read (see ateliers.seats)
         context = super().get_context(request, *args, **kwargs)
         context["session_rows"] = session_rows(request.user, self)
         context["can_book_for_class"] = can_book_for_class(request.user)
@@ -383,6 +387,9 @@ class SignUp(FSMModelMixin, models.Model):
     # Set by `send_session_reminders`, so that running it twice sends one reminder.
     reminded_at = models.DateTimeField(_("rappel envoyé le"), null=True, blank=True, editable=False)
 
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("inscription")
         verbose_name_plural = _("inscriptions")
@@ -434,6 +441,9 @@ class Feedback(models.Model):
     comment = models.TextField(_("Un mot pour nous ?"), blank=True, max_length=1000)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("avis")
         verbose_name_plural = _("avis")
@@ -451,6 +461,9 @@ class CalendarFeed(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, related_name="workshop_feed", on_delete=models.CASCADE)
     token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("agenda personnel")

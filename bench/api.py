@@ -8,19 +8,12 @@ nothing. The API's rate limit is lifted for the run. Figures compare two version
 """
 
 import argparse
-import os
 import sys
 import time
-import warnings
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+from startup import setup_django  # bench/startup.py (this folder is first on sys.path)
 
-import django  # noqa: E402
-
-django.setup()
+setup_django()
 
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -29,9 +22,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from metiers.models import MetierPage, MetiersIndexPage  # noqa: E402
 
-settings.DEBUG = False
 settings.RATE_LIMITS = {**settings.RATE_LIMITS, "api": "1000000/m", "search_page": "1000000/m"}
-warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 
 
 def measure(client, url, requests):

@@ -15,23 +15,15 @@ runs it as a check (a count, not a timing).
 
 import argparse
 import datetime
-import os
 import sys
 import threading
 import uuid
-import warnings
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+from startup import setup_django  # bench/startup.py (this folder is first on sys.path)
 
-import django  # noqa: E402
+setup_django()
 
-django.setup()
-
-from django.conf import settings  # noqa: E402
 from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -45,10 +37,6 @@ from wagtail.models import Locale, Site  # noqa: E402
 from accounts.models import ConsentRecord, School, SchoolClass, User  # noqa: E402
 from accounts.roles import Role  # noqa: E402
 from ateliers.models import AgendaIndexPage, EventPage, Session, SignUp  # noqa: E402
-
-settings.DEBUG = False
-# Whitenoise warns when `collectstatic` has not been run; irrelevant here.
-warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 
 
 def parse_args():

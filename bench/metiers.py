@@ -10,22 +10,14 @@ figures of two versions on the same machine (bench/README.md).
 """
 
 import argparse
-import os
 import statistics
 import sys
 import time
-import warnings
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+from startup import setup_django  # bench/startup.py (this folder is first on sys.path)
 
-import django  # noqa: E402
+setup_django()
 
-django.setup()
-
-from django.conf import settings  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.http import QueryDict  # noqa: E402
@@ -35,9 +27,6 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from metiers.importer import CatalogueImporter  # noqa: E402
 from metiers.listing import MetierListing  # noqa: E402
 from metiers.models import Appellation, CentreInteret, MetierPage, MetiersIndexPage  # noqa: E402
-
-settings.DEBUG = False  # measure what production does
-warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 
 
 def parse_args():

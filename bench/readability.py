@@ -19,20 +19,13 @@ It reads the database the portal is configured with (DATABASE_URL, else db.sqlit
 """
 
 import argparse
-import os
 import re
 import statistics
-import sys
 from html import unescape
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+from startup import setup_django  # bench/startup.py (this folder is first on sys.path)
 
-import django  # noqa: E402
-
-django.setup()
+setup_django()
 
 from django.utils.html import strip_tags  # noqa: E402
 

@@ -19,20 +19,13 @@ asserts them (bench/README.md).
 
 import argparse
 import contextlib
-import os
 import statistics
 import sys
 import time
-import warnings
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+from startup import setup_django  # bench/startup.py (this folder is first on sys.path)
 
-import django  # noqa: E402
-
-django.setup()
+setup_django()
 
 from django.conf import settings  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
@@ -46,11 +39,6 @@ from wagtail.models import Locale, Page, get_page_models  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from accounts.roles import Role  # noqa: E402
-
-# Measure what production does: no debug page, no debug template context.
-settings.DEBUG = False
-# Whitenoise warns when `collectstatic` has not been run; irrelevant to render times.
-warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 
 ANONYMOUS, STAFF, PUPIL, VOLUNTEER = "anonyme", "équipe", "élève", "bénévole"
 PUPIL_DRAFT, TEACHER, HOST, PARTNER = "élève (brouillon)", "professeur", "accueil", "partenaire"

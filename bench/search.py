@@ -20,18 +20,12 @@ import argparse
 import csv
 import os
 import statistics
-import sys
 import time
-import warnings
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+from startup import ROOT, setup_django  # bench/startup.py (this folder is first on sys.path)
 
-import django  # noqa: E402
-
-django.setup()
+setup_django()
 
 from django.conf import settings  # noqa: E402
 from django.contrib.auth.models import AnonymousUser  # noqa: E402
@@ -49,8 +43,6 @@ from search.models import SearchTerm  # noqa: E402
 from search.text import trigrams  # noqa: E402
 from search.views import suggest  # noqa: E402
 
-settings.DEBUG = False
-warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 QUERIES = ROOT / "search" / "relevance" / "queries.csv"
 HELD_OUT = ROOT / "search" / "relevance" / "heldout.csv"
 

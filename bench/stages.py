@@ -10,33 +10,25 @@ in the database. Needs métier sheets (`make run` or `manage.py load_demo` first
 """
 
 import argparse
-import os
 import random
 import statistics
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+from startup import setup_django  # bench/startup.py (this folder is first on sys.path)
 
-import django  # noqa: E402
+setup_django()
 
-django.setup()
-
-from django.conf import settings  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
-from accounts.factories import SchoolClassFactory, SchoolFactory, StaffFactory  # noqa: E402
+from accounts.factories import ConsentedPupilFactory, SchoolClassFactory, SchoolFactory, StaffFactory  # noqa: E402
 from metiers.models import MetierPage  # noqa: E402
 from stages import matching  # noqa: E402
 from stages.factories import (  # noqa: E402
     STAGE_MONDAY,
-    ConsentingPupilFactory,
     HostOrganisationFactory,
     PlaceFactory,
     PlaceWeekFactory,
@@ -45,7 +37,6 @@ from stages.factories import (  # noqa: E402
 )
 from stages.models import StageRequest, Wish  # noqa: E402
 
-settings.DEBUG = False
 COMMUNES = ["93066", "93008", "93001", "93005", "93048", "93045", "93070", "93010", "93027", "75056", "92026"]
 
 
@@ -67,7 +58,7 @@ def build(requests, places, rng):
             print(f"  … {number} places", flush=True)
     classes = [SchoolClassFactory(school=school) for _ in range(12)]
     for number in range(requests):
-        pupil = ConsentingPupilFactory(school_class=classes[number % len(classes)], consent_given=True)
+        pupil = ConsentedPupilFactory(school_class=classes[number % len(classes)], consent_given=True)
         stage_request = StageRequestFactory(pupil=pupil, week=week, travel_minutes=rng.choice([30, 45, 60]))
         for rank, sheet in enumerate(rng.sample(sheets, k=min(len(sheets), rng.choice([1, 2, 3]))), start=1):
             Wish.objects.create(request=stage_request, rank=rank, sheet_id=sheet)

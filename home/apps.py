@@ -10,6 +10,8 @@ class HomeConfig(AppConfig):
     def ready(self):
         from . import caching, media, restrictions, routing  # noqa: F401 (media connects the private documents' file naming)
 
+        # Every model of this app is public content, and so are the Wagtail models public pages show.
+        caching.register_content_models(*caching.WAGTAIL_CONTENT_MODELS, *self.get_models())
         caching.connect()  # content changes forget the cached pages and fragments
         routing.install()  # locales read through the cache
         restrictions.install()  # view restrictions read through the cache

@@ -3,24 +3,33 @@
 Everything the portal keeps in the shared cache about public content (the anonymous page cache of
 `home.page_cache`, the menu, breadcrumbs, language links and site settings of
 `home.templatetags.navigation_tags`) is stored under a key that includes the current *generation*, a
-random value kept in the cache. When staff change content, the generation changes and every copy made
-before is never read again (it expires after its timeout, or Redis evicts it first).
+random value kept in the shared cache (Redis in production), so a change seen by one worker is seen by
+all. When staff change content, the generation changes and every copy made before is never read again
+(it expires after its timeout, or Redis evicts it first).
 
 The generation changes when:
 
 - a page is published, unpublished, moved or deleted (Wagtail's page signals), or any page is saved;
-- a row of a content app is saved or deleted: snippets (the glossary), site settings, sheets and their
-  related data, workshops and their sessions and sign-ups (seats left), stage places, search terms;
-- a site, locale, view restriction, image, document or search promotion is saved or deleted.
+- a row of a model an app declared public content is saved or deleted: each app opts its models in from
+  its `AppConfig.ready()` with `register_content_models(...)` (sheets and their snippets, the glossary,
+  site settings, workshops' sessions, stage places, the search's term dictionary), so `home` names no
+  other app of ours; `home` itself registers the Wagtail models public pages show (sites, locales, view
+  restrictions, images, documents, search promotions, redirects);
+- code that changes public content with a bulk `QuerySet.update()` (which sends no signal) calls
+  `content_changed()` itself (the catalogue import does).
+
+Personal rows and logs never change it: accounts, sign-ups, stage requests, documents, consent records, the
+search log, sessions and queues. An anonymous search with no result or a pupil's sign-up forgets nothing.
 
 When Redis was unreachable (`home.cache_backend`), the generation is renewed as soon as it answers again:
 a change made during the outage could not renew it then.
 
-Accounts (pupils, parents, staff), sessions, logs and queues never change it. Bulk `QuerySet.update()`
-calls send no signal: code that changes public content that way calls `content_changed()` itself (the
-catalogue import does).
+Seats left are the one personal-driven figure public pages show (the agenda and the event pages). Those
+pages declare it with `depends_on(request, key)`: the page cache keeps, with the stored copy, the value of
+that key when the page was rendered, and serves the copy only while the key is unchanged. A sign-up calls
+`changed(key)` for its event and the agenda, and nothing else is forgotten.
 
-One generation for everything, rather than a list of the pages each change affects: staff publish a few
+One generation for all content, rather than a list of the pages each change affects: staff publish a few
 times a day, a whole-site miss costs one render per page visited, and no rule can forget a listing, the
 home page's featured cards or search results that show a changed sheet.
 """
@@ -35,20 +44,36 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "content-generation"
 
-# Apps whose every model is public content (or changes what public pages show: seats left, places).
-CONTENT_APPS = {"home", "metiers", "orientation", "procedures", "ateliers", "stages", "search"}
+LIVE_KEY_PREFIX = "live:"
+# Labels ("app_label.model_name") of the models whose rows public pages show: filled by the apps'
+# `AppConfig.ready()` through `register_content_models`. A subclass (multi-table inheritance, as every page
+# type is of wagtailcore.Page) is content when a parent is.
+_content_models = set()
 # Wagtail's models that public pages show; not revisions, logs, renditions, tasks or workflow states.
-CONTENT_MODELS = {
-    "wagtailcore.page",
-    "wagtailcore.site",
-    "wagtailcore.locale",
-    "wagtailcore.pageviewrestriction",
-    "wagtailcore.collectionviewrestriction",
-    "wagtailimages.image",
-    "wagtaildocs.document",
-    "wagtailsearchpromotions.searchpromotion",
-    "wagtailredirects.redirect",
-}
+WAGTAIL_CONTENT_MODELS = (
+    "wagtailcore.Page",
+    "wagtailcore.Site",
+    "wagtailcore.Locale",
+    "wagtailcore.PageViewRestriction",
+    "wagtailcore.CollectionViewRestriction",
+    "wagtailimages.Image",
+    "wagtaildocs.Document",
+    "wagtailsearchpromotions.SearchPromotion",
+    "wagtailredirects.Redirect",
+)
+
+
+def _label(model):
+    if isinstance(model, str):
+        app_label, _dot, name = model.partition(".")
+        return f"{app_label}.{name.lower()}"
+    return f"{model._meta.app_label}.{model._meta.model_name}"
+
+
+def register_content_models(*models):
+    """Declare models (classes or "app_label.Model" strings) as public content: saving or deleting one of
+    their rows forgets every cached copy of public content. Never a log, a queue or a person's data."""
+    _content_models.update(_label(model) for model in models)
 
 
 def generation():
@@ -88,11 +113,9 @@ def is_content(model):
     meta = model._meta
     if meta.auto_created:  # the table of a many-to-many field: content if its model is
         return is_content(meta.auto_created)
-    if meta.app_label in CONTENT_APPS:
-        return True
-    return any(
-        f"{parent._meta.app_label}.{parent._meta.model_name}" in CONTENT_MODELS for parent in meta.get_parent_list()
-    ) or (f"{meta.app_label}.{meta.model_name}" in CONTENT_MODELS)
+    return _label(model) in _content_models or any(
+        _label(parent) in _content_models for parent in meta.get_parent_list()
+    )
 
 
 def _on_model_change(sender, **kwargs):
@@ -121,6 +144,52 @@ def connect():
 
 
 _MISSING = object()
+
+
+def _live_value(key):
+    value = cache.get(LIVE_KEY_PREFIX + key)
+    if value is None:
+        value = uuid.uuid4().hex[:12]
+        if not cache.add(LIVE_KEY_PREFIX + key, value, timeout=None):
+            value = cache.get(LIVE_KEY_PREFIX + key) or value
+    return value
+
+
+def depends_on(request, *keys):
+    """Say that the page being rendered for `request` shows a figure that changes without a content change
+    (seats left): the page cache serves its copy only while each key is unchanged (see `changed`).
+
+    The key's value is read now, before the figure is, so a change during the render leaves the copy out
+    of date at once rather than stale."""
+    if request is None:
+        return
+    live = request.__dict__.setdefault("_live_keys", {})
+    for key in keys:
+        if key not in live:
+            live[key] = _live_value(key)
+
+
+def live_keys(request):
+    """The keys `depends_on` recorded for `request`, with their values at render time."""
+    return getattr(request, "_live_keys", {})
+
+
+def live_values(keys):
+    """The current values of `keys` (None for a key never set or evicted)."""
+    found = cache.get_many([LIVE_KEY_PREFIX + key for key in keys])
+    return {key: found.get(LIVE_KEY_PREFIX + key) for key in keys}
+
+
+def _new_live_value(keys):
+    cache.set_many({LIVE_KEY_PREFIX + key: uuid.uuid4().hex[:12] for key in keys}, timeout=None)
+
+
+def changed(*keys):
+    """Forget the cached pages that declared `depends_on` one of `keys` (and only those): now, and again when
+    the transaction commits (as `content_changed` does)."""
+    _new_live_value(keys)
+    if connection.in_atomic_block:
+        transaction.on_commit(lambda: _new_live_value(keys))
 
 
 def cached(request, name, compute, timeout=300):

@@ -17,7 +17,9 @@ A response is *stored* only if, moreover,
 Private pages answer anonymous visitors with a redirect to the login page (never stored); « Mon espace »
 and every personal page require a login (a session). A stored copy is forgotten when the content
 generation changes (`home.caching`: publish, unpublish, move, delete, snippet and settings changes) or
-after `PAGE_CACHE["TIMEOUT"]` seconds (pages that show dates, such as upcoming workshops).
+after `PAGE_CACHE["TIMEOUT"]` seconds (pages that show dates, such as upcoming workshops). A page that
+shows seats left declares it (`home.caching.depends_on`): its copy is kept with the seats' key and served
+only while that key is unchanged, so a sign-up forgets the agenda and its event's pages, nothing else.
 
 Stored copies carry `Cache-Control: public, max-age=0, must-revalidate` (browsers and proxies ask again each
 time, so a publication shows at once) and keep the `Vary: Cookie` the session middleware added. The
@@ -36,7 +38,7 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control
 
-from .caching import generation, request_generation
+from .caching import generation, live_keys, live_values, request_generation
 
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/")
 MESSAGES_COOKIE = "messages"
@@ -104,7 +106,7 @@ class AnonymousPageCacheMiddleware:
         if key is None:
             return self.get_response(request)
         stored = cache.get(key)
-        if stored is not None:
+        if stored is not None and self._still_live(stored):
             return self._replay(stored, head=request.method == "HEAD")
         response = self.get_response(request)
         # Content changed while the page was rendered (a publish, or a setting created on first use): the
@@ -113,13 +115,21 @@ class AnonymousPageCacheMiddleware:
             if "Cache-Control" not in response:
                 patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
             headers = [(name, value) for name, value in response.items() if name.lower() not in KEPT_HEADERS_EXCLUDED]
-            cache.set(key, (response.status_code, headers, response.content), config["TIMEOUT"])
+            live = live_keys(request)
+            cache.set(key, (response.status_code, headers, response.content, live), config["TIMEOUT"])
             response["X-Page-Cache"] = "miss"
         return response
 
     @staticmethod
+    def _still_live(stored):
+        """Whether the figures the page declared (`home.caching.depends_on`: seats left) are unchanged since
+        it was rendered; a page that declared none is always live (no extra cache read)."""
+        live = stored[3] if len(stored) > 3 else None
+        return not live or live_values(live) == live
+
+    @staticmethod
     def _replay(stored, head=False):
-        status, headers, content = stored
+        status, headers, content = stored[:3]
         response = HttpResponse(b"" if head else content, status=status)
         for name, value in headers:
             response[name] = value

@@ -8,4 +8,9 @@ class ProceduresConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from home.caching import register_content_models
+
         from . import signals  # noqa: F401
+
+        # The procedures are pages (private, never in the page cache) with their steps and attachments.
+        register_content_models(*self.get_models())

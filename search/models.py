@@ -146,6 +146,9 @@ class UnansweredSearch(models.Model):
     week = models.DateField(_("semaine du"))
     count = models.PositiveIntegerField(_("nombre"), default=0)
 
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("recherche sans résultat")
         verbose_name_plural = _("recherches sans résultat")
@@ -183,6 +186,9 @@ class AnsweredSearch(models.Model):
     week = models.DateField(_("semaine du"))
     searches = models.PositiveIntegerField(_("recherches"), default=0)
     opens = models.PositiveIntegerField(_("résultat ouvert"), default=0)
+
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("recherche avec résultats")

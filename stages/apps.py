@@ -10,7 +10,13 @@ class StagesConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from .models import Place, StageRequest
+        from home.caching import register_content_models
+
+        from .models import Place, PlaceWeek, StageRequest, StageWeek
+
+        # Public content: the places and their weeks (the seats a métier sheet counts). Not the requests,
+        # wishes, reports, appreciations, proposals or hosts' records: personal or back-office rows.
+        register_content_models(Place, PlaceWeek, StageWeek)
 
         # The audit log keeps the states and the proposed place (who, when); the pupil's own words stay
         # out of it (they are erased with the pupil's data, the log is not).

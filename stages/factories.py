@@ -2,13 +2,10 @@
 
 import datetime
 
-from django.utils import timezone
-
 import factory
 
-from accounts import consent
-from accounts.factories import PupilFactory, SchoolFactory, UserFactory, role_group
-from accounts.models import ConsentRecord, current_school_year
+from accounts.factories import ConsentedPupilFactory, SchoolFactory, UserFactory, role_group
+from accounts.models import current_school_year
 from accounts.roles import Role
 
 from .models import HostOrganisation, Place, PlaceStatus, PlaceWeek, RequestState, StageRequest, StageWeek, Wish
@@ -16,17 +13,6 @@ from .models import HostOrganisation, Place, PlaceStatus, PlaceWeek, RequestStat
 # A Monday in the current school year, for stage weeks.
 STAGE_MONDAY = datetime.date(int(current_school_year()[:4]), 12, 7)
 STAGE_MONDAY -= datetime.timedelta(days=STAGE_MONDAY.weekday())
-
-
-class ConsentingPupilFactory(PupilFactory):
-    """A pupil who may take part: activated (a password chosen) and a parent's consent on record."""
-
-    activated_at = factory.LazyFunction(timezone.now)
-
-    @factory.post_generation
-    def consent_given(obj, create, extracted, **kwargs):
-        if create and extracted is not False:
-            consent.record(obj, ConsentRecord.Decision.GIVEN, ConsentRecord.Method.LINK, by_name="Parent")
 
 
 class ProfessionalFactory(UserFactory):
@@ -90,7 +76,7 @@ class StageRequestFactory(factory.django.DjangoModelFactory):
     """A request of a consenting pupil, in their collège's stage week. `state=` sets any state directly
     (tests and demo); real changes go through stages.workflow.apply()."""
 
-    pupil = factory.SubFactory(ConsentingPupilFactory)
+    pupil = factory.SubFactory(ConsentedPupilFactory)
     week = factory.LazyAttribute(lambda o: StageWeekFactory(school=o.pupil.school_class.school))
     motivation = "J'aime faire des gâteaux avec ma tante."
     travel_minutes = 45

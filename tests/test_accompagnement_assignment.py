@@ -14,8 +14,7 @@ import pytest
 from accompagnement import assignment
 from accompagnement.factories import AssignmentFactory, DocumentFactory, VersionFactory, VolunteerFactory
 from accompagnement.models import Assignment, CommentStatus, HelpSettings, VolunteerProfile
-from accounts.factories import StaffFactory
-from stages.factories import ConsentingPupilFactory
+from accounts.factories import ConsentedPupilFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 30)
@@ -57,7 +56,7 @@ def test_staff_cannot_assign_an_expired_volunteer_and_are_told_why(client):
 
 
 def test_no_volunteer_for_a_pupil_without_consent():
-    document = DocumentFactory(pupil=ConsentingPupilFactory(consent_given=False))
+    document = DocumentFactory(pupil=ConsentedPupilFactory(consent_given=False))
     with pytest.raises(assignment.AssignmentRefused, match="n'a pas donné son accord"):
         assignment.assign(document, VolunteerFactory())
 

@@ -12,7 +12,8 @@ from accompagnement.factories import DocumentFactory
 from accompagnement.models import Document
 from accompagnement.pdf import document_pdf
 from accompagnement.sections import CV_SECTIONS
-from stages.factories import ConsentingPupilFactory, StageRequestFactory
+from accounts.factories import ConsentedPupilFactory
+from stages.factories import StageRequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ ANSWERS = {
 
 @pytest.fixture
 def pupil(client):
-    pupil = ConsentingPupilFactory(first_name="Lina", last_name="Benali")
+    pupil = ConsentedPupilFactory(first_name="Lina", last_name="Benali")
     client.force_login(pupil)
     return pupil
 
@@ -121,7 +122,7 @@ def test_a_letter_for_someone_elses_request_is_refused(client, pupil):
 
 
 def test_a_pupil_without_consent_writes_but_cannot_ask_for_help(client):
-    pupil = ConsentingPupilFactory(consent_given=False)
+    pupil = ConsentedPupilFactory(consent_given=False)
     client.force_login(pupil)
     cv = DocumentFactory(pupil=pupil)
     page = client.get(reverse("accompagnement:document", args=[cv.pk])).content.decode()

@@ -13,8 +13,7 @@ import pytest
 from accompagnement import contact_filter
 from accompagnement.factories import CV_TEXT, AssignmentFactory, DocumentFactory, VersionFactory
 from accompagnement.models import DocumentState, Version
-from accounts.factories import StaffFactory
-from stages.factories import ConsentingPupilFactory
+from accounts.factories import ConsentedPupilFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +25,7 @@ WHY = "Les bénévoles n&#x27;ont pas besoin de te contacter en dehors du portai
 
 @pytest.fixture
 def pupil(client):
-    pupil = ConsentingPupilFactory(first_name="Lina", last_name="Morel")
+    pupil = ConsentedPupilFactory(first_name="Lina", last_name="Morel")
     client.force_login(pupil)
     return pupil
 

@@ -7,12 +7,18 @@ import pytest
 
 from accompagnement.factories import AssignmentFactory, DocumentFactory, VolunteerFactory
 from accounts import circle, consent
-from accounts.factories import ParentFactory, PupilFactory, SchoolClassFactory, StaffFactory, UserFactory
+from accounts.factories import (
+    ConsentedPupilFactory,
+    ParentFactory,
+    PupilFactory,
+    SchoolClassFactory,
+    StaffFactory,
+    UserFactory,
+)
 from accounts.models import ConsentRecord
 from accounts.roles import Role
 from stages.factories import (
     STAGE_MONDAY,
-    ConsentingPupilFactory,
     HostOrganisationFactory,
     PlaceWeekFactory,
     ProfessionalFactory,
@@ -26,7 +32,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def pupil():
-    return ConsentingPupilFactory(email="ines@example.org")
+    return ConsentedPupilFactory(email="ines@example.org")
 
 
 def withdraw(pupil):
@@ -121,7 +127,7 @@ def partner(pupil):
 
 
 def another_pupil(pupil):
-    return ConsentingPupilFactory(school_class=pupil.school_class)
+    return ConsentedPupilFactory(school_class=pupil.school_class)
 
 
 def the_pupil(pupil):

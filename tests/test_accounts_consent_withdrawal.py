@@ -16,10 +16,10 @@ from accompagnement import access as help_access
 from accompagnement.factories import AssignmentFactory, DocumentFactory
 from accompagnement.models import Assignment, Document
 from accounts import access, consent
-from accounts.factories import ParentFactory, StaffFactory, TeacherFactory
+from accounts.factories import ConsentedPupilFactory, ParentFactory, StaffFactory, TeacherFactory
 from accounts.models import ConsentRecord
 from ateliers.booking import BookingError, sign_up
-from ateliers.factories import AgendaIndexPageFactory, ConsentedPupilFactory, EventPageFactory, SessionFactory
+from ateliers.factories import AgendaIndexPageFactory, EventPageFactory, SessionFactory
 from ateliers.models import CalendarFeed, Session, SignUp
 from stages import access as stages_access
 from stages.factories import PlaceWeekFactory, ProfessionalFactory, StageRequestFactory, StageWeekFactory

@@ -7,7 +7,8 @@ import pytest
 from accounts.factories import UserFactory
 from accounts.roles import Role
 
-pytestmark = pytest.mark.django_db
+# The clock is stopped: django-ratelimit counts in fixed windows, and a run crossing one would start again.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("stopped_clock")]
 
 RESET_URL = "/fr/compte/mot-de-passe/"
 

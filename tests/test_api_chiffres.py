@@ -6,13 +6,9 @@ from wagtail.models import APIToken
 
 import pytest
 
-from accounts.factories import (
-    SchoolClassFactory,
-    SchoolFactory,
-)
+from accounts.factories import ConsentedPupilFactory, SchoolClassFactory, SchoolFactory
 from accounts.models import SchoolClass, current_school_year
 from chiffres import figures
-from stages.factories import ConsentingPupilFactory
 from tests.test_chiffres_access import viewers  # noqa: F401 (the fixture: the same seven roles)
 
 pytestmark = pytest.mark.django_db
@@ -31,10 +27,10 @@ def world():
     third = SchoolClassFactory(school=school, level=SchoolClass.Level.TROISIEME, name="3e A", school_year=YEAR)
     fourth = SchoolClassFactory(school=school, level=SchoolClass.Level.QUATRIEME, name="4e A", school_year=YEAR)
     for _ in range(11):
-        ConsentingPupilFactory(school_class=third)
-    ConsentingPupilFactory(school_class=third, first_name=NAME, last_name=SURNAME)
+        ConsentedPupilFactory(school_class=third)
+    ConsentedPupilFactory(school_class=third, first_name=NAME, last_name=SURNAME)
     for _ in range(3):
-        ConsentingPupilFactory(school_class=fourth)
+        ConsentedPupilFactory(school_class=fourth)
     SchoolClassFactory(school=school, name="3e Z", school_year=PAST_YEAR)
 
 

@@ -20,12 +20,11 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
-from accounts.factories import SchoolClassFactory, UserFactory
+from accounts.factories import ConsentedPupilFactory, SchoolClassFactory, UserFactory
 from accounts.roles import Role
 from api.openapi import generate
 from ateliers.factories import AgendaIndexPageFactory, EventPageFactory, SessionFactory
 from orientation.factories import GuidanceArticlePageFactory, GuidanceIndexPageFactory
-from stages.factories import ConsentingPupilFactory
 
 pytestmark = [pytest.mark.fuzz, pytest.mark.django_db]
 
@@ -47,7 +46,7 @@ def content(imported, home_page, settings):
     SessionFactory(page=EventPageFactory(parent=agenda), starts_at=timezone.now() + datetime.timedelta(days=3))
     school_class = SchoolClassFactory()
     for _ in range(3):
-        ConsentingPupilFactory(school_class=school_class)
+        ConsentedPupilFactory(school_class=school_class)
     tokens = {
         role: APIToken.create_token(user=UserFactory(role=role), name="fuzz")[1] for role in {*AUTHENTICATED.values()}
     }

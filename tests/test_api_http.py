@@ -48,6 +48,7 @@ def test_cors_only_for_the_listed_origins(client, imported):
     assert "Access-Control-Allow-Origin" not in site
 
 
+@pytest.mark.usefixtures("stopped_clock")  # counted in a fixed 1-minute window: a run must not cross it
 def test_past_the_rate_limit_a_json_429_with_retry_after(client, settings, home_page):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "api": "3/m"}
     statuses = [client.get(f"{API}/recherche/suggestions/", {"q": "bo"}).status_code for _ in range(4)]

@@ -6,10 +6,17 @@ from wagtail.models import APIToken, PageViewRestriction
 
 import pytest
 
-from accounts.factories import ParentFactory, SchoolClassFactory, StaffFactory, TeacherFactory, UserFactory
+from accounts.factories import (
+    ConsentedPupilFactory,
+    ParentFactory,
+    SchoolClassFactory,
+    StaffFactory,
+    TeacherFactory,
+    UserFactory,
+)
 from accounts.roles import Role
 from ateliers.booking import sign_up
-from ateliers.factories import AgendaIndexPageFactory, ConsentedPupilFactory, EventPageFactory, SessionFactory
+from ateliers.factories import AgendaIndexPageFactory, EventPageFactory, SessionFactory
 from metiers.factories import MetierPageFactory, MetiersIndexPageFactory
 from orientation.factories import GuidanceArticlePageFactory, GuidanceIndexPageFactory
 from procedures.factories import ProcedurePageFactory, ProceduresIndexPageFactory

@@ -12,6 +12,7 @@ import pytest
 
 from accounts import rights
 from accounts.factories import (
+    ConsentedPupilFactory,
     ParentFactory,
     PupilFactory,
     SchoolClassFactory,
@@ -21,7 +22,7 @@ from accounts.factories import (
 )
 from accounts.roles import Role
 from ateliers.booking import sign_up
-from ateliers.factories import AgendaIndexPageFactory, ConsentedPupilFactory, EventPageFactory, SessionFactory
+from ateliers.factories import AgendaIndexPageFactory, EventPageFactory, SessionFactory
 from ateliers.models import EventLeader, Feedback, Session, SignUp
 
 pytestmark = pytest.mark.django_db

@@ -10,10 +10,17 @@ from django.utils import timezone
 import pytest
 
 from accounts import consent
-from accounts.factories import ParentFactory, PupilFactory, SchoolClassFactory, StaffFactory, TeacherFactory
+from accounts.factories import (
+    ConsentedPupilFactory,
+    ParentFactory,
+    PupilFactory,
+    SchoolClassFactory,
+    StaffFactory,
+    TeacherFactory,
+)
 from accounts.models import ConsentRecord
 from ateliers.booking import BookingError, book_class, cancel, cancel_session, promote, sign_up
-from ateliers.factories import AgendaIndexPageFactory, ConsentedPupilFactory, EventPageFactory, SessionFactory
+from ateliers.factories import AgendaIndexPageFactory, EventPageFactory, SessionFactory
 from ateliers.models import Session, SignUp
 
 pytestmark = pytest.mark.django_db

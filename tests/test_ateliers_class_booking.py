@@ -10,10 +10,10 @@ from django.utils import timezone
 import pytest
 
 from accounts import consent
-from accounts.factories import PupilFactory, SchoolClassFactory, TeacherFactory
+from accounts.factories import ConsentedPupilFactory, PupilFactory, SchoolClassFactory, TeacherFactory
 from accounts.models import ConsentRecord
 from ateliers.booking import book_class, sign_up
-from ateliers.factories import AgendaIndexPageFactory, ConsentedPupilFactory, EventPageFactory, SessionFactory
+from ateliers.factories import AgendaIndexPageFactory, EventPageFactory, SessionFactory
 from ateliers.models import Session, SignUp
 
 pytestmark = pytest.mark.django_db

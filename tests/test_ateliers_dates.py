@@ -12,13 +12,16 @@ from django.utils import translation
 import pytest
 
 from accompagnement.forms import LetterForm
+from accounts.factories import ConsentedPupilFactory
 from ateliers.booking import sign_up
-from ateliers.factories import AgendaIndexPageFactory, ConsentedPupilFactory, EventPageFactory, SessionFactory
+from ateliers.factories import AgendaIndexPageFactory, EventPageFactory, SessionFactory
 from home import dates
 from stages.models import StageWeek
 from tests.test_ateliers_translations import translate
 
-pytestmark = pytest.mark.django_db
+# « Now » is frozen before these dates (conftest.FROZEN_NOW, November 2026): the sessions are to come
+# whatever the date the tests run on (a session in the past shows no times and takes no sign-up).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now")]
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 FIRST_OF_SEPTEMBER = datetime.datetime(2027, 9, 1, 9, 0, tzinfo=PARIS)

@@ -11,8 +11,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import icalendar
 import pytest
 
+from accounts.factories import ConsentedPupilFactory
 from ateliers.booking import sign_up
-from ateliers.factories import AgendaIndexPageFactory, ConsentedPupilFactory, EventPageFactory, SessionFactory
+from ateliers.factories import AgendaIndexPageFactory, EventPageFactory, SessionFactory
 from ateliers.models import AgendaIndexPage, CalendarFeed, EventMetier, EventPage, Session
 from home.models import HomePage
 from metiers.models import MetierPage

@@ -11,11 +11,12 @@ from django.utils import timezone
 
 import pytest
 
-from accounts.factories import SchoolClassFactory, TeacherFactory
-from ateliers.factories import AgendaIndexPageFactory, ConsentedPupilFactory, EventPageFactory, SessionFactory
+from accounts.factories import ConsentedPupilFactory, SchoolClassFactory, TeacherFactory
+from ateliers.factories import AgendaIndexPageFactory, EventPageFactory, SessionFactory
 from ateliers.models import Session, SignUp
 
-pytestmark = pytest.mark.django_db
+# The clock is stopped: django-ratelimit counts in fixed windows, and a run crossing one would start again.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("stopped_clock")]
 
 CLASS_ADDRESS = "203.0.113.7"  # a collège behind one public address
 

@@ -11,8 +11,9 @@ from django.utils import timezone
 
 import pytest
 
+from accounts.factories import ConsentedPupilFactory
 from ateliers.booking import sign_up
-from ateliers.factories import AgendaIndexPageFactory, ConsentedPupilFactory, EventPageFactory, SessionFactory
+from ateliers.factories import AgendaIndexPageFactory, EventPageFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ from django.urls import reverse
 import pytest
 from django_fsm import TransitionNotAllowed
 
-from accounts.factories import StaffFactory
+from accounts.factories import ConsentedPupilFactory, StaffFactory
 from ateliers.booking import BookingError, cancel, cancel_session, promote, sign_up
-from ateliers.factories import AgendaIndexPageFactory, ConsentedPupilFactory, EventPageFactory, SessionFactory
+from ateliers.factories import AgendaIndexPageFactory, EventPageFactory, SessionFactory
 from ateliers.models import Session, SignUp
 
 pytestmark = pytest.mark.django_db

@@ -15,9 +15,9 @@ from wagtail_localize.models import TranslationSource
 
 import pytest
 
-from accounts.factories import StaffFactory
+from accounts.factories import ConsentedPupilFactory, StaffFactory
 from ateliers.booking import sign_up
-from ateliers.factories import AgendaIndexPageFactory, ConsentedPupilFactory, EventPageFactory, SessionFactory
+from ateliers.factories import AgendaIndexPageFactory, EventPageFactory, SessionFactory
 from ateliers.models import AgendaIndexPage, EventMetier, EventPage, Session, SignUp
 from metiers.models import MetierPage
 from tests.utils import promote_data

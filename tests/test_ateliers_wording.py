@@ -12,9 +12,9 @@ from django.utils import timezone
 
 import pytest
 
-from accounts.factories import ParentFactory, StaffFactory
+from accounts.factories import ConsentedPupilFactory, ParentFactory, StaffFactory
 from ateliers.booking import cancel, sign_up
-from ateliers.factories import AgendaIndexPageFactory, ConsentedPupilFactory, EventPageFactory, SessionFactory
+from ateliers.factories import AgendaIndexPageFactory, EventPageFactory, SessionFactory
 from ateliers.models import Session
 from ateliers.reminders import send_reminders
 

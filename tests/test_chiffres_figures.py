@@ -13,29 +13,32 @@ import pytest
 
 from accompagnement.factories import CommentFactory, DocumentFactory, VersionFactory, VolunteerFactory
 from accounts import consent
-from accounts.factories import NewPupilFactory, SchoolClassFactory, SchoolFactory, UserFactory
+from accounts.factories import ConsentedPupilFactory, NewPupilFactory, SchoolClassFactory, SchoolFactory, UserFactory
 from accounts.models import ConsentRecord, SchoolClass, current_school_year
 from accounts.roles import Role
 from ateliers.factories import SessionFactory, SignUpFactory
 from ateliers.models import Feedback, Kind, Session
 from chiffres import figures
-from stages.factories import ConsentingPupilFactory, PlaceWeekFactory, StageRequestFactory
+from stages.factories import PlaceWeekFactory, StageRequestFactory
 from stages.models import RequestState, StageReport
+from tests.utils import FROZEN_NOW
 
 pytestmark = pytest.mark.django_db
 
-YEAR = current_school_year()
+# Built from a frozen « now » (tests.utils.FROZEN_NOW), so that the sessions held « 3 hours ago » are in the
+# same school year whatever the date the tests run on (in the first hours of 1 August they were not).
+YEAR = current_school_year(FROZEN_NOW.date())
 PAST_YEAR = f"{int(YEAR[:4]) - 1}-{YEAR[:4]}"
 NAME = "Zéphyrine"
 SURNAME = "Tournesol-Unique"
 
 
 def consenting(school_class, count, **kwargs):
-    return [ConsentingPupilFactory(school_class=school_class, **kwargs) for _ in range(count)]
+    return [ConsentedPupilFactory(school_class=school_class, **kwargs) for _ in range(count)]
 
 
 @pytest.fixture
-def world():
+def world(frozen_now):
     """Collège A: 12 pupils in 3e and 3 in 4e who take part; collège B: 3 in 3e; pupils who do not count
     (not activated, consent refused or withdrawn, last year's class). Workshops, stages, CVs around them."""
     school_a = SchoolFactory(name="Collège Alpha", commune="Saint-Denis")

@@ -17,7 +17,7 @@ def test_a_bulk_load_forgets_cached_pages(home_page):
     assert generation() != before
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="ANALYZE is run on PostgreSQL only")
+@pytest.mark.postgresql  # ANALYZE is run on PostgreSQL only
 def test_a_bulk_load_gives_postgresql_statistics(home_page):
     MetierPageFactory(parent=MetiersIndexPageFactory(parent=home_page))
     after_bulk_load()

@@ -20,9 +20,9 @@ from django.utils import timezone
 import pytest
 
 from accounts import activation
-from accounts.factories import DEFAULT_PASSWORD, NewPupilFactory, SchoolClassFactory, UserFactory
+from accounts.factories import DEFAULT_PASSWORD, ConsentedPupilFactory, NewPupilFactory, SchoolClassFactory, UserFactory
 from accounts.roles import Role
-from ateliers.factories import AgendaIndexPageFactory, ConsentedPupilFactory, EventPageFactory, SessionFactory
+from ateliers.factories import AgendaIndexPageFactory, EventPageFactory, SessionFactory
 from ateliers.models import SignUp
 from home.cache_backend import ResilientRedisCache
 from home.caching import generation

@@ -13,15 +13,9 @@ from django.urls import reverse
 import pytest
 
 from accompagnement.factories import AssignmentFactory, DocumentFactory, VersionFactory, VolunteerFactory
-from accounts.factories import SchoolClassFactory, StaffFactory
+from accounts.factories import ConsentedPupilFactory, SchoolClassFactory, StaffFactory
 from accounts.roles import Role
-from ateliers.factories import (
-    AgendaIndexPageFactory,
-    ConsentedPupilFactory,
-    EventPageFactory,
-    SessionFactory,
-    SignUpFactory,
-)
+from ateliers.factories import AgendaIndexPageFactory, EventPageFactory, SessionFactory, SignUpFactory
 from home.models import HomePageFeatured, SiteSettings
 from metiers.factories import (
     AppellationFactory,

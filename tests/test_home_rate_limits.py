@@ -9,7 +9,8 @@ import pytest
 
 from home.rate_limits import over_limit, rate_limit
 
-pytestmark = pytest.mark.django_db
+# The clock is stopped: django-ratelimit counts in fixed windows, and a run crossing one would start again.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("stopped_clock")]
 
 
 @pytest.fixture

@@ -29,6 +29,7 @@ def test_bad_input_answers_a_list(client, imported, query):
     assert isinstance(response.json(), list)
 
 
+@pytest.mark.usefixtures("stopped_clock")  # counted in a fixed window: a run must not cross its end
 def test_rate_limited_per_client_address(client, imported, settings):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search_autocomplete": "3/h"}
     for _ in range(3):

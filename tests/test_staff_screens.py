@@ -17,10 +17,17 @@ from auditlog.models import LogEntry
 from accompagnement.factories import CommentFactory, DocumentFactory, VolunteerFactory
 from accompagnement.models import CommentStatus, DocumentState
 from accounts import rights
-from accounts.factories import ParentFactory, PupilFactory, StaffFactory, TeacherFactory, UserFactory
+from accounts.factories import (
+    ConsentedPupilFactory,
+    ParentFactory,
+    PupilFactory,
+    StaffFactory,
+    TeacherFactory,
+    UserFactory,
+)
 from accounts.roles import Role
 from ateliers.booking import sign_up
-from ateliers.factories import ConsentedPupilFactory, SessionFactory
+from ateliers.factories import SessionFactory
 from ateliers.models import Session, SignUp
 from stages.factories import ProfessionalFactory, StageRequestFactory
 from stages.models import RequestState

@@ -10,9 +10,9 @@ from django.utils.translation import gettext
 
 import pytest
 
-from accounts.factories import SchoolFactory
+from accounts.factories import ConsentedPupilFactory, SchoolFactory
 from accounts.models import School
-from stages.factories import ConsentingPupilFactory, HostOrganisationFactory, ProfessionalFactory
+from stages.factories import HostOrganisationFactory, ProfessionalFactory
 from stages.forms import ProposalForm, StageRequestForm
 from stages.forms_after import REPORT_STEPS, AppreciationForm, ReportStepForm
 from stages.forms_places import PlaceForm, StageWeekForm
@@ -28,7 +28,7 @@ def stages_forms():
     HostOrganisationFactory()
     return [
         ProposalForm(),
-        StageRequestForm(pupil=ConsentingPupilFactory()),
+        StageRequestForm(pupil=ConsentedPupilFactory()),
         WishForm(),
         ReportStepForm(step=REPORT_STEPS[0]),
         AppreciationForm(),

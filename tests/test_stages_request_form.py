@@ -6,9 +6,9 @@ from django.utils.html import escape
 
 import pytest
 
-from accounts.factories import ParentFactory, SchoolFactory
+from accounts.factories import ConsentedPupilFactory, ParentFactory, SchoolFactory
 from metiers.factories import MetierPageFactory
-from stages.factories import ConsentingPupilFactory, StageRequestFactory, StageWeekFactory
+from stages.factories import StageRequestFactory, StageWeekFactory
 from stages.models import RequestState, StageRequest
 
 pytestmark = pytest.mark.django_db
@@ -16,10 +16,10 @@ URL = reverse("stages:request_form")
 
 
 @pytest.fixture
-def pupil(client):
-    pupil = ConsentingPupilFactory(first_name="Lina")
-    client.force_login(pupil)
-    return pupil
+def pupil(client, consented_pupil):
+    """The shared consented pupil (tests/conftest.py), logged in."""
+    client.force_login(consented_pupil)
+    return consented_pupil
 
 
 @pytest.fixture
@@ -70,7 +70,7 @@ def test_a_draft_is_kept_and_can_be_sent_later(client, pupil, week, sheets):
 
 
 def test_a_pupil_without_consent_is_told_why_and_cannot_post(client, week, sheets):
-    pupil = ConsentingPupilFactory(consent_given=False)
+    pupil = ConsentedPupilFactory(consent_given=False)
     client.force_login(pupil)
     page = client.get(URL).content.decode()
     assert escape("il faut l'accord d'un de tes parents") in page

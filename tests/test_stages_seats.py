@@ -3,7 +3,7 @@ the last seat of a place at the same moment cannot both succeed (row locks on Po
 
 import threading
 
-from django.db import IntegrityError, connection, connections, transaction
+from django.db import IntegrityError, connections, transaction
 
 import pytest
 
@@ -22,10 +22,9 @@ def test_the_database_refuses_more_seats_taken_than_offered():
         PlaceWeek.objects.filter(pk=place_week.pk).update(seats_taken=2)
 
 
+@pytest.mark.postgresql  # concurrent transactions need PostgreSQL (the CI database)
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_proposals_for_the_last_seat_never_both_succeed():
-    if connection.vendor != "postgresql":
-        pytest.skip("Concurrent transactions need PostgreSQL (the CI database).")
     staff = StaffFactory()
     place_week = PlaceWeekFactory(seats=1)
     requests = [StageRequestFactory(), StageRequestFactory()]

@@ -8,10 +8,9 @@ from django.utils.html import escape
 import pytest
 
 from accounts import rights
-from accounts.factories import ParentFactory, TeacherFactory
+from accounts.factories import ConsentedPupilFactory, ParentFactory, TeacherFactory
 from metiers.factories import MetierPageFactory
 from stages.factories import (
-    ConsentingPupilFactory,
     HostOrganisationFactory,
     PlaceFactory,
     PlaceWeekFactory,
@@ -27,7 +26,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def case(metiers_index):
     sheet = MetierPageFactory(parent=metiers_index, title="Boulanger / Boulangère")
-    pupil = ConsentingPupilFactory(first_name="Lina", last_name="Benali")
+    pupil = ConsentedPupilFactory(first_name="Lina", last_name="Benali")
     parent = ParentFactory()
     parent.children.add(pupil)
     teacher = TeacherFactory()

@@ -12,7 +12,7 @@ import pytest
 
 from accounts.factories import ParentFactory
 from metiers.factories import CentreInteretFactory, DomaineProfessionnelFactory, MetierPageFactory
-from stages.factories import ConsentingPupilFactory, StageRequestFactory, StageWeekFactory, WishFactory
+from stages.factories import StageRequestFactory, StageWeekFactory, WishFactory
 from stages.models import RequestState, StageRequest
 
 pytestmark = pytest.mark.django_db
@@ -20,10 +20,10 @@ URL = reverse("stages:request_form")
 
 
 @pytest.fixture
-def pupil(client):
-    pupil = ConsentingPupilFactory(first_name="Lina")
-    client.force_login(pupil)
-    return pupil
+def pupil(client, consented_pupil):
+    """The shared consented pupil (tests/conftest.py), logged in."""
+    client.force_login(consented_pupil)
+    return consented_pupil
 
 
 @pytest.fixture

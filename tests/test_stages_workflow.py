@@ -6,9 +6,8 @@ from django.core.exceptions import PermissionDenied
 
 import pytest
 
-from accounts.factories import ParentFactory, PupilFactory, StaffFactory, TeacherFactory
+from accounts.factories import ConsentedPupilFactory, ParentFactory, PupilFactory, StaffFactory, TeacherFactory
 from stages.factories import (
-    ConsentingPupilFactory,
     HostOrganisationFactory,
     PlaceFactory,
     PlaceWeekFactory,
@@ -24,7 +23,7 @@ S = RequestState
 
 @pytest.fixture
 def people():
-    pupil = ConsentingPupilFactory(email="lina@example.org", first_name="Lina")
+    pupil = ConsentedPupilFactory(email="lina@example.org", first_name="Lina")
     parent = ParentFactory(email="maman@example.org")
     parent.children.add(pupil)
     teacher = TeacherFactory(email="prof@example.org")
@@ -111,7 +110,7 @@ def test_who_may_make_each_move(people, state, action, allowed, forbidden):
 
 
 def test_a_pupil_without_consent_cannot_send(people):
-    pupil = ConsentingPupilFactory(consent_given=False)
+    pupil = ConsentedPupilFactory(consent_given=False)
     stage_request = StageRequestFactory(pupil=pupil, state=S.DRAFT)
     with pytest.raises(PermissionDenied):
         apply(pupil, stage_request, "submit")

@@ -1,6 +1,13 @@
 """Helpers shared by the test modules: admin URLs and the form data Wagtail's page editor posts."""
 
+import datetime
+import zoneinfo
+
 from django.urls import reverse
+
+# « Now » for tests that ask for the `frozen_now` fixture (tests/conftest.py): a Wednesday morning in term
+# time, school year 2026-2027. Dates a test builds are relative to it, never to the wall clock.
+FROZEN_NOW = datetime.datetime(2026, 11, 18, 10, 0, tzinfo=zoneinfo.ZoneInfo("Europe/Paris"))
 
 
 def add_url(model, parent):

@@ -36,6 +36,9 @@ class StageReport(models.Model):
     submitted_at = models.DateTimeField(_("envoyé le"), null=True, blank=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("compte rendu de stage")
         verbose_name_plural = _("comptes rendus de stage")
@@ -71,6 +74,9 @@ class HostAppreciation(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("par"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("appréciation de l'accueil")

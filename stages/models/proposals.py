@@ -27,6 +27,9 @@ class ProfessionalProposal(models.Model):
     created_at = models.DateTimeField(_("reçue le"), auto_now_add=True)
     handled = models.BooleanField(_("traitée"), default=False)
 
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("proposition d'un professionnel")
         verbose_name_plural = _("propositions des professionnels")

@@ -95,6 +95,9 @@ class StageRequest(FSMModelMixin, models.Model):
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("demande de stage")
         verbose_name_plural = _("demandes de stage")
@@ -197,6 +200,9 @@ class Wish(models.Model):
         related_name="+",
     )
 
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("souhait")
         verbose_name_plural = _("souhaits")
@@ -243,6 +249,9 @@ class RequestEvent(models.Model):
     by_role = models.CharField(_("rôle"), max_length=20, blank=True, choices=Role.choices)
     reason = models.TextField(_("raison"), blank=True)
     at = models.DateTimeField(_("le"), auto_now_add=True)
+
+    # Personal data: kept out of Wagtail's reference index (no index row or task per save).
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("changement d'état")

@@ -8,8 +8,7 @@ from playwright.sync_api import expect
 
 from accompagnement.factories import VolunteerFactory
 from accompagnement.models import HelpSettings
-from accounts.factories import DEFAULT_PASSWORD, StaffFactory
-from stages.factories import ConsentingPupilFactory
+from accounts.factories import DEFAULT_PASSWORD, ConsentedPupilFactory, StaffFactory
 
 from .conftest import assert_no_axe_violations, assert_no_horizontal_scroll, login
 
@@ -30,7 +29,7 @@ def people(transactional_db):
     settings.auto_assign = True
     settings.save()
     return {
-        "pupil": ConsentingPupilFactory(email="lina@example.org", first_name="Lina", last_name="Benali"),
+        "pupil": ConsentedPupilFactory(email="lina@example.org", first_name="Lina", last_name="Benali"),
         "volunteer": VolunteerFactory(email="claire@example.org", first_name="Claire"),
         "staff": StaffFactory(email="equipe@example.org"),
     }

@@ -10,10 +10,17 @@ from django.utils import timezone
 import pytest
 from playwright.sync_api import expect
 
-from accounts.factories import DEFAULT_PASSWORD, PupilFactory, SchoolClassFactory, TeacherFactory, UserFactory
+from accounts.factories import (
+    DEFAULT_PASSWORD,
+    ConsentedPupilFactory,
+    PupilFactory,
+    SchoolClassFactory,
+    TeacherFactory,
+    UserFactory,
+)
 from accounts.roles import Role
 from ateliers.booking import sign_up
-from ateliers.factories import AgendaIndexPageFactory, ConsentedPupilFactory, EventPageFactory, SessionFactory
+from ateliers.factories import AgendaIndexPageFactory, EventPageFactory, SessionFactory
 from ateliers.models import EventLeader, EventMetier, Session, SignUp
 from metiers.models import MetierPage
 

@@ -7,10 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from accounts.factories import SchoolClassFactory
+from accounts.factories import ConsentedPupilFactory, SchoolClassFactory
 from accounts.models import current_school_year
 from demo.content import USERS
-from stages.factories import ConsentingPupilFactory
 
 from .conftest import assert_no_axe_violations, assert_no_horizontal_scroll, login
 
@@ -25,7 +24,7 @@ PAST_YEAR = f"{int(YEAR[:4]) - 1}-{YEAR[:4]}"
 def test_partner_reads_the_figures_on_a_320_px_phone(new_context, base_url, demo_content):
     last_year = SchoolClassFactory(name="3e Z", school_year=PAST_YEAR)
     for _ in range(7):
-        ConsentingPupilFactory(school_class=last_year)
+        ConsentedPupilFactory(school_class=last_year)
     page = new_context(**PHONE_320).new_page()
     email, password = ACCOUNTS["Partenaire"]
 

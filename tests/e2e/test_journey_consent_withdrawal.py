@@ -9,9 +9,9 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts import consent
-from accounts.factories import DEFAULT_PASSWORD, ParentFactory
+from accounts.factories import DEFAULT_PASSWORD, ConsentedPupilFactory, ParentFactory
 from ateliers.booking import sign_up
-from ateliers.factories import AgendaIndexPageFactory, ConsentedPupilFactory, EventPageFactory, SessionFactory
+from ateliers.factories import AgendaIndexPageFactory, EventPageFactory, SessionFactory
 from ateliers.models import SignUp
 
 from .conftest import assert_no_axe_violations, assert_no_horizontal_scroll, login

@@ -8,11 +8,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from accounts.factories import DEFAULT_PASSWORD, ParentFactory, StaffFactory, TeacherFactory
+from accounts.factories import DEFAULT_PASSWORD, ConsentedPupilFactory, ParentFactory, StaffFactory, TeacherFactory
 from metiers.factories import MetierPageFactory
 from metiers.models import MetiersIndexPage
 from stages.factories import (
-    ConsentingPupilFactory,
     HostOrganisationFactory,
     PlaceFactory,
     PlaceWeekFactory,
@@ -31,7 +30,7 @@ pytestmark = pytest.mark.e2e
 def people(demo_content):
     index = MetiersIndexPage.objects.child_of(demo_content).get()
     sheet = MetierPageFactory(parent=index, title="Fournier / Fournière")
-    pupil = ConsentingPupilFactory(email="lina@example.org", first_name="Lina")
+    pupil = ConsentedPupilFactory(email="lina@example.org", first_name="Lina")
     week = StageWeekFactory(school=pupil.school_class.school)
     parent = ParentFactory(email="parent@example.org")
     parent.children.add(pupil)
