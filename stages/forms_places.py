@@ -270,9 +270,10 @@ class PlaceReviewForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         current = self.instance.get_status_display()
         choices = [("", _("Ne rien changer (état actuel : %(state)s)") % {"state": current})]
-        for move in self.instance.get_available_status_transitions():
+        # The moves from the current state, guards not yet checked: hiding needs the reason typed here.
+        for move in self.instance.get_all_status_transitions():
             label = move.custom.get("label")
-            if label:  # a move without a label is not staff's to make here
+            if move.source == self.instance.status and label:  # without a label: not staff's move
                 choices.append((move.name, label))
         self.fields["decision"].choices = choices
 

@@ -141,8 +141,8 @@ def test_two_accepts_on_the_same_stale_text_apply_one_change(client, document):
     """Two suggestions on the same passage, both shown on the pupil's page (two tabs, a double click):
     the second finds the passage gone and changes nothing."""
     version = VersionFactory(document=document)
-    first = suggestion(version, text="Patiente et attentive")
-    second = suggestion(version, text="Calme")
+    first = suggestion(version, text="Calme et attentive")  # neither holds the quoted « Patiente »
+    second = suggestion(version, text="Douce")
     stale_first, stale_second = (type(first).objects.get(pk=c.pk) for c in (first, second))
     client.force_login(document.pupil)
     client.post(reverse("accompagnement:suggestion", args=[stale_first.pk]), {"action": "accepter"}, follow=True)
@@ -154,7 +154,7 @@ def test_two_accepts_on_the_same_stale_text_apply_one_change(client, document):
         "Le passage commenté a changé depuis dans ton texte : recopie la suggestion toi-même si elle te plaît."
     ]
     document.refresh_from_db()
-    assert document.sections["qualities"] == QUALITIES.replace("Patiente", "Patiente et attentive", 1)
+    assert document.sections["qualities"] == QUALITIES.replace("Patiente", "Calme et attentive", 1)
     second.refresh_from_db()
     assert second.suggestion_state == SuggestionState.PENDING  # still answerable: « Garder mes mots »
 
@@ -174,7 +174,7 @@ if connection.vendor == "postgresql":  # not even collected on SQLite: no transa
     def test_concurrent_accepts_on_the_same_passage_apply_one():
         document = DocumentFactory(sections={"qualities": QUALITIES})
         version = VersionFactory(document=document)
-        comments = [suggestion(version, text="Patiente et attentive"), suggestion(version, text="Calme")]
+        comments = [suggestion(version, text="Calme et attentive"), suggestion(version, text="Douce")]
         outcomes = []
         barrier = threading.Barrier(2)
 
@@ -196,8 +196,8 @@ if connection.vendor == "postgresql":  # not even collected on SQLite: no transa
         assert sorted(outcomes) == ["acceptée", "refusée"]
         text = Document.objects.get(pk=document.pk).sections["qualities"]
         assert text in {
-            QUALITIES.replace("Patiente", "Patiente et attentive", 1),
-            QUALITIES.replace("Patiente", "Calme", 1),
+            QUALITIES.replace("Patiente", "Calme et attentive", 1),
+            QUALITIES.replace("Patiente", "Douce", 1),
         }
 
 
