@@ -7,7 +7,9 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import assignment, contact_filter, notifications, pupil_text
+from safeguarding import detect as contact_filter
+
+from . import assignment, notifications, pupil_text
 from .models import Assignment, Comment, CommentStatus, Document, DocumentState, Report, SuggestionState, Version
 
 

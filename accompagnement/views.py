@@ -14,8 +14,9 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import blocked_message, can_share_with_outside, is_pupil, is_staff_member
 from accounts.roles import Role
+from safeguarding import detect as contact_filter
 
-from . import access, contact_filter, diff, documents, pdf, pupil_text
+from . import access, diff, documents, pdf, pupil_text
 from .forms import CommentForm, DiffForm, LetterForm, ReportForm, StepForm
 from .models import Comment, CommentStatus, Document, HelpSettings, SuggestionState, Version
 from .sections import section, sections_for

@@ -10,10 +10,10 @@ from django.utils import translation
 
 import pytest
 
-from accompagnement import contact_filter
 from accompagnement.factories import CV_TEXT, AssignmentFactory, DocumentFactory, VersionFactory
 from accompagnement.models import DocumentState, Version
 from accounts.factories import StaffFactory
+from safeguarding import detect as contact_filter
 from stages.factories import ConsentingPupilFactory
 
 pytestmark = pytest.mark.django_db
