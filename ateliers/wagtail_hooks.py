@@ -17,12 +17,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+import safeguarding
 from accounts import access as accounts_access
 from accounts.extensions import DASHBOARD_SECTIONS, ERASE_PERSONAL_DATA, PERSONAL_DATA, DashboardSection
 from accounts.roles import Role
 
 from . import admin_views
-from .access import display_name
+from .access import FEEDBACK_MIN_ANSWERS, display_name
 from .models import Feedback, Session, SignUp
 
 
@@ -155,11 +156,13 @@ def _leader_section(user, now):
         Session.objects.filter(page__leaders__user=user)
         .select_related("page")
         .annotate(answers=Count("feedback", distinct=True), liked=Avg("feedback__liked"))
-        .filter(Q(ends_at__gt=recent) | Q(ends_at__lte=now, answers__gt=0))
+        .filter(Q(ends_at__gt=recent) | Q(ends_at__lte=now, answers__gte=FEEDBACK_MIN_ANSWERS))
         .order_by("starts_at")
     )
     upcoming = [session for session in led if session.ends_at > recent]
-    past = [session for session in reversed(led) if session.ends_at <= now and session.answers > 0][:10]
+    past = [session for session in reversed(led) if session.ends_at <= now and session.answers >= FEEDBACK_MIN_ANSWERS][
+        :10
+    ]
     if not upcoming and not past:
         return None
     names = {}
@@ -173,7 +176,7 @@ def _leader_section(user, now):
     for session_id, comment in (
         Feedback.objects.filter(session__in=past).exclude(comment="").order_by("?").values_list("session_id", "comment")
     ):
-        comments.setdefault(session_id, []).append(comment)
+        comments.setdefault(session_id, []).append(safeguarding.mask(comment))
     return DashboardSection(
         key="ateliers-leader",
         title=_("Les séances que j'anime"),
