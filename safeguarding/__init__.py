@@ -98,4 +98,4 @@ def validate_adult_text(text):
     """A form field validator for a text an adult writes and a pupil reads."""
     errors = adult_errors(text)
     if errors:
-        raise ValidationError(errors, code="contact_details")
+        raise ValidationError([ValidationError(message, code="contact_details") for message in errors])
