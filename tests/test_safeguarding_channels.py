@@ -26,8 +26,13 @@ from ateliers.factories import SessionFactory, SignUpFactory
 from ateliers.models import EventLeader, Feedback
 from ateliers.wagtail_hooks import _leader_section
 from stages import access as stages_access
-from stages.factories import PlaceFactory, PlaceWeekFactory, ProfessionalFactory, StageRequestFactory
-from stages.factories import HostOrganisationFactory
+from stages.factories import (
+    HostOrganisationFactory,
+    PlaceFactory,
+    PlaceWeekFactory,
+    ProfessionalFactory,
+    StageRequestFactory,
+)
 from stages.forms_after import AppreciationForm
 from stages.models import PlaceStatus, RequestState
 from stages.workflow import apply
