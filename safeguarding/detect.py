@@ -121,7 +121,7 @@ CHEZ_MAIL = re.compile(
 )
 HANDLE_RE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_.]{2,30}")
 APP_NAMES = (
-    r"\b(?:snap(?:chat)?|whats\s?app|wh?ats?ap|wsp|insta(?:gram)?|ig|tik\s?tok|telegram|discord|messenger"
+    r"\b(?:snap(?:chat)?|snp|whats\s?app|wh?ats?ap|wsp|insta(?:gram)?|ig|tik\s?tok|telegram|discord|messenger"
     r"|facebook|fb|yubo|kik|twitch|skype|viber|wechat|bereal|twitter|threads|(?:sur|via|par|on|mon|my)\s+signal"
     r"|signal(?=\s*[:=])|fant[oô]me\s+jaune|yellow\s+ghost)\b"
 )
@@ -137,7 +137,8 @@ LINK_RE = re.compile(
     r"(?:https?://|www\.)\S+"
     r"|\b[a-z0-9\-]{2,}\.(?:fr|com|net|org|io|me|be|gg|ly|co|info|app|link|xyz|ee|tv|eu|site|online|shop|blog"
     r"|store|biz|page|club)(?:/\S*)?\b"
-    r"|\b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,10}/[\w\-./?=&%#~]+",
+    # Bounded, and only from the start of a name: from every letter of « a.a.a… » it was quadratic.
+    r"|(?<![\w.\-])[a-z0-9\-]{1,63}(?:\.[a-z0-9\-]{1,63}){0,3}\.[a-z]{2,10}/[\w\-./?=&%#~]+",
     re.IGNORECASE,
 )
 STREET_KINDS = (
@@ -226,10 +227,18 @@ def _phones(text):
 
 
 def _digit_phones(text):
-    """Phone numbers of the `digits` view: ten digits, nine from 6 or 7, five pairs split by a few words."""
+    """Phone numbers of the `digits` view: ten digits, nine from 6 or 7."""
     if sum(char.isdigit() for char in text) < 9:
         return []
-    spans = [match.span() for pattern in (TEN_DIGITS, NINE_DIGITS) for match in pattern.finditer(text)]
+    return [match.span() for pattern in (TEN_DIGITS, NINE_DIGITS) for match in pattern.finditer(text)]
+
+
+def _split_phones(text):
+    """Five pairs of digits from « 06 » or « 07 » split by a few words, in a view whose separators are
+    kept (« 06/20 au contrôle, puis 12/20 » is marks, not a number)."""
+    if sum(char.isdigit() for char in text) < 9:
+        return []
+    spans = []
     pairs = list(PAIR.finditer(text))
     for first in range(len(pairs) - 4):
         if pairs[first].group() not in ("06", "07"):
@@ -267,6 +276,8 @@ def find(text):
     plain = normalise.plain(text)
     if plain.text != text:
         spans += [(*plain.span(s, e), kind) for s, e, kind in _spans(plain.text)]
+    look_alike = normalise.look_alike_digits(plain)
+    spans += [(*look_alike.span(s, e), PHONE) for s, e in _split_phones(look_alike.text)]
     digits = normalise.digits(plain)
     spans += [(*digits.span(s, e), PHONE) for s, e in _digit_phones(digits.text)]
     if digits.text != plain.text:

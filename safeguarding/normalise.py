@@ -100,15 +100,17 @@ SPACED_WIDE = re.compile(r"(?<!\w)\w(?:\s[.\-_*·•]\s\w(?!\w)){2,}")
 BRACKET_DOT = re.compile(r"\s*[\[({<]\s*(?:\.|dot|point|pt)\s*[\])}>]\s*", re.IGNORECASE)
 BRACKET_AT = re.compile(r"\s*[\[({<]\s*(?:@|at|ar+ob(?:a|e)s?e?|ar+oba)\s*[\])}>]\s*", re.IGNORECASE)
 SPACED_SCHEME = re.compile(r"\b(https?)\s*:\s*/\s*/\s*([\w\-]+(?:\s*\.\s*[\w\-]+)*)", re.IGNORECASE)
-# « monsite . fr », « monsite .xyz »: not « me », « net » followed by a word, nor « fini. Fr… » in a sentence.
+# « monsite . fr », « monsite .xyz », « monsite point fr »: not « me », « net » followed by a word, nor « fini. Fr… » in a sentence.
 SPACED_DOMAIN = re.compile(
-    r"\b([a-z0-9][\w\-]{1,40})(?:\s+\.\s*|\s*\.\s+)(fr|com|org|xyz|io|ee|gg|tv|ly|eu)\b(?!\s*[a-zà-ÿ])",
+    r"\b([a-z0-9][\w\-]{1,40})(?:\s+\.\s*|\s*\.\s+|\s+(?:point|dot)\s+)(fr|com|org|xyz|io|ee|gg|tv|ly|eu)\b"
+    r"(?!\s*[a-zà-ÿ])",
     re.IGNORECASE,
 )
 LOOK_ALIKE_DIGITS = re.compile(r"(?<![^\W\d_])(?=[OoIl|]*\d)[0-9OoIl|]{2,}(?![^\W\d_])")
 DIGIT_TABLE = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
 DIGIT_SEPARATORS = re.compile(r"(?<=\d)\s*[_,|/\\*;:]\s*(?=\d)")
 LEET = re.compile(r"(?<![\w@$!])(?=[\w@$!]*[^\W\d_])(?=[\w@$!]*[@$!\d])[\w@$!]+")
+ACCENTED = re.compile(r"[^\W\d_a-zA-Z]")
 INNER_DOT = re.compile(r"(?<=[^\W\d_])[.\-_*·•](?=[^\W\d_])")
 LEET_TABLE = str.maketrans({"@": "a", "4": "a", "3": "e", "1": "i", "!": "i", "0": "o", "$": "s", "5": "s"})
 
@@ -127,11 +129,19 @@ def plain(text):
     return view.sub(SPACED_DOMAIN, lambda m: f"{m.group(1)}.{m.group(2)}")
 
 
+def look_alike_digits(view):
+    return view.sub(LOOK_ALIKE_DIGITS, lambda m: m.group().translate(DIGIT_TABLE))
+
+
 def digits(view):
-    view = view.sub(LOOK_ALIKE_DIGITS, lambda m: m.group().translate(DIGIT_TABLE))
-    return view.sub(DIGIT_SEPARATORS, " ")
+    return look_alike_digits(view).sub(DIGIT_SEPARATORS, " ")
+
+
+def _unaccented(match):
+    return "".join(unicodedata.normalize("NFKD", char)[0] for char in match.group())
 
 
 def letters(view):
     view = view.sub(LEET, lambda m: m.group().lower().translate(LEET_TABLE))
+    view = view.sub(ACCENTED, _unaccented)  # « ínstagram »
     return view.sub(INNER_DOT, "")

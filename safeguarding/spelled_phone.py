@@ -33,6 +33,7 @@ TOKEN = re.compile(r"\d+|[^\W\d_]+")
 SEPARATOR = re.compile(r"[\s.,\-]*")
 PHONE_DIGITS = re.compile(r"0[1-9]\d{6,}")
 INTERNATIONAL = re.compile(r"33[1-9]\d{8}")
+MOBILE_WITHOUT_ZERO = re.compile(r"[67]\d{8}")  # « six douze trente-quatre… » (« mets le 0 »)
 
 
 def _runs(text):
@@ -115,9 +116,13 @@ def spans(text):
         pieces = _pieces(run)
         for first in range(len(pieces)):
             said = "".join(digits for digits, _, _ in pieces[first:])
-            international = pieces[first][0] == "33" and text[: pieces[first][1]].rstrip().endswith("+")
-            if (pieces[first][0].startswith("0") and PHONE_DIGITS.fullmatch(said)) or (
-                international and INTERNATIONAL.fullmatch(said)
+            international = pieces[first][0] == "33" and text[: pieces[first][1]].rstrip().lower().endswith(
+                ("+", "plus")
+            )
+            if (
+                (pieces[first][0].startswith("0") and PHONE_DIGITS.fullmatch(said))
+                or (international and INTERNATIONAL.fullmatch(said))
+                or (first == 0 and len(pieces) >= 4 and MOBILE_WITHOUT_ZERO.fullmatch(said))
             ):
                 found.append((pieces[first][1], pieces[-1][2]))
                 break
