@@ -146,6 +146,8 @@ STREET_KINDS = (
     r"|r[ée]sidence|lotissement|sentier|chauss[ée]e|faubourg|esplanade|parvis|rond-point"
 )
 STREET_NAME = r"(?:[ \t]+[^\s\d,.;:!?()][^\d,.;:!?()\n]{0,40})?"
+# A postcode written just after the street: « 4 bis r. Jean-Jaurès 93200 ».
+STREET_NAME += r"(?:[\s,]*\b(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}\b)?"
 # Not after « 8 h » or « 8: »: « à 8 h 30 place de la mairie » is a time.
 NUMBERED_STREET = re.compile(
     r"(?<![h:]\s)(?<![:,./\-])\b\d{1,4}\s*(?:bis|ter)?\s*,?\s*(?:" + STREET_KINDS + r")(?![\w\-])" + STREET_NAME,
