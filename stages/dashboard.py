@@ -132,7 +132,11 @@ def personal_data(user):
                 "contraintes": stage_request.constraints,
                 **_after_stage_data(stage_request),
                 "historique": [
-                    {"le": event.at.isoformat(), "état": event.get_to_state_display(), "raison": event.reason}
+                    {
+                        "le": event.at.isoformat(),
+                        "état": event.get_to_state_display(),
+                        "raison": safeguarding.mask(event.reason),
+                    }
                     for event in stage_request.events.all()
                 ],
             }
