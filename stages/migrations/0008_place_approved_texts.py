@@ -2,7 +2,6 @@
 
 from django.db import migrations, models
 
-
 SHOWN_TO_PUPILS = ("title", "description", "tutor", "hours", "lunch", "accessibility")
 
 
