@@ -48,7 +48,7 @@ def test_the_qa_example_is_refused_with_each_detail_named_and_the_text_kept(clie
     assert "Ton CV ne doit pas contenir ton adresse e-mail : « lina.morel@gmail.com »." in content
     assert "« snap: lina_93 »" in content
     assert "Ton CV ne doit pas contenir ton adresse (rue, code postal, ville)" in content
-    assert "« 12 rue de la Paix »" in content and "« 93200 Saint-Denis »" in content
+    assert "« 12 rue de la Paix 93200 »" in content and "« 93200 Saint-Denis »" in content
     assert html.unescape(WHY) in content and "ton prénom et ton nom suffisent" in content
     assert f"{html.escape(QA_TEXT)}</textarea>" in response.content.decode()  # the typed text is kept
     cv.refresh_from_db()
