@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 
 from django_fsm import can_proceed
 
-from . import assignment, contact_filter, notifications, pupil_text
+from safeguarding import detect as contact_filter
+
+from . import assignment, notifications, pupil_text
 from .models import Assignment, Comment, CommentStatus, Document, Report, SuggestionState, Version
 
 
@@ -103,9 +105,27 @@ def mark_done(document):
     document.refresh_from_db()
 
 
+SPLIT_LOOKBACK = 5  # earlier comments of the same author on the document read with a new one
+
+
+def _found_across_comments(author, version, text):
+    """Kinds of contact details that only appear when `text` is read after the author's last comments on
+    the document: a number split over several comments (« 06 12 34 » then « 56 78 »)."""
+    earlier = Comment.objects.filter(version__document_id=version.document_id, author=author).order_by("-created_at")
+    previous = "\n".join(
+        " ".join(parts) for parts in reversed(earlier.values_list("body", "suggestion")[:SPLIT_LOOKBACK])
+    )
+    if not previous:
+        return set()
+    joined = previous + "\n" + text
+    return {found.kind for found in contact_filter.find(joined) if found.end > len(previous)}
+
+
 def add_comment(author, version, data):
-    """Store a volunteer's comment; held for staff when it holds contact details. Returns the comment."""
-    found = contact_filter.find_contact_details(" ".join([data["body"], data.get("suggestion", ""), data["quote"]]))
+    """Store a volunteer's comment; held for staff when it holds contact details, alone or read after the
+    author's last comments on the document. Returns the comment."""
+    text = " ".join([data["body"], data.get("suggestion", ""), data["quote"]])
+    found = contact_filter.find_contact_details(text) or _found_across_comments(author, version, text)
     comment = Comment.objects.create(
         version=version,
         author=author,

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from accounts.roles import Role
+from safeguarding import mask
 
 from . import pupil_text
 from .sections import sections_for
@@ -85,9 +86,11 @@ class CommentForm(forms.Form):
         ]
 
     def clean(self):
+        """The quoted passage is looked for in what the volunteer reads (contact details masked), never in
+        the pupil's text as written: whether a guess is « found » tells nothing that is masked."""
         data = super().clean()
         quote, key = data.get("quote", "").strip(), data.get("section")
-        if quote and key and quote not in self.version.sections.get(key, ""):
+        if quote and key and quote not in mask(self.version.sections.get(key, "")):
             self.add_error(
                 "quote",
                 _("Ce passage ne se trouve pas dans cette partie de la version %(n)s : copiez-le tel quel.")

@@ -12,7 +12,8 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import contact_filter
+from safeguarding import detect as contact_filter
+
 from .models import Assignment, DocumentState, Version
 from .sections import sections_for
 

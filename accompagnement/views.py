@@ -14,8 +14,10 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import blocked_message, can_share_with_outside, is_pupil, is_staff_member
 from accounts.roles import Role
+from home.rate_limits import rate_limit
+from safeguarding import detect as contact_filter
 
-from . import access, contact_filter, diff, documents, pdf, pupil_text
+from . import access, diff, documents, pdf, pupil_text
 from .forms import CommentForm, DiffForm, LetterForm, ReportForm, StepForm
 from .models import Comment, CommentStatus, Document, HelpSettings, Version
 from .sections import section, sections_for
@@ -250,6 +252,7 @@ def differences(request, pk):
 
 @login_required
 @require_POST
+@rate_limit("accompagnement_comment", per_user=True)
 def comment(request, pk):
     version = get_object_or_404(Version.objects.select_related("document__pupil"), pk=pk)
     if not access.can_comment(request.user, version):
@@ -266,7 +269,10 @@ def comment(request, pk):
                 "Votre commentaire contient %(what)s : il est gardé pour l'équipe, qui le relit avant que l'élève "
                 "le voie. Aucun moyen de contact ne passe par le portail."
             )
-            % {"what": contact_filter.describe(contact_filter.find_contact_details(saved.body + saved.suggestion))},
+            % {
+                "what": contact_filter.describe(contact_filter.find_contact_details(saved.body + saved.suggestion))
+                or _("des coordonnées, une fois lu à la suite de vos commentaires précédents")
+            },
         )
     else:
         messages.success(request, _("Commentaire publié. L'élève et sa famille sont prévenus."))
@@ -301,6 +307,7 @@ def suggestion(request, pk):
 
 
 @login_required
+@rate_limit("accompagnement_report", per_user=True, methods=("POST",))
 def report(request, pk):
     found = _pupil_comment(request, pk)
     form = ReportForm(request.POST or None)

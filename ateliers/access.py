@@ -15,7 +15,9 @@ That a pupil is signed up (or waiting) is seen only by:
 
 The online link is shown to staff, the event's leaders and pupils with a confirmed seat. The attendance
 sheet and the check-in page: staff and the event's leaders. Feedback: staff read it with names; leaders see
-only the answers of their sessions, without names.
+only the answers of their sessions, without names, once a session has `FEEDBACK_MIN_ANSWERS` answers (with
+fewer, the leader, who holds the attendance names, could tell who wrote what), its comments masked
+(`safeguarding`: a pupil's words read by an adult).
 
 Enforced in `ateliers.views` (each view loads the session or sign-up, then asks this module, and answers
 404 rather than 403 so nobody learns what exists), in `EventPage.get_context` (through `session_rows`),
@@ -31,6 +33,8 @@ from accounts import access as accounts_access
 from accounts.roles import Role
 
 from .models import Session, SignUp
+
+FEEDBACK_MIN_ANSWERS = 5
 
 
 def is_staff(user):

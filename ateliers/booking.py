@@ -15,17 +15,25 @@ Rules:
   the same window;
 - a full session puts the pupil on the waiting list; a freed seat goes to the first on the list (an email
   tells them);
-- a pupil cannot hold two sessions that overlap in time.
+- a pupil cannot hold two sessions that overlap in time;
+- a walk-in (a leader adds, on the check-in page, a pupil who came without a seat) is only a pupil already
+  signed up, or one who could have signed up by the session's own rules (consent, collège, level, clash),
+  on the day, from an hour before the start to the end; every refusal gets the same answer (nobody learns
+  whether an identifier exists or why), the leader's tries are limited (`ateliers_walk_in`), and the pupil
+  and their parents are told by e-mail.
 
 A sign-up's status changes only through its django-fsm-2 transitions (`SignUp.confirm`, `SignUp.cancel`),
 called here on rows locked as above; `confirm` is guarded by a free seat of the locked session.
 """
+
+import datetime
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _lazy
 
 from django_fsm import can_proceed
@@ -94,8 +102,9 @@ def is_outside_school(session, pupil):
     return session.place_kind != Session.Place.SCHOOL or event.school_id is None or event.school_id != school_id
 
 
-def check_eligible(session, pupil):
-    """Raise BookingError if this pupil may not hold a place in this session, whoever books it."""
+def check_eligible(session, pupil, walk_in=False):
+    """Raise BookingError if this pupil may not hold a place in this session, whoever books it. A walk-in
+    (`walk_in`) comes when the session starts: its start is no refusal then."""
     if not accounts_access.can_take_part(pupil):
         raise BookingError(
             accounts_access.blocked_message(pupil) or _("Cet élève ne peut pas encore s'inscrire aux ateliers."),
@@ -117,7 +126,7 @@ def check_eligible(session, pupil):
         )
     if session.cancelled_at:
         raise BookingError(_("Cette séance est annulée."))
-    if session.starts_at <= timezone.now():
+    if session.starts_at <= timezone.now() and not walk_in:
         raise BookingError(_("Cette séance a déjà commencé ou est passée."))
 
 
@@ -338,3 +347,64 @@ def stop_for_withdrawn_consent(pupil, dry_run, by=None):
             text = _lazy("Atelier « %(title)s » du %(date)s : place sur la liste d'attente retirée.")
         stopped.append(Stopped("ateliers", text, params))
     return stopped
+
+
+WALK_IN_OPENS = datetime.timedelta(hours=1)
+WALK_IN_REFUSED = gettext_lazy(
+    "Cet élève ne peut pas être ajouté à cette séance. Vérifiez l'identifiant sur sa carte ; sinon, il peut "
+    "s'inscrire à une autre séance depuis « Mon espace », ou l'équipe de l'association peut vous aider."
+)
+
+
+def _walk_in_allowed(session, pupil, now):
+    """Whether `pupil` may be added on the day as a walk-in: the session's own rules, the day's window."""
+    if not session.starts_at - WALK_IN_OPENS <= now <= session.ends_at or session.cancelled_at:
+        return False
+    try:
+        check_eligible(session, pupil, walk_in=True)
+        _check_clash(session, pupil)
+    except BookingError:
+        return False
+    return True
+
+
+def add_walk_in(session, identifier, by, now=None):
+    """Add a pupil who came without a seat as present: one already signed up, or one the session's rules
+    allow, while a seat is free. Returns True when done, False for every refusal (one answer for all)."""
+    from accounts.models import User
+    from accounts.roles import Role
+
+    now = now or timezone.now()
+    pupil = User.objects.filter(identifier=identifier, groups__name=Role.PUPIL).select_related("school_class").first()
+    if pupil is None:
+        return False
+    with transaction.atomic():
+        locked = _lock(session.pk, pupil)
+        existing = (
+            SignUp.objects.select_for_update()
+            .filter(session=locked, pupil=pupil)
+            .exclude(status=SignUp.Status.CANCELLED)
+            .first()
+        )
+        if existing and existing.status == SignUp.Status.CONFIRMED:
+            if not existing.attended:
+                existing.attended = True
+                existing.save(update_fields=["attended"])
+            return True
+        if not _walk_in_allowed(locked, pupil, now) or locked.seats_taken >= locked.capacity:
+            return False
+        if existing:  # on the waiting list: a seat through its transition (guard: a free seat of `locked`)
+            existing.session = locked
+            if not can_proceed(existing.confirm):
+                return False
+            existing.confirm()
+            existing.attended, existing.walk_in = True, True
+            existing.save(update_fields=["status", "attended", "walk_in"])
+            signup = existing
+        else:
+            signup = SignUp.objects.create(
+                session=locked, pupil=pupil, status=SignUp.Status.CONFIRMED, attended=True, walk_in=True, booked_by=by
+            )
+        Session.objects.filter(pk=locked.pk).update(seats_taken=F("seats_taken") + 1)
+        transaction.on_commit(lambda: notifications.walked_in(signup))
+    return True

@@ -7,12 +7,13 @@ from django.db.models import Avg, Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import safeguarding
 from accounts import access as accounts_access
 from accounts import circle
 from accounts.extensions import DashboardSection
 from accounts.roles import Role
 
-from .access import display_name
+from .access import FEEDBACK_MIN_ANSWERS, display_name
 from .booking import SystemAction, cancel
 from .models import CalendarFeed, Feedback, Session, SignUp
 
@@ -79,11 +80,13 @@ def _leader_section(user, now):
         Session.objects.filter(page__leaders__user=user)
         .select_related("page")
         .annotate(answers=Count("feedback", distinct=True), liked=Avg("feedback__liked"))
-        .filter(Q(ends_at__gt=recent) | Q(ends_at__lte=now, answers__gt=0))
+        .filter(Q(ends_at__gt=recent) | Q(ends_at__lte=now, answers__gte=FEEDBACK_MIN_ANSWERS))
         .order_by("starts_at")
     )
     upcoming = [session for session in led if session.ends_at > recent]
-    past = [session for session in reversed(led) if session.ends_at <= now and session.answers > 0][:10]
+    past = [session for session in reversed(led) if session.ends_at <= now and session.answers >= FEEDBACK_MIN_ANSWERS][
+        :10
+    ]
     if not upcoming and not past:
         return None
     names = {}
@@ -97,7 +100,7 @@ def _leader_section(user, now):
     for session_id, comment in (
         Feedback.objects.filter(session__in=past).exclude(comment="").order_by("?").values_list("session_id", "comment")
     ):
-        comments.setdefault(session_id, []).append(comment)
+        comments.setdefault(session_id, []).append(safeguarding.mask(comment))
     return DashboardSection(
         key="ateliers-leader",
         title=_("Les séances que j'anime"),

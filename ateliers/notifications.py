@@ -53,3 +53,21 @@ def session_cancelled(signup):
 
 def reminder(signup):
     return _send("reminder", signup)
+
+
+def walked_in(signup):
+    """A leader added the pupil on the day: the pupil and their parents are told, wherever the session is."""
+    pupil = signup.pupil
+    to = [person.email for person in [pupil, *pupil.parents.all()] if person.email]
+    if not to:
+        return None
+    session = signup.session
+    context = {
+        "signup": signup,
+        "session": session,
+        "event": session.page,
+        "starts_at": timezone.localtime(session.starts_at),
+        "ends_at": timezone.localtime(session.ends_at),
+        "event_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + (session.page.url or ""),
+    }
+    return queue_email("ateliers/emails/walk_in", context, to)

@@ -7,8 +7,7 @@ sign-up (`ateliers.booking`). Logged-in responses are private, no-store (`home.m
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,14 +17,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
-from django_fsm import can_proceed
-
+import safeguarding
 from accounts import access as accounts_access
 from accounts.models import User
 from accounts.roles import Role
-from home.rate_limits import rate_limit
+from home.rate_limits import over_limit, rate_limit
 
-from . import access, calendar
+from . import access, booking, calendar
 from .agenda import agenda_events
 from .booking import BookingError, book_class, cancel, reason_for_teacher, sign_up
 from .forms import ClassBookingForm, FeedbackForm, WalkInForm
@@ -200,9 +198,12 @@ def check_in_view(request, pk):
             return redirect(request.path + f"#inscription-{signup.pk}")
         walk_in_form = WalkInForm(request.POST)
         if walk_in_form.is_valid():
-            error = _add_walk_in(session, walk_in_form.cleaned_data["identifier"].strip().lower(), request.user)
-            if error:
-                walk_in_form.add_error("identifier", error)
+            if over_limit(request, "ateliers_walk_in", f"user:{request.user.pk}"):
+                walk_in_form.add_error("identifier", str(WALK_IN_LIMIT))
+            elif not booking.add_walk_in(
+                session, walk_in_form.cleaned_data["identifier"].strip().lower(), request.user
+            ):
+                walk_in_form.add_error("identifier", str(booking.WALK_IN_REFUSED))
             else:
                 messages.success(request, _("C'est fait : ajout à la liste et présence notée."))
                 return redirect(request.path)
@@ -210,41 +211,9 @@ def check_in_view(request, pk):
     return render(request, "ateliers/check_in.html", {"session": session, "rows": rows, "walk_in_form": walk_in_form})
 
 
-def _add_walk_in(session, identifier, by):
-    """A pupil who came without a seat: added as present, outside the seat count only if a seat is free."""
-    pupil = User.objects.filter(identifier=identifier, groups__name=Role.PUPIL).first()
-    if pupil is None:
-        return _("Aucun élève n'a cet identifiant.")
-    existing = SignUp.objects.filter(session=session, pupil=pupil).exclude(status="cancelled").first()
-    if existing and existing.status == SignUp.Status.CONFIRMED:
-        existing.attended = True
-        existing.save(update_fields=["attended"])
-        return ""
-    if not accounts_access.can_take_part(pupil):
-        return _(
-            "Cet élève ne peut pas encore participer : il manque l'accord de sa famille ou son compte n'est pas activé."
-        )
-    with transaction.atomic():
-        locked = Session.objects.select_for_update().get(pk=session.pk)
-        if locked.seats_taken >= locked.capacity:
-            return _("La salle est pleine : plus de place pour un élève sans inscription.")
-        if existing:  # on the waiting list when read above: read again under the lock
-            existing = SignUp.objects.select_for_update().get(pk=existing.pk)
-            existing.session = locked
-        if existing and existing.status == SignUp.Status.CONFIRMED:  # promoted meanwhile
-            existing.attended = True
-            existing.save(update_fields=["attended"])
-            return ""
-        if existing and can_proceed(existing.confirm):  # the guard: a free seat of the locked session
-            existing.confirm()
-            existing.attended, existing.walk_in = True, True
-            existing.save(update_fields=["status", "attended", "walk_in"])
-        else:  # no sign-up, or it was cancelled meanwhile
-            SignUp.objects.create(
-                session=locked, pupil=pupil, status="confirmed", attended=True, walk_in=True, booked_by=by
-            )
-        Session.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") + 1)
-    return ""
+WALK_IN_LIMIT = gettext_lazy(
+    "Vous avez ajouté beaucoup d'élèves en peu de temps : attendez un peu, ou adressez-vous à l'équipe."
+)
 
 
 @login_required
@@ -262,6 +231,9 @@ def feedback_view(request, pk):
         feedback.session = signup.session
         feedback.save()
         messages.success(request, _("Merci pour ton avis !"))
+        held = safeguarding.explain_to_pupil(safeguarding.kinds(feedback.comment))
+        if held:  # kept for staff, masked for the leader
+            messages.warning(request, held)
         return redirect("accounts:dashboard")
     return render(request, "ateliers/feedback.html", {"signup": signup, "form": form})
 

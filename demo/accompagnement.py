@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from accompagnement import contact_filter
 from accompagnement.models import (
     Assignment,
     Comment,
@@ -27,6 +26,7 @@ from accompagnement.models import (
 )
 from accounts.models import User
 from accounts.roles import Role
+from safeguarding import detect as contact_filter
 
 from .content import SCHOOL, USERS
 from .pupils import PUPIL_PASSWORD

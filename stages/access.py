@@ -37,6 +37,7 @@ Outside the admin: a teacher enters the stage weeks of the collèges where they 
 
 from django.db.models import OuterRef, Q, Subquery
 
+import safeguarding
 from accounts import circle
 from accounts.access import can_share_with_outside, is_staff_member
 from accounts.models import ConsentRecord, School, User
@@ -182,7 +183,7 @@ def host_view(stage_request):
         "level": school_class.get_level_display() if school_class else "",
         "school": stage_request.week.school.name,
         "wishes": [wish.label for wish in stage_request.wishes.all()],
-        "motivation": stage_request.motivation,
+        "motivation": safeguarding.mask(stage_request.motivation),  # written by a pupil, read by an adult
         "week": stage_request.week,
         "state": stage_request.get_state_display(),
         "state_value": stage_request.state,

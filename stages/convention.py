@@ -20,6 +20,8 @@ def convention_html(stage_request):
         "pupil": stage_request.pupil,
         "school": stage_request.week.school,
         "place": place_week.place,
+        # The place's texts as staff approved them, masked: not a host's later edit waiting for checking.
+        "approved": place_week.place.texts_for_pupils(),
         "host": place_week.place.host,
         "starts_on": place_week.starts_on,
         "ends_on": place_week.starts_on + timezone.timedelta(days=4),

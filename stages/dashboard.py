@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+import safeguarding
 from accounts import circle
 from accounts.access import blocked_message, can_share_with_outside, is_pupil, is_staff_member
 from accounts.extensions import LINKS_TEMPLATE, DashboardSection
@@ -132,7 +133,11 @@ def personal_data(user):
                 "contraintes": stage_request.constraints,
                 **_after_stage_data(stage_request),
                 "historique": [
-                    {"le": event.at.isoformat(), "état": event.get_to_state_display(), "raison": event.reason}
+                    {
+                        "le": event.at.isoformat(),
+                        "état": event.get_to_state_display(),
+                        "raison": safeguarding.mask(event.reason),
+                    }
                     for event in stage_request.events.all()
                 ],
             }
@@ -150,7 +155,7 @@ def _after_stage_data(stage_request):
         data["appréciation_de_l_accueil"] = {
             "ponctualité": str(appreciation.get_punctuality_display()),
             "curiosité": str(appreciation.get_curiosity_display()),
-            "phrase": appreciation.sentence,
+            "phrase": safeguarding.mask(appreciation.sentence),
         }
     return data
 

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+import safeguarding
+
 from .forms import too_long_in_plain_words
 from .models import HostAppreciation
 
@@ -89,4 +91,5 @@ class AppreciationForm(forms.ModelForm):
         sentence = self.cleaned_data["sentence"].strip()
         if not sentence:
             raise forms.ValidationError(_("Écrivez une phrase pour l'élève."))
+        safeguarding.validate_adult_text(sentence)  # the pupil reads it
         return sentence

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+import safeguarding
 from accounts.models import School, current_school_year
 from metiers import names
 
@@ -230,6 +231,9 @@ class PlaceForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        for name in Place.SHOWN_TO_PUPILS:  # a pupil reads these, and the convention prints them
+            for message in safeguarding.adult_errors(cleaned.get(name) or ""):
+                self.add_error(name, message)
         if self.added_sheet is not None and "sheets" in cleaned:
             cleaned["sheets"] = sorted({*(sheet.pk for sheet in cleaned["sheets"]), self.added_sheet})
         any_open = False

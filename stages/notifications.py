@@ -9,6 +9,7 @@ They hold the pupil's first name and the new state only; the details are behind 
 from django.conf import settings
 from django.urls import reverse
 
+import safeguarding
 from accounts import circle
 from accounts.emails import queue_email
 
@@ -33,7 +34,7 @@ def notify_state_change(event_id):
         context = {
             "first_name": stage_request.pupil.first_name,
             "state": event.get_to_state_display(),
-            "reason": event.reason,
+            "reason": safeguarding.mask(event.reason),
             "is_pupil": person.pk == stage_request.pupil_id,
             "url": url,
         }

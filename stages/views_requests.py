@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+import safeguarding
 from accounts.access import blocked_message, can_share_with_outside, is_pupil, staff_required
 from accounts.models import School
 
@@ -64,6 +65,10 @@ def request_form(request):
             for rank, target in enumerate(wishes.targets(), start=1):
                 kind, pk = target.split(":")
                 Wish.objects.create(request=stage_request, rank=rank, **{WISH_FIELDS[kind]: int(pk)})
+        # Contact details in what a host may read: kept and held for staff, masked for the host; told plainly.
+        held = safeguarding.explain_to_pupil(safeguarding.kinds(stage_request.motivation))
+        if held:
+            messages.warning(request, held)
         if request.POST.get("action") == "envoyer":
             apply(pupil, stage_request, "submit")
             messages.success(request, _("Ta demande est envoyée. L'équipe te propose une place dès que possible."))
@@ -211,6 +216,9 @@ def console_request(request, pk):
         "ranked_page": ranked,
         "reason_form": ReasonForm(),
     }
+    found = safeguarding.kinds(stage_request.motivation)
+    if found:
+        context["motivation_held"] = safeguarding.held_reason(found)
     return TemplateResponse(request, "stages/console_request.html", context)
 
 

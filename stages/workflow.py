@@ -2,13 +2,14 @@
 move exists from the current state and that the user may make it (the transition's `permission`), runs
 it, records who, when and why, and queues the notifications once the transaction is committed."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from django_fsm import can_proceed, has_transition_perm
 
-from accounts.access import is_staff_member
+import safeguarding
+from accounts.access import is_pupil, is_staff_member
 from accounts.roles import Role
 
 from .models import PlaceStatus, RequestEvent, StageRequest
@@ -43,8 +44,15 @@ def check_place_fits(stage_request, place_week):
 
 def apply(user, stage_request, action, reason="", **kwargs):
     """Make `action` on `stage_request` as `user`. Raises PermissionDenied, NotAllowedNow, MissingReason,
-    NoSeatLeft or PlaceDoesNotFit (each with a French message for the person)."""
+    NoSeatLeft or PlaceDoesNotFit (each with a French message for the person). A reason an adult writes
+    (a host's refusal…) may not hold contact details (ValidationError, `safeguarding`); a pupil's is kept
+    and read masked by everyone but staff."""
     from .notifications import notify_state_change
+
+    if reason and not is_pupil(user):
+        refused = safeguarding.adult_errors(reason)
+        if refused:
+            raise ValidationError(refused, code="contact_details")
 
     with transaction.atomic():
         locked = (

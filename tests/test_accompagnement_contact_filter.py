@@ -6,9 +6,9 @@ from django.urls import reverse
 
 import pytest
 
-from accompagnement.contact_filter import ADDRESS, EMAIL, HANDLE, LINK, PHONE, find_contact_details, mask
 from accompagnement.factories import AssignmentFactory, VersionFactory
 from accompagnement.models import CommentStatus
+from safeguarding.detect import ADDRESS, EMAIL, HANDLE, LINK, PHONE, find_contact_details, mask
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,10 @@ from django.utils import translation
 
 import pytest
 
-from accompagnement import contact_filter
 from accompagnement.factories import CV_TEXT, AssignmentFactory, DocumentFactory, VersionFactory
 from accompagnement.models import DocumentState, Version
 from accounts.factories import ConsentedPupilFactory, StaffFactory
+from safeguarding import detect as contact_filter
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,7 @@ def test_the_qa_example_is_refused_with_each_detail_named_and_the_text_kept(clie
     assert "Ton CV ne doit pas contenir ton adresse e-mail : « lina.morel@gmail.com »." in content
     assert "« snap: lina_93 »" in content
     assert "Ton CV ne doit pas contenir ton adresse (rue, code postal, ville)" in content
-    assert "« 12 rue de la Paix »" in content and "« 93200 Saint-Denis »" in content
+    assert "« 12 rue de la Paix 93200 »" in content and "« 93200 Saint-Denis »" in content
     assert html.unescape(WHY) in content and "ton prénom et ton nom suffisent" in content
     assert f"{html.escape(QA_TEXT)}</textarea>" in response.content.decode()  # the typed text is kept
     cv.refresh_from_db()

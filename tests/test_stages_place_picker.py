@@ -157,3 +157,14 @@ def test_without_the_search_dictionary_titles_are_still_found(world, monkeypatch
     assert {title for _pk, title in names.resolve("agent de pist").choices} >= {"Agent / Agente de piste"}
     assert names.resolve("Xylophoniste quantique").choices == []
     assert "Boulanger / Boulangère" in names.suggest("boulan")
+
+
+@pytest.mark.parametrize("field", ["tutor", "lunch", "description"])
+def test_a_place_text_pupils_read_cannot_hold_contact_details(world, host_client, field):
+    typed = "Nadia : O6 I2 34 56 78, ou snap nadia_k"
+    response = host_client.post(
+        reverse("stages:place_new"), data(world, sheet_query="Électricien / Électricienne", **{field: typed})
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and not Place.objects.exists()
+    assert "Ce texte sera lu par un élève mineur" in page and "nadia_k" in page  # the typed text is kept

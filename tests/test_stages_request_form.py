@@ -117,3 +117,13 @@ def test_a_sent_request_opens_its_page_and_the_form_is_for_pupils_only(client, p
 def test_the_métier_sheet_preselects_its_wish(client, pupil, week, sheets):
     page = client.get(URL + f"?fiche={sheets[2].pk}").content.decode()
     assert f'value="{escape(sheets[2].title)}"' in page
+
+
+def test_contact_details_in_the_motivation_are_kept_held_and_explained(client, pupil, week, sheets):
+    motivation = "J'adore la pâtisserie. Mon snap : lina_93, ou appelle le O6 I2 34 56 78"
+    response = client.post(URL, data(week, sheets, motivation=motivation), follow=True)
+    stage_request = StageRequest.objects.get(pupil=pupil)
+    assert stage_request.state == RequestState.SENT and stage_request.motivation == motivation  # not refused
+    page = response.content.decode()
+    assert "Ton texte est bien enregistré, mais il contient un numéro de téléphone" in page
+    assert "cachées à l&#x27;adulte qui le lit" in page

@@ -249,6 +249,11 @@ RATE_LIMITS = {
     "ateliers_signup": "20/10m",
     "ateliers_cancel": "20/10m",
     "ateliers_class_booking": "30/10m",
+    # A leader adds pupils who came without a seat on the check-in page (`ateliers.booking.add_walk_in`).
+    "ateliers_walk_in": "20/h",
+    # The CV help (accompagnement/views.py), per account: a volunteer's comments, a pupil's reports.
+    "accompagnement_comment": "30/h",
+    "accompagnement_report": "10/h",
     # The JSON API (api/), every operation, per client address: a partner's page or app and a CDN in front.
     "api": os.environ.get("API_RATE_LIMIT", "120/m"),
 }

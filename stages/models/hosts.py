@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from django_fsm import FSMField, FSMModelMixin, transition
 
+import safeguarding
 from accounts.models import current_school_year
 from home import dates
 
@@ -114,7 +115,12 @@ class Place(FSMModelMixin, models.Model):
         _("vérification"), max_length=12, choices=PlaceStatus.choices, default=PlaceStatus.PENDING, protected=True
     )
     hidden_reason = models.TextField(_("raison du masquage"), blank=True)
+    # The texts as staff approved them, which pupils and the convention read: a host's later edit goes back
+    # to « à vérifier » and is not shown until approved again.
+    approved_texts = models.JSONField(_("textes validés"), default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+
+    SHOWN_TO_PUPILS = ("title", "description", "tutor", "hours", "lunch", "accessibility")
 
     class Meta:
         verbose_name = _("place de stage")
@@ -123,6 +129,18 @@ class Place(FSMModelMixin, models.Model):
 
     def __str__(self):
         return f"{self.title} – {self.host}"
+
+    def save(self, *args, **kwargs):
+        if self.status == PlaceStatus.APPROVED:  # saved as approved (by staff, or unchanged texts): the truth
+            self.approved_texts = {name: getattr(self, name) for name in self.SHOWN_TO_PUPILS}
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "approved_texts"}
+        super().save(*args, **kwargs)
+
+    def texts_for_pupils(self):
+        """{field: text} of `SHOWN_TO_PUPILS` as last approved, contact details masked (`safeguarding`):
+        what a pupil and the convention read. Empty strings before a first approval."""
+        return {name: safeguarding.mask(self.approved_texts.get(name, "")) for name in self.SHOWN_TO_PUPILS}
 
     def clean(self):
         if self.status == PlaceStatus.HIDDEN and not self.hidden_reason.strip():

@@ -1,11 +1,12 @@
-"""A French phone number spelt in words, alone or mixed with digits, for `contact_filter`: « zéro six douze
-trente-quatre cinquante-six soixante-dix-huit », « zero 6 12 34 56 78 », « 06 douze 34 56 78 ».
+"""A French phone number spelt in words, alone or mixed with digits, for `detect`: « zéro six douze
+trente-quatre cinquante-six soixante-dix-huit », « zero 6 12 34 56 78 », « 06 douze 34 56 78 », in English
+too (« zero six one two three… », « oh seven twelve thirty-four… »), and after « +33 » (« +33 six douze… »).
 
 A run of number words (zéro, un … seize, vingt … soixante, quatre-vingt(s), joined by hyphens, spaces or
 « et ») and digit groups, separated only by spaces, hyphens, dots or commas, is read as digits, each number
 as it is said (« zéro six » → 06, « soixante-dix-huit » → 78). It is a phone number when, from a « zéro »
 or a group starting with 0, it reads as at least 8 digits starting with 0 then 1–9. A run holding no word
-is left to the digit patterns of `contact_filter` (« 07 12 2026 » is a date). « j'ai quinze ans », « le
+is left to the digit patterns of `detect` (« 07 12 2026 » is a date). « j'ai quinze ans », « le
 vingt-deux mars » or « deux mille vingt-six » read as no such number and pass."""
 
 import re
@@ -16,11 +17,23 @@ UNITS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six"
 TEENS = {"dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16}
 TENS = {"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
 ZERO = "zero"
-NUMBER_WORDS = {ZERO, "et", *UNITS, *TEENS, *TENS}
+# English, said digit by digit or in pairs: « zero six one two », « oh seven twelve thirty-four ».
+EN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "eight": 8, "nine": 9}
+EN_TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+UNITS.update(EN_UNITS)  # « six » is the same word in both languages
+TEENS.update(EN_TEENS)
+TENS.update(EN_TENS)
+NUMBER_WORDS = {ZERO, "oh", "et", *UNITS, *TEENS, *TENS}
 
 TOKEN = re.compile(r"\d+|[^\W\d_]+")
 SEPARATOR = re.compile(r"[\s.,\-]*")
 PHONE_DIGITS = re.compile(r"0[1-9]\d{6,}")
+INTERNATIONAL = re.compile(r"33[1-9]\d{8}")
+MOBILE_WITHOUT_ZERO = re.compile(r"[67]\d{8}")  # « six douze trente-quatre… » (« mets le 0 »)
 
 
 def _runs(text):
@@ -59,7 +72,7 @@ def _teen_or_unit(words, i):
 def _number(words, i):
     """(digits as said, next index) of the number (0–99) starting at word `i`; (None, i + 1) for « et »."""
     word = words[i]
-    if word == ZERO:
+    if word == ZERO or (word == "oh" and i + 1 < len(words) and words[i + 1] != "oh"):
         return "0", i + 1
     if word == "quatre" and i + 1 < len(words) and words[i + 1] in ("vingt", "vingts"):
         rest, after = _teen_or_unit(words, i + 2)
@@ -69,7 +82,7 @@ def _number(words, i):
         if after < len(words) and words[after] == "et":
             after += 1
         rest, after = _teen_or_unit(words, after)
-        if rest is not None and (rest < 10 or word == "soixante"):
+        if rest is not None and (rest < 10 or word == "soixante") and not (word in EN_TENS and rest >= 10):
             return str(TENS[word] + rest), after
         return str(TENS[word]), i + 1
     value, after = _teen_or_unit(words, i)
@@ -102,9 +115,15 @@ def spans(text):
             continue
         pieces = _pieces(run)
         for first in range(len(pieces)):
-            if not pieces[first][0].startswith("0"):
-                continue
-            if PHONE_DIGITS.fullmatch("".join(digits for digits, _, _ in pieces[first:])):
+            said = "".join(digits for digits, _, _ in pieces[first:])
+            international = pieces[first][0] == "33" and text[: pieces[first][1]].rstrip().lower().endswith(
+                ("+", "plus")
+            )
+            if (
+                (pieces[first][0].startswith("0") and PHONE_DIGITS.fullmatch(said))
+                or (international and INTERNATIONAL.fullmatch(said))
+                or (first == 0 and len(pieces) >= 4 and MOBILE_WITHOUT_ZERO.fullmatch(said))
+            ):
                 found.append((pieces[first][1], pieces[-1][2]))
                 break
     return found
