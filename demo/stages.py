@@ -32,6 +32,7 @@ from .pupils import PUPIL_PASSWORD
 
 SECOND_SCHOOL = {"name": "Collège Gisèle-Halimi", "uai": "0930998Y", "commune": "Bobigny", "priority_education": "REP"}
 KINDS = list(HostOrganisation.Kind)
+LEGAL_KINDS = {HostOrganisation.Kind.ADMINISTRATION: HostOrganisation.LegalKind.PUBLIC}
 # (name, commune INSEE code) – five per kind, in the order of KINDS.
 HOSTS = [
     ("Groupe Horizon Énergie", "92026"),
@@ -104,6 +105,7 @@ def load(command, home):
             name=name,
             defaults={
                 "kind": KINDS[number // 5],
+                "legal_kind": LEGAL_KINDS.get(KINDS[number // 5], HostOrganisation.LegalKind.PRIVATE),
                 "address": f"{number + 1} rue de la République",
                 "commune_code": commune,
             },
@@ -121,7 +123,12 @@ def load(command, home):
                 defaults={
                     "description": "Tu suivras une personne de l'équipe et tu poseras toutes tes questions.",
                     "tutor": "Tuteur ou tutrice de démonstration",
-                    "hours": "9 h – 16 h 30",
+                    "tutor_contact": "01 48 00 00 00",
+                    # Lawful for a minor (stages.legal): 6 h 30 of presence, a one-hour break.
+                    "hours": "9 h – 16 h 30, pause d'une heure",
+                    "starts_at": datetime.time(9, 0),
+                    "ends_at": datetime.time(16, 30),
+                    "break_minutes": 60,
                     "lunch": "Cantine de l'entreprise" if number < 10 else "Pause d'une heure, apporte ton repas",
                     "status": status,
                     "school_year": current_school_year(),

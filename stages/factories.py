@@ -22,6 +22,8 @@ class ConsentingPupilFactory(PupilFactory):
     """A pupil who may take part: activated (a password chosen) and a parent's consent on record."""
 
     activated_at = factory.LazyFunction(timezone.now)
+    # 14 during the stage week: old enough for any host (stages.legal.host_allowed).
+    birth_date = datetime.date(STAGE_MONDAY.year - 14, 1, 15)
 
     @factory.post_generation
     def consent_given(obj, create, extracted, **kwargs):
@@ -36,6 +38,7 @@ class ProfessionalFactory(UserFactory):
 class HostOrganisationFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Boulangerie du Marché {n}")
     kind = HostOrganisation.Kind.CRAFT
+    legal_kind = HostOrganisation.LegalKind.PRIVATE
     address = "12 rue de la République"
     commune_code = "93066"  # Saint-Denis
 
@@ -54,7 +57,11 @@ class PlaceFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Découvrir la boulangerie {n}")
     description = "Tu verras comment on fait le pain, du pétrissage à la vente."
     tutor = "Nadia Kaci"
+    tutor_contact = "01 48 00 00 00"
     hours = "8 h – 15 h"
+    starts_at = datetime.time(8, 0)
+    ends_at = datetime.time(15, 0)
+    break_minutes = 45
     status = PlaceStatus.APPROVED
 
     class Meta:

@@ -75,11 +75,11 @@ class HostOrganisationViewSet(ModelViewSet):
     model = HostOrganisation
     icon = "site"
     menu_label = _("Structures d'accueil")
-    list_display = ["name", "kind", "commune_code"]
-    list_filter = ["kind"]
+    list_display = ["name", "kind", "legal_kind", "commune_code"]
+    list_filter = ["kind", "legal_kind"]
     search_fields = ["name", "address"]
-    list_export = ["name", "kind", "siret", "address", "commune_code"]
-    form_fields = ["name", "kind", "siret", "address", "commune_code", "members"]
+    list_export = ["name", "kind", "legal_kind", "siret", "address", "commune_code"]
+    form_fields = ["name", "kind", "legal_kind", "siret", "address", "commune_code", "members"]
 
 
 class PlaceViewSet(ModelViewSet):
@@ -98,7 +98,11 @@ class PlaceViewSet(ModelViewSet):
         "sheets",
         "description",
         "tutor",
+        "tutor_contact",
         "hours",
+        "starts_at",
+        "ends_at",
+        "break_minutes",
         "lunch",
         "accessibility",
         "reserved_school",

@@ -11,6 +11,7 @@ from django_fsm import can_proceed, has_transition_perm
 from accounts.access import is_staff_member
 from accounts.roles import Role
 
+from . import legal
 from .models import PlaceStatus, RequestEvent, StageRequest
 
 
@@ -39,6 +40,10 @@ def check_place_fits(stage_request, place_week):
         raise PlaceDoesNotFit(_("Cette place n'est pas ouverte la semaine de stage de l'élève."))
     if place.reserved_school_id and place.reserved_school_id != stage_request.week.school_id:
         raise PlaceDoesNotFit(_("Cette place est réservée à un autre collège."))
+    pupil = stage_request.pupil
+    breaches = legal.placement_breaches(place, pupil.birth_date if pupil else None, stage_request.week.starts_on)
+    if breaches:
+        raise PlaceDoesNotFit(" ".join(legal.messages(breaches)))
 
 
 def apply(user, stage_request, action, reason="", **kwargs):
