@@ -67,6 +67,10 @@ def apply(user, stage_request, action, reason="", **kwargs):
         from_state = locked.state
         method(reason=reason, **kwargs)
         locked.save()
+        if action == "accept":
+            from .signatures import draw_up
+
+            draw_up(locked, by=user)  # the law checked again; ConventionRefused undoes the acceptance
         event = RequestEvent.objects.create(
             request=locked,
             from_state=from_state,
