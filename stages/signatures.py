@@ -231,6 +231,25 @@ def sign(convention, party, user, method=SignatureMethod.ACCOUNT, acting_for="")
     return convention
 
 
+def waiting_for(user):
+    """The conventions waiting for `user`'s signature, with the party they would sign for: [(convention, party)]."""
+    if not user.is_authenticated:
+        return []
+    open_ones = Convention.objects.exclude(state=ConventionState.SIGNED).select_related("request__pupil", "host")
+    rules = [
+        (Party.HOST, {"host__members": user}),
+        (Party.PUPIL, {"request__pupil": user}),
+        (Party.PARENT, {"request__pupil__parents": user}),
+        (Party.SCHOOL, {"request__pupil__school_class__teachers": user}),
+    ]
+    found = []
+    for party, rule in rules:
+        signed = ConventionSignature.objects.filter(party=party, voided_at__isnull=True).values("convention")
+        for convention in open_ones.filter(**rule).exclude(pk__in=signed).distinct().order_by("first_day")[:100]:
+            found.append((convention, party))
+    return found
+
+
 # Signed links for the legal representative ---------------------------------------------------------
 
 

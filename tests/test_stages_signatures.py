@@ -292,3 +292,17 @@ def test_reminders_go_to_those_who_have_not_signed_until_the_week_starts(people)
     assert signatures.send_reminders(today=convention.first_day) == 0
     assert mail.outbox == []
     call_command("send_convention_reminders", stdout=io.StringIO())
+
+
+def test_mon_espace_lists_the_conventions_waiting_for_each_partys_signature(people, client):
+    convention = accepted(people)
+    signatures.sign(convention, Party.HOST, people["host"])
+    dashboard = reverse("accounts:dashboard")
+    label = f"Convention {convention.reference} (Lina) : à signer"
+    for who in ("teacher", "parent", "pupil"):
+        client.force_login(people[who])
+        assert label in client.get(dashboard).content.decode(), who
+    client.force_login(people["host"])  # already signed
+    assert label not in client.get(dashboard).content.decode()
+    client.force_login(TeacherFactory())
+    assert label not in client.get(dashboard).content.decode()
