@@ -15,6 +15,7 @@ urlpatterns = [
     path("demandes/<int:pk>/appreciation/", views_after.appreciation, name="appreciation"),
     path("demandes/<int:pk>/<slug:action>/", views_requests.request_move, name="request_move"),
     path("conventions/<int:pk>/", views_conventions.convention_page, name="convention"),
+    path("conventions/<int:pk>/modifier/", views_conventions.convention_change, name="convention_change"),
     path("conventions/signer/<str:token>/", views_conventions.convention_sign_link, name="convention_sign_link"),
     path("semaines/<int:pk>/conventions.zip", views_conventions.week_conventions_zip, name="week_conventions_zip"),
     path("console/", views_requests.console, name="console"),

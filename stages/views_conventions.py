@@ -31,6 +31,86 @@ class SchoolSignatureForm(forms.Form):
     )
 
 
+DATE_ERRORS = {
+    "required": gettext_lazy("Indiquez une date, par exemple 07/12/2026."),
+    "invalid": gettext_lazy("Cette date n'est pas valide : écrivez-la par exemple 07/12/2026."),
+}
+TIME_ERRORS = {
+    "required": gettext_lazy("Indiquez une heure, par exemple 09:00."),
+    "invalid": gettext_lazy("Cette heure n'est pas valide : écrivez-la par exemple 09:00 ou 16:30."),
+}
+# Which field shows a rule of stages.legal that the change breaks.
+BREACH_FIELDS = {
+    "days": "last_day",
+    "daily": "ends_at",
+    "weekly": "ends_at",
+    "night": "ends_at",
+    "break": "break_minutes",
+    "tutor": "tutor_name",
+    "tutor_contact": "tutor_contact",
+}
+
+
+class ConventionChangeForm(forms.ModelForm):
+    """Dates, hours and tutor, for staff and the host's members while the convention is not signed. After
+    a signature, saving a change voids the signatures (stages.signatures.change)."""
+
+    class Meta:
+        model = Convention
+        fields = ["first_day", "last_day", "starts_at", "ends_at", "break_minutes", "tutor_name", "tutor_contact"]
+        widgets = {
+            "first_day": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "last_day": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "ends_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "break_minutes": forms.NumberInput(attrs={"inputmode": "numeric"}),
+        }
+        error_messages = {
+            "first_day": DATE_ERRORS,
+            "last_day": DATE_ERRORS,
+            "starts_at": TIME_ERRORS,
+            "ends_at": TIME_ERRORS,
+            "break_minutes": {
+                "required": gettext_lazy("Indiquez la durée de la pause en minutes, par exemple 45."),
+                "invalid": gettext_lazy("Indiquez la durée de la pause en minutes, par exemple 45."),
+                "min_value": gettext_lazy("La pause ne peut pas être négative."),
+            },
+            "tutor_name": {
+                "required": gettext_lazy("Indiquez le tuteur ou la tutrice de l'élève."),
+                "max_length": gettext_lazy("C'est trop long : %(limit_value)d caractères au plus."),
+            },
+            "tutor_contact": {
+                "required": gettext_lazy("Indiquez un téléphone ou un e-mail pour joindre le tuteur."),
+                "max_length": gettext_lazy("C'est trop long : %(limit_value)d caractères au plus."),
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("first_day", "last_day"):
+            self.fields[name].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
+
+    def save_change(self, by):
+        """Apply through stages.signatures.change; a rule broken is shown on its field, the input kept."""
+        values = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        original = Convention.objects.get(pk=self.instance.pk)
+        try:
+            return signatures.change(original, by, **values)
+        except signatures.ConventionRefused:
+            candidate = Convention.objects.get(pk=self.instance.pk)
+            for name, value in values.items():
+                setattr(candidate, name, value)
+            for breach in signatures.check(candidate):
+                self.add_error(BREACH_FIELDS.get(breach.rule), breach.message)
+            return None
+
+
+def may_change(user, convention):
+    return convention.state != ConventionState.SIGNED and (
+        is_staff_member(user) or convention.host.members.filter(pk=user.pk).exists()
+    )
+
+
 def _convention(pk):
     return get_object_or_404(
         Convention.objects.select_related("request__pupil__school_class", "request__week__school", "host", "text"),
@@ -77,7 +157,36 @@ def convention_page(request, pk):
             return redirect("stages:convention", pk=convention.pk)
     context = _context(convention)
     context.update({"signable": [(party, Party(party).label) for party in signable], "school_form": school_form})
+    if may_change(request.user, convention):
+        context["change_form"] = ConventionChangeForm(instance=convention)
     return TemplateResponse(request, "stages/convention_page.html", context)
+
+
+@login_required
+def convention_change(request, pk):
+    """Staff or the host's members change the dates, hours or tutor; after a signature, everyone signs again."""
+    convention = _convention(pk)
+    if not signatures.may_read(request.user, convention) or not may_change(request.user, convention):
+        raise Http404
+    form = ConventionChangeForm(request.POST or None, instance=convention)
+    if request.method == "POST" and form.is_valid():
+        had_signatures = convention.valid_signatures().exists()
+        try:
+            changed = form.save_change(request.user)
+        except signatures.CannotSign as error:
+            messages.error(request, str(error))
+            return redirect("stages:convention", pk=convention.pk)
+        if changed is not None:
+            if had_signatures and not changed.valid_signatures().exists():
+                messages.warning(
+                    request, _("La convention a changé : les signatures sont annulées et chacun a été prévenu.")
+                )
+            else:
+                messages.success(request, _("La convention est modifiée."))
+            return redirect("stages:convention", pk=convention.pk)
+    context = _context(convention)
+    context["change_form"] = form
+    return TemplateResponse(request, "stages/convention_change.html", context)
 
 
 def convention_sign_link(request, token):

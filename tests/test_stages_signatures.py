@@ -306,3 +306,31 @@ def test_mon_espace_lists_the_conventions_waiting_for_each_partys_signature(peop
     assert label not in client.get(dashboard).content.decode()
     client.force_login(TeacherFactory())
     assert label not in client.get(dashboard).content.decode()
+
+
+def test_the_host_changes_the_hours_a_rule_broken_is_named_the_input_kept_then_signatures_voided(people, client):
+    convention = accepted(people)
+    signatures.sign(convention, Party.PUPIL, people["pupil"])
+    url = reverse("stages:convention_change", args=[convention.pk])
+    data = {
+        "first_day": str(convention.first_day),
+        "last_day": str(convention.last_day),
+        "starts_at": "13:00",
+        "ends_at": "20:30",
+        "break_minutes": "30",
+        "tutor_name": "Nadia Kaci",
+        "tutor_contact": "01 48 00 00 00",
+    }
+    client.force_login(people["host"])
+    refused = client.post(url, data)
+    page = refused.content.decode()
+    assert refused.status_code == 200 and "Travail de nuit (Code du travail, art. L.3163-2)" in page
+    assert 'value="20:30"' in page
+    assert convention.signature_of(Party.PUPIL) is not None
+    data["ends_at"] = "17:00"
+    assert client.post(url, data).status_code == 302
+    convention.refresh_from_db()
+    assert convention.ends_at == datetime.time(17, 0) and convention.signature_of(Party.PUPIL) is None
+    for user in (people["pupil"], people["parent"], people["teacher"], ProfessionalFactory()):
+        client.force_login(user)
+        assert client.post(url, data).status_code == 404
