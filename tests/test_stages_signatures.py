@@ -296,9 +296,11 @@ def test_reminders_go_to_those_who_have_not_signed_until_the_week_starts(people)
 
 def test_mon_espace_lists_the_conventions_waiting_for_each_partys_signature(people, client):
     convention = accepted(people)
-    signatures.sign(convention, Party.HOST, people["host"])
     dashboard = reverse("accounts:dashboard")
     label = f"Convention {convention.reference} (Lina) : à signer"
+    client.force_login(people["host"])
+    assert label in client.get(dashboard).content.decode()
+    signatures.sign(convention, Party.HOST, people["host"])
     for who in ("teacher", "parent", "pupil"):
         client.force_login(people[who])
         assert label in client.get(dashboard).content.decode(), who
