@@ -10,9 +10,25 @@ class StagesConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from .models import Place, StageRequest
+        from .models import Convention, ConventionSignature, Place, StageRequest
 
         # The audit log keeps the states and the proposed place (who, when); the pupil's own words stay
         # out of it (they are erased with the pupil's data, the log is not).
         auditlog.register(StageRequest, include_fields=["state", "place_week"])
         auditlog.register(Place, include_fields=["status", "hidden_reason"])
+        # A convention's state and every field whose change voids the signatures; the signatures themselves.
+        auditlog.register(
+            Convention,
+            include_fields=[
+                "state",
+                "host",
+                "first_day",
+                "last_day",
+                "starts_at",
+                "ends_at",
+                "break_minutes",
+                "tutor_name",
+                "tutor_contact",
+            ],
+        )
+        auditlog.register(ConventionSignature, include_fields=["party", "method", "text_version", "voided_at"])
