@@ -8,7 +8,7 @@ from django.utils import timezone
 import factory
 
 from . import consent
-from .models import ConsentRecord, School, SchoolClass, User
+from .models import ConsentRecord, School, SchoolClass, User, current_school_year
 from .roles import Role
 
 DEFAULT_PASSWORD = "mot-de-passe-de-test-2026"
@@ -72,6 +72,9 @@ class ConsentedPupilFactory(PupilFactory):
     parent's consent on record. `ConsentedPupilFactory(consent_given=False)`: activated, no consent yet."""
 
     activated_at = factory.LazyFunction(timezone.now)
+    # 14 in the stage weeks of the current school year (December to June): old enough for any host
+    # (stages.legal), under 15, so a parent's consent is the one that counts.
+    birth_date = factory.LazyFunction(lambda: datetime.date(int(current_school_year()[:4]) - 14, 1, 15))
 
     @factory.post_generation
     def consent_given(obj, create, extracted, **kwargs):

@@ -32,6 +32,7 @@ from .pupils import PUPIL_PASSWORD
 
 SECOND_SCHOOL = {"name": "Collège Gisèle-Halimi", "uai": "0930998Y", "commune": "Bobigny", "priority_education": "REP"}
 KINDS = list(HostOrganisation.Kind)
+LEGAL_KINDS = {HostOrganisation.Kind.ADMINISTRATION: HostOrganisation.LegalKind.PUBLIC}
 # (name, commune INSEE code) – five per kind, in the order of KINDS.
 HOSTS = [
     ("Groupe Horizon Énergie", "92026"),
@@ -104,6 +105,7 @@ def load(command, home):
             name=name,
             defaults={
                 "kind": KINDS[number // 5],
+                "legal_kind": LEGAL_KINDS.get(KINDS[number // 5], HostOrganisation.LegalKind.PRIVATE),
                 "address": f"{number + 1} rue de la République",
                 "commune_code": commune,
             },
@@ -118,7 +120,12 @@ def load(command, home):
             fields = {
                 "description": "Tu suivras une personne de l'équipe et tu poseras toutes tes questions.",
                 "tutor": "Tuteur ou tutrice de démonstration",
-                "hours": "9 h – 16 h 30",
+                "tutor_contact": "01 48 00 00 00",
+                # Lawful for a minor (stages.legal): 6 h 30 of presence, a one-hour break.
+                "hours": "9 h – 16 h 30, pause d'une heure",
+                "starts_at": datetime.time(9, 0),
+                "ends_at": datetime.time(16, 30),
+                "break_minutes": 60,
                 "lunch": "Cantine de l'entreprise" if number < 10 else "Pause d'une heure, apporte ton repas",
                 "school_year": current_school_year(),
             }
@@ -138,13 +145,90 @@ def load(command, home):
     pupils = _requesting_pupils(second)
     demo_pupil = User.objects.get(email=next(email for role, email, *_rest in USERS if role == Role.PUPIL))
     staff = User.objects.get(email=next(email for role, email, *_rest in USERS if role == Role.STAFF))
-    _request(demo_pupil, weeks[first][0], RequestState.ACCEPTED, sheets, place_weeks, staff)
+    # Inès is placed at the demo professional's host, so that its member can sign her convention.
+    own_host_first = [pw for pw in place_weeks if pw.place.host.members.filter(pk=professional.pk).exists()]
+    _request(demo_pupil, weeks[first][0], RequestState.ACCEPTED, sheets, own_host_first + place_weeks, staff)
     for pupil, state in zip(pupils, STATES, strict=True):
         _request(pupil, weeks[second][0], state, sheets, place_weeks, staff)
     _after_stage(weeks[second][0])
+    _conventions(demo_pupil, weeks, first, second, staff, professional, place_weeks, command)
     command.stdout.write(
         f"Stages : {HostOrganisation.objects.count()} structures, {Place.objects.count()} places, {StageRequest.objects.count()} demandes."
     )
+
+
+def _conventions(demo_pupil, weeks, first, second, staff, professional, place_weeks, command):
+    """The three conventions a newcomer should see: Inès's waiting for her parent (host, collège and Inès
+    signed online), a fully signed one (« Convention signée »), and a 13-year-old's request that the rules
+    refused at a private company (the message is the request's reason)."""
+    from stages import signatures
+    from stages.models import Convention, ConventionSignature, ConventionState, Party, SignatureMethod
+    from stages.workflow import PlaceDoesNotFit, apply
+
+    ines_request = StageRequest.objects.filter(pupil=demo_pupil, week=weeks[first][0]).first()
+    if ines_request and ines_request.place_week_id and not hasattr(ines_request, "convention"):
+        convention = signatures.draw_up(ines_request, by=staff)
+        teacher = demo_pupil.school_class.teachers.first() if demo_pupil.school_class_id else None
+        if convention.host.members.filter(pk=professional.pk).exists():
+            signatures.sign(convention, Party.HOST, professional)
+        signatures.sign(convention, Party.SCHOOL, teacher or staff, acting_for="Mme Hélène Martin")
+        signatures.sign(convention, Party.PUPIL, demo_pupil)
+    # The stages « convention signée » and « réalisé » of the second collège: signed by the four parties
+    # (demo rows written directly, as the demo sets the requests' states directly).
+    for stage_request in StageRequest.objects.filter(
+        week=weeks[second][0], state__in=[RequestState.CONVENTION, RequestState.DONE], place_week__isnull=False
+    ):
+        if hasattr(stage_request, "convention"):
+            continue
+        convention = signatures.draw_up(stage_request, by=staff)
+        names = {
+            Party.HOST: ("Représentant de la structure (démo)", ""),
+            Party.SCHOOL: ("Julien Moreau", "Mme Hélène Martin"),
+            Party.PUPIL: (f"{stage_request.pupil.first_name} Démo", ""),
+            Party.PARENT: ("Parent de démonstration", ""),
+        }
+        for party, (name, acting_for) in names.items():
+            ConventionSignature.objects.create(
+                convention=convention,
+                party=party,
+                signer_name=name,
+                acting_for=acting_for,
+                method=SignatureMethod.LINK if party == Party.PARENT else SignatureMethod.ACCOUNT,
+                text_version=convention.text.version,
+                content_hash=convention.content_hash,
+            )
+        Convention.objects.filter(pk=convention.pk).update(
+            state=ConventionState.SIGNED, principal_name="Mme Hélène Martin", signed_at=timezone.now()
+        )
+    # A 13-year-old at a private company: refused by the rules, the rule named.
+    second_school = weeks[second][0].school
+    school_class = SchoolClass.objects.get(school=second_school, school_year=current_school_year(), name="3e C")
+    monday = weeks[second][0].starts_on
+    pupil = User.objects.filter(identifier="stage-demo-13-ans").first() or User(identifier="stage-demo-13-ans")
+    pupil.first_name, pupil.last_name, pupil.school_class = "Yanis", "Démo", school_class
+    pupil.birth_date = datetime.date(monday.year - 13, monday.month, 1) - datetime.timedelta(days=60)  # 13 then
+    pupil.is_active = True
+    pupil.activated_at = pupil.activated_at or timezone.now()
+    pupil.set_password(PUPIL_PASSWORD)
+    pupil.save()
+    pupil.groups.add(Group.objects.get(name=Role.PUPIL))
+    if not pupil.consent_records.exists():
+        consent.record(pupil, "given", ConsentRecord.Method.LINK, by_name="Parent de démonstration")
+    young, created = StageRequest.objects.get_or_create(
+        pupil=pupil,
+        week=weeks[second][0],
+        defaults={"motivation": "Je voudrais voir comment on répare les voitures.", "state": RequestState.SENT},
+    )
+    if created:
+        private = next(
+            (pw for pw in place_weeks if pw.starts_on == monday and pw.place.host.legal_kind == "prive"), None
+        )
+        try:
+            if private is not None:
+                apply(staff, young, "propose", place_week=private)
+        except PlaceDoesNotFit as refusal:
+            StageRequest.objects.filter(pk=young.pk).update(reason=str(refusal))
+            command.stdout.write(f"Convention refusée par les règles (démo) : {refusal}")
 
 
 def _after_stage(week):

@@ -16,7 +16,9 @@ Seeing (`visible_requests`, `can_see_request`; every view also sends `Cache-Cont
 Moving (`may_transition`, used as the `permission` of each django-fsm transition):
 
 - submit: the pupil themself, when `accounts.access.can_share_with_outside` (activated, consent given).
-- propose, sign_convention, no_solution: staff.
+- propose, no_solution: staff.
+- sign_convention: nobody by hand; it happens when the fourth party signs the convention
+  (`stages.signatures.sign`), whose convention is then « signée ».
 - accept, refuse: a member of the host of the proposed place, or staff on the host's behalf.
 - complete: staff, or the host.
 - cancel: staff; the pupil while the request is a draft or sent; a parent of the pupil at any open state.
@@ -160,8 +162,13 @@ def may_transition(user, stage_request, action):
     own = stage_request.pupil_id == user.pk
     if action == "submit":
         return own and can_share_with_outside(user)
-    if action in {"propose", "sign_convention", "no_solution"}:
+    if action in {"propose", "no_solution"}:
         return staff
+    if action == "sign_convention":
+        from .models import ConventionState
+
+        convention = getattr(stage_request, "convention", None)
+        return convention is not None and convention.state == ConventionState.SIGNED
     if action in {"accept", "refuse"}:
         return staff or is_host_of(user, stage_request)
     if action == "complete":

@@ -11,7 +11,16 @@ from accounts.access import blocked_message, can_share_with_outside, is_pupil, i
 from accounts.extensions import LINKS_TEMPLATE, DashboardSection
 from accounts.roles import Role
 
-from .models import HostAppreciation, RequestEvent, RequestState, StageReport, StageRequest, stage_is_over
+from .models import (
+    ConventionSignature,
+    HostAppreciation,
+    Party,
+    RequestEvent,
+    RequestState,
+    StageReport,
+    StageRequest,
+    stage_is_over,
+)
 from .models.requests import OPEN_STATES
 
 TEMPLATE = LINKS_TEMPLATE
@@ -20,6 +29,21 @@ WAITING = [RequestState.SENT, RequestState.REFUSED, RequestState.NO_SOLUTION]
 
 def _link(stage_request, label):
     return (label, reverse("stages:request_detail", args=[stage_request.pk]))
+
+
+def _to_sign(user, party):
+    """Links to the conventions waiting for `user`'s signature as `party`."""
+    from .signatures import waiting_for
+
+    return [
+        (
+            _("Convention %(reference)s (%(name)s) : à signer")
+            % {"reference": convention.reference, "name": convention.request.pupil.first_name},
+            reverse("stages:convention", args=[convention.pk]),
+        )
+        for convention, waiting_party in waiting_for(user)
+        if waiting_party == party and convention.request.pupil is not None
+    ]
 
 
 def sections(request):
@@ -37,6 +61,7 @@ def sections(request):
             _link(r, _("%(name)s : %(state)s") % {"name": r.pupil.first_name, "state": r.get_state_display()})
             for r in requests
         ]
+        links += _to_sign(user, Party.PARENT)
         if links:
             result.append(
                 DashboardSection("stages-parent", _("Le stage de mes enfants"), TEMPLATE, {"links": links}, 60)
@@ -48,7 +73,7 @@ def sections(request):
             place_week__place__host__members=user, state=RequestState.PROPOSED
         ).count()
         text = _("%(count)s élève(s) proposé(s) attendent votre réponse.") % {"count": waiting}
-        links = [(_("Voir mes offres et les élèves proposés"), reverse("stages:host"))]
+        links = [(_("Voir mes offres et les élèves proposés"), reverse("stages:host")), *_to_sign(user, Party.HOST)]
         result.append(
             DashboardSection("stages-host", _("Mes offres de stage"), TEMPLATE, {"text": text, "links": links}, 60)
         )
@@ -68,7 +93,7 @@ def _pupil_section(user):
             "stages-pupil", _("Mon stage"), TEMPLATE, {"links": [(label, reverse("stages:request_form"))]}, 60
         )
     text = _("Ta demande : %(state)s.") % {"state": current.get_state_display()}
-    links = [_link(current, _("Voir ma demande"))]
+    links = [_link(current, _("Voir ma demande")), *_to_sign(user, Party.PUPIL)]
     if stage_is_over(current):
         report = StageReport.objects.filter(request=current, submitted_at__isnull=False).exists()
         label = _("Relire mon compte rendu de stage") if report else _("Écrire mon compte rendu de stage")
@@ -82,8 +107,9 @@ def _teacher_section(user):
     text = " ; ".join(f"{label} : {counts[value]}" for value, label in RequestState.choices if counts.get(value)) or _(
         "Aucune demande de stage dans vos classes pour l'instant."
     )
+    links = _to_sign(user, Party.SCHOOL)
     no_place = requests.filter(state__in=WAITING).select_related("pupil__school_class").order_by("pupil__last_name")
-    links = [
+    links += [
         _link(
             r,
             _("%(first)s %(last)s (%(class)s) : pas encore de place")
@@ -171,4 +197,6 @@ def erase(user):
     HostAppreciation.objects.filter(request_id__in=ids).delete()
     StageRequest.objects.filter(pk__in=ids).update(motivation="", constraints="", reason="", pupil=None)
     HostAppreciation.objects.filter(by=user).update(by=None)
+    # The signatures keep the fact, the party, the date and the method; the erased person's name goes.
+    ConventionSignature.objects.filter(signer=user).update(signer_name="")
     user.host_organisations.clear()

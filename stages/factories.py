@@ -22,6 +22,7 @@ class ProfessionalFactory(UserFactory):
 class HostOrganisationFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Boulangerie du Marché {n}")
     kind = HostOrganisation.Kind.CRAFT
+    legal_kind = HostOrganisation.LegalKind.PRIVATE
     address = "12 rue de la République"
     commune_code = "93066"  # Saint-Denis
 
@@ -40,7 +41,11 @@ class PlaceFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Découvrir la boulangerie {n}")
     description = "Tu verras comment on fait le pain, du pétrissage à la vente."
     tutor = "Nadia Kaci"
+    tutor_contact = "01 48 00 00 00"
     hours = "8 h – 15 h"
+    starts_at = datetime.time(8, 0)
+    ends_at = datetime.time(15, 0)
+    break_minutes = 45
     status = PlaceStatus.APPROVED
 
     class Meta:

@@ -13,12 +13,39 @@ import safeguarding
 from accounts.models import School, current_school_year
 from metiers import names
 
+from . import legal
 from .forms import too_long_in_plain_words
 from .models import Place, StageWeek
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 # A change of these sends an approved place back to staff's check before any new matching.
-SUBSTANCE_FIELDS = {"title", "sheets", "description", "tutor", "hours", "lunch", "accessibility", "reserved_school"}
+SUBSTANCE_FIELDS = {
+    "title",
+    "sheets",
+    "description",
+    "tutor",
+    "tutor_contact",
+    "hours",
+    "starts_at",
+    "ends_at",
+    "break_minutes",
+    "lunch",
+    "accessibility",
+    "reserved_school",
+}
+# Which field shows a rule of stages.legal that the place breaks.
+BREACH_FIELDS = {
+    "daily": "ends_at",
+    "weekly": "ends_at",
+    "night": "ends_at",
+    "break": "break_minutes",
+    "tutor": "tutor",
+    "tutor_contact": "tutor_contact",
+}
+TIME_ERRORS = {
+    "required": _("Indiquez une heure, par exemple 09:00."),
+    "invalid": _("Cette heure n'est pas valide : écrivez-la par exemple 09:00 ou 16:30."),
+}
 MAX_SEATS = 20
 
 
@@ -101,7 +128,10 @@ class PlaceForm(forms.ModelForm):
             "sheet_choice",
             "description",
             "tutor",
-            "hours",
+            "tutor_contact",
+            "starts_at",
+            "ends_at",
+            "break_minutes",
             "lunch",
             "accessibility",
             "reserved_school",
@@ -110,12 +140,17 @@ class PlaceForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 5}),
             "accessibility": forms.Textarea(attrs={"rows": 2}),
             "sheets": forms.CheckboxSelectMultiple,
+            "starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "ends_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "break_minutes": forms.NumberInput(attrs={"inputmode": "numeric"}),
         }
         labels = {"host": _("Structure"), "sheets": _("Métiers que l'élève découvrira")}
         help_texts = {
             "sheets": _("Décochez un métier pour le retirer de l'offre."),
             "reserved_school": _("Facultatif : pour accueillir seulement des élèves de ce collège."),
             "accessibility": _("Facultatif : accès en fauteuil, aménagements possibles…"),
+            "starts_at": _("Chaque jour de la semaine. Entre 6 h et 20 h, 7 heures de présence au plus."),
+            "break_minutes": _("Au moins 30 minutes quand la journée dépasse 4 h 30 (déjeuner compris)."),
         }
         error_messages = {
             "host": {
@@ -132,8 +167,13 @@ class PlaceForm(forms.ModelForm):
                 "max_length": _("C'est trop long : %(limit_value)d caractères au plus."),
             },
             "tutor": {"required": _("Indiquez le tuteur ou la tutrice de l'élève.")},
-            "hours": {
-                "required": _("Indiquez les horaires, par exemple « 9 h – 16 h 30 »."),
+            "tutor_contact": {"required": _("Indiquez un téléphone ou un e-mail pour joindre le tuteur.")},
+            "starts_at": TIME_ERRORS,
+            "ends_at": TIME_ERRORS,
+            "break_minutes": {
+                "required": _("Indiquez la durée de la pause en minutes, par exemple 45."),
+                "invalid": _("Indiquez la durée de la pause en minutes, par exemple 45."),
+                "min_value": _("La pause ne peut pas être négative."),
             },
         }
 
@@ -143,6 +183,8 @@ class PlaceForm(forms.ModelForm):
         self.fields["host"].queryset = hosts
         self.fields["host"].empty_label = None if len(hosts) == 1 else _("— Choisir —")
         self._init_sheets()
+        for name in ("tutor_contact", "starts_at", "ends_at", "break_minutes"):
+            self.fields[name].required = True
         self.fields["reserved_school"].queryset = School.objects.order_by("name")
         self.fields["reserved_school"].empty_label = _("Tous les collèges")
         current = {week.starts_on: week for week in self.instance.weeks.all()} if self.instance.pk else {}
@@ -247,11 +289,26 @@ class PlaceForm(forms.ModelForm):
                     _("%(taken)s élève(s) ont déjà une place cette semaine : gardez au moins %(taken)s place(s).")
                     % {"taken": taken},
                 )
+        self._check_the_law(cleaned)
         if any(name in self.errors for _monday, name in self.week_fields):
             raise ValidationError(_("Vérifiez le nombre de places des semaines ci-dessous."))
         if not any_open and not self.errors:
             raise ValidationError(_("Ouvrez au moins une semaine : indiquez le nombre de places de cette semaine."))
         return cleaned
+
+    def _check_the_law(self, cleaned):
+        """Hours and tutor against the rules for minors (stages.legal), each message naming its rule; the
+        hours shown to pupils (`hours`) are written from the checked times."""
+        if any(name in self.errors for name in ("starts_at", "ends_at", "break_minutes", "tutor", "tutor_contact")):
+            return
+        starts_at, ends_at, pause = cleaned["starts_at"], cleaned["ends_at"], cleaned["break_minutes"]
+        breaches = legal.schedule_breaches(starts_at, ends_at, pause) + legal.tutor_breaches(
+            cleaned.get("tutor"), cleaned.get("tutor_contact")
+        )
+        for breach in breaches:
+            self.add_error(BREACH_FIELDS.get(breach.rule, "ends_at"), breach.message)
+        if not breaches:
+            self.instance.hours = legal.hours_label(starts_at, ends_at, pause)
 
     def seats_by_week(self):
         return {monday: self.cleaned_data.get(name) or 0 for monday, name in self.week_fields}

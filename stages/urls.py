@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_after, views_requests, views_spaces
+from . import views, views_after, views_conventions, views_requests, views_spaces
 
 app_name = "stages"
 
@@ -14,6 +14,10 @@ urlpatterns = [
     path("demandes/<int:pk>/compte-rendu/<int:step>/", views_after.report_step, name="report_step"),
     path("demandes/<int:pk>/appreciation/", views_after.appreciation, name="appreciation"),
     path("demandes/<int:pk>/<slug:action>/", views_requests.request_move, name="request_move"),
+    path("conventions/<int:pk>/", views_conventions.convention_page, name="convention"),
+    path("conventions/<int:pk>/modifier/", views_conventions.convention_change, name="convention_change"),
+    path("conventions/signer/<str:token>/", views_conventions.convention_sign_link, name="convention_sign_link"),
+    path("semaines/<int:pk>/conventions.zip", views_conventions.week_conventions_zip, name="week_conventions_zip"),
     path("console/", views_requests.console, name="console"),
     path("console/<int:pk>/", views_requests.console_request, name="console_request"),
     path("console/college/<int:school_pk>/tout-proposer/", views_requests.console_bulk, name="console_bulk"),

@@ -35,7 +35,8 @@ from .models.requests import HOLDS_SEAT, OPEN_STATES
 from .workflow import NotAllowedNow, PlaceDoesNotFit, apply
 
 CANDIDATES_PER_PAGE = 20
-ACTIONS = {"cancel", "accept", "refuse", "sign_convention", "complete", "no_solution"}
+# « Convention signée » is no button: it follows the fourth signature (stages.signatures.sign).
+ACTIONS = {"cancel", "accept", "refuse", "complete", "no_solution"}
 WISH_FIELDS = {"sheet": "sheet_id", "domain": "domain_id", "centre": "centre_id"}
 
 

@@ -6,12 +6,23 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from accounts import circle, extensions
 from accounts.extensions import CONSENT_WITHDRAWN
 
 from . import access, dashboard
-from .models import HostOrganisation, Place, PlaceWeek, ProfessionalProposal, StageRequest, StageWeek
+from .models import (
+    Convention,
+    ConventionText,
+    HostOrganisation,
+    Place,
+    PlaceWeek,
+    ProfessionalProposal,
+    StageRequest,
+    StageWeek,
+)
 
 
 class ProfessionalProposalViewSet(ModelViewSet):
@@ -68,11 +79,11 @@ class HostOrganisationViewSet(ModelViewSet):
     model = HostOrganisation
     icon = "site"
     menu_label = _("Structures d'accueil")
-    list_display = ["name", "kind", "commune_code"]
-    list_filter = ["kind"]
+    list_display = ["name", "kind", "legal_kind", "commune_code"]
+    list_filter = ["kind", "legal_kind"]
     search_fields = ["name", "address"]
-    list_export = ["name", "kind", "siret", "address", "commune_code"]
-    form_fields = ["name", "kind", "siret", "address", "commune_code", "members"]
+    list_export = ["name", "kind", "legal_kind", "siret", "address", "commune_code"]
+    form_fields = ["name", "kind", "legal_kind", "siret", "address", "commune_code", "members"]
 
 
 class PlaceViewSet(ModelViewSet):
@@ -92,7 +103,11 @@ class PlaceViewSet(ModelViewSet):
         "sheets",
         "description",
         "tutor",
+        "tutor_contact",
         "hours",
+        "starts_at",
+        "ends_at",
+        "break_minutes",
         "lunch",
         "accessibility",
         "reserved_school",
@@ -144,11 +159,48 @@ class StageRequestViewSet(ModelViewSet):
     form_fields = ["signed_by_school", "signed_by_host", "signed_by_parent", "signed_by_pupil"]
 
 
+class ConventionTextViewSet(SnippetViewSet):
+    """The convention's wording, one version a row. A version used by a convention no longer changes
+    (`ConventionText.clean`): copy it into the next version number."""
+
+    model = ConventionText
+    icon = "doc-full"
+    menu_label = _("Texte de la convention")
+    add_to_admin_menu = False
+    list_display = ["__str__", "effective_from", "created_at"]
+    copy_view_enabled = True
+
+
+register_snippet(ConventionTextViewSet)
+
+
+class ConventionViewSet(ModelViewSet):
+    """Conventions and their state; signatures are given online by the parties (stages.signatures), the
+    dates, hours and tutor changed from the convention's page, never here."""
+
+    model = Convention
+    icon = "doc-full-inverse"
+    menu_label = _("Conventions de stage")
+    list_display = ["reference", "host", "first_day", "state", "signed_at"]
+    list_filter = ["state", "request__week__school"]
+    search_fields = ["reference"]
+    list_export = ["reference", "host", "first_day", "last_day", "state", "signed_at", "content_hash"]
+    inspect_view_enabled = True
+    form_fields = ["teacher_name"]
+
+
 class StagesViewSetGroup(ViewSetGroup):
     menu_label = _("Stages")
     menu_icon = "tasks"
     menu_order = 290
-    items = (StageRequestViewSet, PlaceViewSet, PlaceWeekViewSet, HostOrganisationViewSet, StageWeekViewSet)
+    items = (
+        StageRequestViewSet,
+        ConventionViewSet,
+        PlaceViewSet,
+        PlaceWeekViewSet,
+        HostOrganisationViewSet,
+        StageWeekViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

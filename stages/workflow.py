@@ -12,6 +12,7 @@ import safeguarding
 from accounts.access import is_pupil, is_staff_member
 from accounts.roles import Role
 
+from . import legal
 from .models import PlaceStatus, RequestEvent, StageRequest
 
 
@@ -40,6 +41,10 @@ def check_place_fits(stage_request, place_week):
         raise PlaceDoesNotFit(_("Cette place n'est pas ouverte la semaine de stage de l'élève."))
     if place.reserved_school_id and place.reserved_school_id != stage_request.week.school_id:
         raise PlaceDoesNotFit(_("Cette place est réservée à un autre collège."))
+    pupil = stage_request.pupil
+    breaches = legal.placement_breaches(place, pupil.birth_date if pupil else None, stage_request.week.starts_on)
+    if breaches:
+        raise PlaceDoesNotFit(" ".join(legal.messages(breaches)))
 
 
 def apply(user, stage_request, action, reason="", **kwargs):
@@ -70,6 +75,10 @@ def apply(user, stage_request, action, reason="", **kwargs):
         from_state = locked.state
         method(reason=reason, **kwargs)
         locked.save()
+        if action == "accept":
+            from .signatures import draw_up
+
+            draw_up(locked, by=user)  # the law checked again; ConventionRefused undoes the acceptance
         event = RequestEvent.objects.create(
             request=locked,
             from_state=from_state,

@@ -15,14 +15,20 @@ import pytest
 
 from accompagnement.factories import AssignmentFactory, CommentFactory, VersionFactory
 from accompagnement.models import CommentStatus
-from accounts.factories import ParentFactory, PupilFactory, SchoolClassFactory, StaffFactory, UserFactory
+from accounts.factories import (
+    ConsentedPupilFactory,
+    ParentFactory,
+    PupilFactory,
+    SchoolClassFactory,
+    StaffFactory,
+    UserFactory,
+)
 from accounts.roles import Role
 from ateliers.factories import ConsentedPupilFactory, EventPageFactory, SessionFactory, SignUpFactory
 from ateliers.models import EventLeader, Feedback, Level, SignUp
 from ateliers.wagtail_hooks import _leader_section
 from stages import convention
 from stages.factories import (
-    ConsentingPupilFactory,
     HostOrganisationFactory,
     PlaceFactory,
     PlaceWeekFactory,
@@ -44,7 +50,7 @@ MASK = "[coordonnées masquées]"
 
 @pytest.fixture
 def proposed():
-    pupil = ConsentingPupilFactory(email="lina@example.org", first_name="Lina")
+    pupil = ConsentedPupilFactory(email="lina@example.org", first_name="Lina")
     parent = ParentFactory(email="maman@example.org")
     parent.children.add(pupil)
     host = ProfessionalFactory(email="accueil@example.org")

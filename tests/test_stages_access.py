@@ -129,3 +129,31 @@ def test_staff_console_and_host_page_are_refused_to_the_others(world, client):
         assert console.status_code == (200 if name == "staff" else 403), name
         if name not in {"host", "another host"}:
             assert client.get(reverse("stages:host")).status_code == 403, name
+
+
+CONVENTION_READERS = {"pupil", "parent", "teacher", "staff", "host"}
+
+
+def test_a_convention_is_read_by_its_four_parties_and_staff_only(world, client):
+    from stages.workflow import apply
+
+    stage_request = world["request"]
+    apply(world["viewers"]["staff"], stage_request, "propose", place_week=world["place_week"])
+    apply(world["viewers"]["host"], stage_request, "accept")
+    convention = stage_request.convention
+    url = reverse("stages:convention", args=[convention.pk])
+    for name, user in world["viewers"].items():
+        client.force_login(user)
+        response = client.get(url)
+        if name in CONVENTION_READERS:
+            assert response.status_code == 200, name
+            assert "Lina Benali" in response.content.decode(), name
+            assert "no-store" in response["Cache-Control"]
+        else:
+            assert response.status_code == 404, name
+        # Nobody outside may sign either.
+        if name not in CONVENTION_READERS:
+            assert client.post(url, {"party": "parent"}).status_code == 404, name
+    assert convention.valid_signatures().count() == 0
+    client.logout()
+    assert client.get(url).status_code == 302  # to the login page

@@ -135,7 +135,10 @@ def place_data(world, **extra):
         "sheets": [world["sheet"].pk],
         "description": "Tu verras comment on fait le pain.",
         "tutor": "Nadia Kaci",
-        "hours": "8 h – 15 h",
+        "tutor_contact": "01 48 00 00 00",
+        "starts_at": "08:00",
+        "ends_at": "15:00",
+        "break_minutes": "45",
         f"seats_{MONDAY:%Y%m%d}": "2",
     }
     data.update(extra)

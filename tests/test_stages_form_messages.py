@@ -52,15 +52,15 @@ def test_every_refusal_has_a_message_of_its_own():
     assert missing == [], missing
 
 
-def test_a_place_with_negative_seats_or_too_long_hours_is_told_in_french():
+def test_a_place_with_negative_seats_or_a_too_long_tutor_is_told_in_french():
     member = ProfessionalFactory()
     host = HostOrganisationFactory(members=[member])
     data = QueryDict(mutable=True)
-    data.update({"host": host.pk, "title": "Le fournil", "hours": "9 h" * 100, "seats_20261207": "-1"})
+    data.update({"host": host.pk, "title": "Le fournil", "tutor": "Nadia" * 40, "seats_20261207": "-1"})
     form = PlaceForm(
         data=data,
         hosts=HostOrganisation.objects.all(),
         weeks={datetime.date(2026, 12, 7): ["Collège"]},
     )
     assert form.errors["seats_20261207"] == ["Le nombre de places ne peut pas être négatif."]
-    assert form.errors["hours"] == ["C'est trop long : 150 caractères au plus."]
+    assert form.errors["tutor"] == ["C'est trop long : 150 caractères au plus."]

@@ -56,7 +56,10 @@ def data(world, **extra):
         "title": "Découvrir le chantier",
         "description": "Tu verras comment on tire des câbles.",
         "tutor": "Nadia Kaci",
-        "hours": "8 h – 15 h",
+        "tutor_contact": "01 48 00 00 00",
+        "starts_at": "08:00",
+        "ends_at": "15:00",
+        "break_minutes": "45",
         SEATS: "2",
     }
     values.update(extra)

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 import pytest
 
 from accounts.factories import ConsentedPupilFactory, ParentFactory, PupilFactory, StaffFactory, TeacherFactory
+from stages import signatures
 from stages.factories import (
     HostOrganisationFactory,
     PlaceFactory,
@@ -14,7 +15,7 @@ from stages.factories import (
     ProfessionalFactory,
     StageRequestFactory,
 )
-from stages.models import MissingReason, NoSeatLeft, PlaceStatus, RequestEvent, RequestState
+from stages.models import MissingReason, NoSeatLeft, Party, PlaceStatus, RequestEvent, RequestState
 from stages.workflow import NotAllowedNow, PlaceDoesNotFit, apply
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +58,12 @@ def test_the_whole_path_from_draft_to_done(people, django_capture_on_commit_call
         apply(people["pupil"], stage_request, "submit")
         apply(people["staff"], stage_request, "propose", place_week=people["place_week"])
         apply(people["host"], stage_request, "accept")
-        apply(people["staff"], stage_request, "sign_convention")
+        # « Convention signée » is no one's move: it follows the fourth signature (stages.signatures).
+        convention = stage_request.convention
+        signatures.sign(convention, Party.HOST, people["host"])
+        signatures.sign(convention, Party.SCHOOL, people["teacher"], acting_for="Mme Principale")
+        signatures.sign(convention, Party.PUPIL, people["pupil"])
+        signatures.sign(convention, Party.PARENT, people["parent"])
         apply(people["host"], stage_request, "complete")
 
     stage_request.refresh_from_db()
@@ -67,7 +73,7 @@ def test_the_whole_path_from_draft_to_done(people, django_capture_on_commit_call
         (S.DRAFT, S.SENT, people["pupil"].pk),
         (S.SENT, S.PROPOSED, people["staff"].pk),
         (S.PROPOSED, S.ACCEPTED, people["host"].pk),
-        (S.ACCEPTED, S.CONVENTION, people["staff"].pk),
+        (S.ACCEPTED, S.CONVENTION, people["parent"].pk),
         (S.CONVENTION, S.DONE, people["host"].pk),
     ]
     people["place_week"].refresh_from_db()
@@ -81,7 +87,7 @@ def test_the_whole_path_from_draft_to_done(people, django_capture_on_commit_call
         (S.SENT, "propose", ["staff"], ["pupil", "parent", "teacher", "host", "other_pupil", "other_host"]),
         (S.PROPOSED, "accept", ["host", "staff"], ["pupil", "parent", "teacher", "other_pupil", "other_host"]),
         (S.PROPOSED, "refuse", ["host", "staff"], ["pupil", "parent", "teacher", "other_pupil", "other_host"]),
-        (S.ACCEPTED, "sign_convention", ["staff"], ["pupil", "parent", "teacher", "host", "other_host"]),
+        (S.ACCEPTED, "sign_convention", [], ["staff", "pupil", "parent", "teacher", "host", "other_host"]),
         (S.CONVENTION, "complete", ["host", "staff"], ["pupil", "parent", "teacher", "other_host"]),
         (S.SENT, "cancel", ["pupil", "parent", "staff"], ["teacher", "host", "other_pupil", "other_host"]),
         (S.ACCEPTED, "cancel", ["parent", "staff"], ["pupil", "teacher", "host", "other_pupil"]),

@@ -35,7 +35,23 @@ class HostOrganisation(models.Model):
         ASSOCIATION = "association", _("Association")
 
     name = models.CharField(_("nom"), max_length=200)
+
+    class LegalKind(models.TextChoices):
+        """What the age rule looks at (stages.legal.host_allowed): under 14, a pupil may only observe in a
+        public body or a family business. Blank: not known yet, which blocks pupils under 14."""
+
+        PUBLIC = "public", _("Public : administration, collectivité territoriale, établissement public")
+        PRIVATE = "prive", _("Privé : entreprise, artisan, association…")
+        FAMILY = "familiale", _("Entreprise familiale : n'y travaillent que des membres de la famille de l'élève")
+
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    legal_kind = models.CharField(
+        _("statut (pour l'âge des élèves)"),
+        max_length=12,
+        choices=LegalKind.choices,
+        blank=True,
+        help_text=_("Avant 14 ans, un élève n'observe que dans une structure publique ou une entreprise familiale."),
+    )
     siret = models.CharField(_("SIRET"), max_length=14, blank=True, validators=[SIRET_VALIDATOR])
     address = models.CharField(_("adresse"), max_length=250)
     commune_code = models.CharField(
@@ -97,7 +113,17 @@ class Place(FSMModelMixin, models.Model):
         _("ce que l'élève verra"), max_length=1500, help_text=_("En mots simples, pour un élève de 14 ans.")
     )
     tutor = models.CharField(_("tuteur ou tutrice"), max_length=150)
+    tutor_contact = models.CharField(
+        _("téléphone ou e-mail du tuteur"),
+        max_length=150,
+        blank=True,
+        help_text=_("Pour joindre le tuteur ou la tutrice pendant le stage (collège, famille)."),
+    )
     hours = models.CharField(_("horaires"), max_length=150, help_text=_("Par exemple « 9 h – 16 h 30 »."))
+    # The hours as the law checks them (stages.legal): the same each day of the week.
+    starts_at = models.TimeField(_("heure d'arrivée"), null=True, blank=True)
+    ends_at = models.TimeField(_("heure de départ"), null=True, blank=True)
+    break_minutes = models.PositiveSmallIntegerField(_("pause (minutes)"), null=True, blank=True)
     lunch = models.CharField(_("déjeuner"), max_length=150, blank=True)
     accessibility = models.TextField(
         _("accessibilité pour un élève en situation de handicap"), max_length=500, blank=True

@@ -1,0 +1,346 @@
+"""The convention's life: drawn up when the host accepts (the law checked), signed online by the four
+parties, voided by a change of substance, and « Convention signée » by itself at the fourth signature.
+
+Who signs for which party (`parties_of`):
+
+- the host (« accueil »): a member of the convention's host organisation, with their account;
+- the collège: a teacher of the pupil's class or staff, acting for the principal, whose name is recorded;
+- the pupil: the pupil, with their account;
+- the legal representative: a parent of the pupil, with their account or by the signed link e-mailed to
+  them (`make_link_token`; works once, expires, and a wrong, used or stale link gets the same answer).
+
+Who reads a convention (`may_read`): those four parties (a collège's side: the class's teachers) and
+staff; anyone else gets 404. E-mails go through `accounts.emails.queue_email` once committed.
+"""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+import safeguarding
+from accounts.access import is_staff_member
+from accounts.emails import queue_email
+
+from . import legal
+from .models import (
+    Convention,
+    ConventionEvent,
+    ConventionSignature,
+    ConventionState,
+    ConventionText,
+    Party,
+    SignatureMethod,
+)
+from .models.conventions import VOIDING_FIELDS
+from .workflow import PlaceDoesNotFit
+
+LINK_SALT = "stages.convention_signature"
+LINK_MAX_AGE = 60 * 60 * 24 * 14  # a signature link works for 14 days
+Action = ConventionEvent.Action
+
+
+class ConventionRefused(PlaceDoesNotFit):
+    """The convention would break a rule of law (messages from stages.legal)."""
+
+
+class CannotSign(Exception):
+    """This person may not sign for this party now (already signed, not theirs, convention signed)."""
+
+
+def activities_of(place):
+    """The activities printed on the convention: the host's description as staff last approved it
+    (`Place.texts_for_pupils`, masked by safeguarding), never a later edit waiting for checking."""
+    approved = place.texts_for_pupils().get("description")
+    return approved if approved else safeguarding.mask(place.description)
+
+
+def _legal_kind(host):
+    return host.legal_kind
+
+
+def check(convention):
+    pupil = convention.request.pupil
+    return legal.convention_breaches(
+        legal_kind=_legal_kind(convention.host),
+        birth_date=pupil.birth_date if pupil else None,
+        week_monday=convention.request.week.starts_on,
+        first_day=convention.first_day,
+        last_day=convention.last_day,
+        starts_at=convention.starts_at,
+        ends_at=convention.ends_at,
+        break_minutes=convention.break_minutes,
+        tutor_name=convention.tutor_name,
+        tutor_contact=convention.tutor_contact,
+    )
+
+
+def content_of(convention):
+    """The signed content, canonical: the text version, its articles and every filled field. The names of
+    the principal and of the following teacher come with the collège's signature, so they are not in it:
+    the four parties sign the same content."""
+    stage_request = convention.request
+    pupil = stage_request.pupil
+    data = {
+        "reference": convention.reference,
+        "text_version": convention.text.version,
+        "articles": [[a.title, a.body] for a in convention.text.articles.all()],
+        "school": stage_request.week.school.name,
+        "pupil": [pupil.first_name, pupil.last_name, str(pupil.birth_date or "")] if pupil else [],
+        "host": [convention.host.name, convention.host.siret, convention.host.address],
+        "days": [str(convention.first_day), str(convention.last_day)],
+        "hours": [str(convention.starts_at), str(convention.ends_at), convention.break_minutes],
+        "tutor": [convention.tutor_name, convention.tutor_contact],
+        "activities": convention.activities,
+    }
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def content_hash(convention):
+    return hashlib.sha256(content_of(convention).encode()).hexdigest()
+
+
+def draw_up(stage_request, by=None):
+    """The convention of an accepted request, filled from its place and checked against the law.
+    Raises ConventionRefused (with every rule broken). Called inside workflow.apply's transaction."""
+    existing = Convention.objects.filter(request=stage_request).first()
+    if existing is not None:
+        return existing
+    place = stage_request.place_week.place
+    week = stage_request.week
+    convention = Convention(
+        request=stage_request,
+        text=ConventionText.current(),
+        reference=f"CS-{week.starts_on:%Y}-{stage_request.pk:06d}",
+        host=place.host,
+        first_day=week.starts_on,
+        last_day=week.ends_on,
+        starts_at=place.starts_at,
+        ends_at=place.ends_at,
+        break_minutes=place.break_minutes or 0,
+        tutor_name=place.tutor,
+        tutor_contact=place.tutor_contact,
+        activities=activities_of(place),
+    )
+    breaches = check(convention)
+    if breaches:
+        raise ConventionRefused(" ".join(legal.messages(breaches)))
+    convention.content_hash = content_hash(convention)
+    convention.save()
+    ConventionEvent.objects.create(convention=convention, action=Action.DRAWN, by=by)
+    return convention
+
+
+def change(convention, by, **values):
+    """Change the dates, hours, host or tutor (or another filled field). The law is checked again; a
+    change of substance after a signature voids every signature and tells everyone. Refused once signed."""
+    with transaction.atomic():
+        convention = Convention.objects.select_for_update().get(pk=convention.pk)
+        if convention.state == ConventionState.SIGNED:
+            raise CannotSign(_("La convention est signée par les quatre parties : elle ne change plus."))
+        changed = [name for name, value in values.items() if getattr(convention, name) != value]
+        for name, value in values.items():
+            setattr(convention, name, value)
+        breaches = check(convention)
+        if breaches:
+            raise ConventionRefused(" ".join(legal.messages(breaches)))
+        voided = 0
+        if set(changed) & set(VOIDING_FIELDS) and convention.valid_signatures().exists():
+            reason = _("Modification : %(fields)s") % {
+                "fields": ", ".join(str(Convention._meta.get_field(name).verbose_name) for name in changed)
+            }
+            voided = convention.valid_signatures().update(voided_at=timezone.now(), void_reason=reason[:250])
+            convention.revise()
+            ConventionEvent.objects.create(convention=convention, action=Action.VOIDED, by=by, detail=reason[:250])
+        convention.content_hash = content_hash(convention)
+        convention.save()
+        if voided:
+            pk = convention.pk
+            transaction.on_commit(lambda: notify(pk, "convention_voided"))
+    return convention
+
+
+def parties_of(user, convention):
+    """The parties `user` may sign for on this convention."""
+    if not user.is_authenticated:
+        return []
+    stage_request = convention.request
+    pupil = stage_request.pupil
+    parties = []
+    if convention.host.members.filter(pk=user.pk).exists():
+        parties.append(Party.HOST)
+    if is_staff_member(user) or (
+        pupil is not None and pupil.school_class_id and pupil.school_class.teachers.filter(pk=user.pk).exists()
+    ):
+        parties.append(Party.SCHOOL)
+    if pupil is not None and pupil.pk == user.pk:
+        parties.append(Party.PUPIL)
+    if pupil is not None and user.children.filter(pk=pupil.pk).exists():
+        parties.append(Party.PARENT)
+    return parties
+
+
+def may_read(user, convention):
+    return bool(user.is_authenticated and (is_staff_member(user) or parties_of(user, convention)))
+
+
+def sign(convention, party, user, method=SignatureMethod.ACCOUNT, acting_for=""):
+    """`user` signs for `party`. At the fourth signature the convention is signed and the request moves to
+    « Convention signée » (as `user`), in the same transaction."""
+    from .workflow import apply
+
+    with transaction.atomic():
+        convention = Convention.objects.select_for_update().select_related("text", "request").get(pk=convention.pk)
+        if party not in parties_of(user, convention):
+            raise CannotSign(_("Vous ne pouvez pas signer cette convention pour cette partie."))
+        if convention.state == ConventionState.SIGNED or convention.signature_of(party) is not None:
+            raise CannotSign(_("Cette partie a déjà signé la convention."))
+        if party == Party.SCHOOL:
+            if not acting_for.strip():
+                raise CannotSign(_("Indiquez le nom du chef d'établissement pour qui vous signez."))
+            convention.principal_name = acting_for.strip()[:150]
+            if not is_staff_member(user) and not convention.teacher_name:
+                convention.teacher_name = user.get_full_name()[:150]
+        digest = content_hash(convention)
+        ConventionSignature.objects.create(
+            convention=convention,
+            party=party,
+            signer=user,
+            signer_name=(user.get_full_name() or user.email or "")[:150],
+            acting_for=acting_for.strip()[:150],
+            method=method,
+            text_version=convention.text.version,
+            content_hash=digest,
+        )
+        convention.sign()
+        ConventionEvent.objects.create(convention=convention, action=Action.SIGNED, party=party, by=user)
+        completed = convention.valid_signatures().count() == len(Party)
+        if completed:
+            convention.complete()
+            convention.content_hash = digest
+            convention.signed_at = timezone.now()
+            ConventionEvent.objects.create(convention=convention, action=Action.COMPLETED, by=user)
+        convention.save()
+        if completed:
+            apply(user, convention.request, "sign_convention")
+            pk = convention.pk
+            transaction.on_commit(lambda: notify(pk, "convention_signed"))
+    return convention
+
+
+def waiting_for(user):
+    """The conventions waiting for `user`'s signature, with the party they would sign for: [(convention, party)]."""
+    if not user.is_authenticated:
+        return []
+    open_ones = Convention.objects.exclude(state=ConventionState.SIGNED).select_related("request__pupil", "host")
+    rules = [
+        (Party.HOST, {"host__members": user}),
+        (Party.PUPIL, {"request__pupil": user}),
+        (Party.PARENT, {"request__pupil__parents": user}),
+        (Party.SCHOOL, {"request__pupil__school_class__teachers": user}),
+    ]
+    found = []
+    for party, rule in rules:
+        signed = ConventionSignature.objects.filter(party=party, voided_at__isnull=True).values("convention")
+        for convention in open_ones.filter(**rule).exclude(pk__in=signed).distinct().order_by("first_day")[:100]:
+            found.append((convention, party))
+    return found
+
+
+# Signed links for the legal representative ---------------------------------------------------------
+
+
+def make_link_token(convention, parent):
+    """A signed link for `parent` to sign `convention`: tied to the content it was sent with, so a link
+    sent before a change no longer works. Nothing personal in it."""
+    return signing.dumps({"c": convention.pk, "r": parent.pk, "h": convention.content_hash[:16]}, salt=LINK_SALT)
+
+
+def read_link_token(token):
+    """(convention, parent) of a link still good, else None: bad, expired, used and stale links alike."""
+    from accounts.models import User
+
+    try:
+        data = signing.loads(token, salt=LINK_SALT, max_age=LINK_MAX_AGE)
+        convention = Convention.objects.select_related("request__pupil").get(pk=int(data["c"]))
+        parent = User.objects.get(pk=int(data["r"]), is_active=True)
+    except (signing.BadSignature, KeyError, TypeError, ValueError, Convention.DoesNotExist, User.DoesNotExist):
+        return None
+    if (
+        convention.content_hash[:16] != data.get("h")
+        or convention.state == ConventionState.SIGNED
+        or convention.signature_of(Party.PARENT) is not None
+        or Party.PARENT not in parties_of(parent, convention)
+    ):
+        return None
+    return convention, parent
+
+
+# Who is told -----------------------------------------------------------------------------------------
+
+
+def people_of(convention):
+    """Everyone who signs or follows the convention, with an e-mail address, each once, with their party."""
+    stage_request = convention.request
+    pupil = stage_request.pupil
+    people = [(member, Party.HOST) for member in convention.host.members.all()]
+    if pupil is not None:
+        people.append((pupil, Party.PUPIL))
+        people += [(parent, Party.PARENT) for parent in pupil.parents.all()]
+        if pupil.school_class_id:
+            people += [(teacher, Party.SCHOOL) for teacher in pupil.school_class.teachers.all()]
+    seen, result = set(), []
+    for person, party in people:
+        if person.email and person.is_active and person.email not in seen:
+            seen.add(person.email)
+            result.append((person, party))
+    return result
+
+
+def _url(convention, person, party):
+    if party == Party.PARENT:
+        return settings.WAGTAILADMIN_BASE_URL + reverse(
+            "stages:convention_sign_link", args=[make_link_token(convention, person)]
+        )
+    return settings.WAGTAILADMIN_BASE_URL + reverse("stages:convention", args=[convention.pk])
+
+
+def notify(convention_pk, template, only_missing=False):
+    """E-mail the people of a convention (`convention_voided`, `convention_signed`, `convention_to_sign`).
+    With `only_missing`, only the parties who have not signed yet."""
+    convention = Convention.objects.select_related("request__pupil", "host").filter(pk=convention_pk).first()
+    if convention is None or convention.request.pupil is None:
+        return 0
+    signed = set(convention.valid_signatures().values_list("party", flat=True))
+    count = 0
+    for person, party in people_of(convention):
+        if only_missing and party in signed:
+            continue
+        context = {
+            "first_name": convention.request.pupil.first_name,
+            "reference": convention.reference,
+            "is_pupil": party == Party.PUPIL,
+            "url": _url(convention, person, party),
+            "days": LINK_MAX_AGE // 86400,
+        }
+        queue_email(f"stages/emails/{template}", context, [person.email])
+        count += 1
+    return count
+
+
+def send_reminders(today=None):
+    """Remind whoever has not signed, for conventions whose week has not started. Returns e-mails queued."""
+    today = today or timezone.localdate()
+    waiting = Convention.objects.exclude(state=ConventionState.SIGNED).filter(first_day__gt=today)
+    count = 0
+    for convention in waiting:
+        sent = notify(convention.pk, "convention_to_sign", only_missing=True)
+        if sent:
+            ConventionEvent.objects.create(convention=convention, action=Action.REMINDED, detail=str(sent))
+        count += sent
+    return count
