@@ -22,8 +22,8 @@ def recipients(signup):
     return [person.email for person in circle.recipients(pupil, relations)]
 
 
-def _send(template, signup, **extra):
-    to = recipients(signup)
+def _send(template, signup, to=None, **extra):
+    to = recipients(signup) if to is None else to
     if not to:
         return None
     session = signup.session
@@ -57,17 +57,4 @@ def reminder(signup):
 
 def walked_in(signup):
     """A leader added the pupil on the day: the pupil and their parents are told, wherever the session is."""
-    pupil = signup.pupil
-    to = [person.email for person in [pupil, *pupil.parents.all()] if person.email]
-    if not to:
-        return None
-    session = signup.session
-    context = {
-        "signup": signup,
-        "session": session,
-        "event": session.page,
-        "starts_at": timezone.localtime(session.starts_at),
-        "ends_at": timezone.localtime(session.ends_at),
-        "event_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + (session.page.url or ""),
-    }
-    return queue_email("ateliers/emails/walk_in", context, to)
+    return _send("walk_in", signup, to=[person.email for person in circle.recipients(signup.pupil, circle.FAMILY)])
