@@ -1,7 +1,10 @@
 """A sign-up's states (django-fsm-2): confirmed or waiting at first, waiting → confirmed when a seat is free,
 confirmed or waiting → cancelled; the refused moves give a French message, never a server error."""
 
+import datetime
+
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 from django_fsm import TransitionNotAllowed
@@ -95,7 +98,11 @@ def test_cancelling_a_session_cancels_each_sign_up_through_its_transition(sessio
 def test_a_waiting_pupil_who_comes_takes_a_free_seat_at_check_in(client, session):
     seat, _ = sign_up(session, ConsentedPupilFactory())
     waiting, _ = sign_up(session, ConsentedPupilFactory(identifier="colibri-olive-99"))
-    Session.objects.filter(pk=session.pk).update(capacity=2)  # a chair was added in the room
+    # The day of the session (walk-ins are taken on the day only), and a chair was added in the room.
+    now = timezone.now()
+    Session.objects.filter(pk=session.pk).update(
+        capacity=2, starts_at=now - datetime.timedelta(minutes=10), ends_at=now + datetime.timedelta(hours=1)
+    )
     client.force_login(StaffFactory())
     response = client.post(reverse("ateliers:check_in", args=[session.pk]), {"identifier": "colibri-olive-99"})
     assert response.status_code == 302

@@ -22,9 +22,9 @@ from accompagnement.models import Comment, CommentStatus
 from accounts.factories import UserFactory
 from accounts.roles import Role
 from accounts.templatetags.masking import masked
+from ateliers.dashboard import _leader_section
 from ateliers.factories import SessionFactory, SignUpFactory
 from ateliers.models import EventLeader, Feedback
-from ateliers.wagtail_hooks import _leader_section
 from stages import access as stages_access
 from stages.factories import (
     HostOrganisationFactory,

@@ -24,9 +24,9 @@ from accounts.factories import (
     UserFactory,
 )
 from accounts.roles import Role
+from ateliers.dashboard import _leader_section
 from ateliers.factories import ConsentedPupilFactory, EventPageFactory, SessionFactory, SignUpFactory
 from ateliers.models import EventLeader, Feedback, Level, SignUp
-from ateliers.wagtail_hooks import _leader_section
 from stages import convention
 from stages.factories import (
     HostOrganisationFactory,
