@@ -1,19 +1,28 @@
 """The anonymisation rules of the project's figures, enforced in one function: `publish()`.
 
-Nothing reaches the page or the CSV without going through `publish()`, which turns a table of raw counts
-into the texts shown (docs/chiffres.md):
+Nothing reaches the page, the CSV or the API without going through `publish()`, which turns a table of raw
+counts into the texts shown. The rules are chosen so that no reader, even one who solves every published
+cell of every table of every year as linear equations, can pin a count from 1 to 4 or bound it inside 1–4
+(docs/chiffres.md, « Threat model »; tests/test_chiffres_attacker.py is that reader):
 
 - Only aggregates: a table holds counts and shares, never a name nor a per-pupil row.
-- A count of people (pupils, adults, requests, stages, reports, documents, answers: `People`) from 1 to
-  4 is shown as « moins de 5 ». 0 is shown: it tells nothing about anyone.
-- A breakdown (rows that add up to a total row) must not let a reader recompute a hidden count: when the
-  hidden cells of a column could be worked out from the total (one hidden cell, or hidden cells that can
-  only all be 1 or all be 4), the smallest other non-zero cell is hidden too, as « non publié »; when
-  there is none, the total is.
+- A count of people (pupils, adults, requests, stages, reports, documents, answers: `People`) from 0 to 4
+  is shown as « moins de 5 », which therefore means « 0 to 4 »: 0 is folded in so that the label itself
+  never says « between 1 and 4 ».
+- A breakdown column (rows that add up to a total row) is shown whole or not at all: when one of its
+  parts is under 5, every part of that column is « non publié » and only its total is shown (by the rule
+  above). A hidden part can then always be 0 (another part of the same column takes the total) and, when
+  the total is 5 or more, can always be 5 or more: no subtraction, within the table, across two
+  breakdowns of the same total or across years, narrows it to 1–4. The choice depends only on which parts
+  are under 5, never on their values, so seeing which columns are hidden teaches nothing more.
+- A part may have a published ceiling (`Table.limits`: seats taken of a kind are at most the seats it
+  offered). When a ceiling of the column is from 1 to 4, the ceilings alone could bound a hidden part
+  inside 1–4 (a full room of 3 seats): the column's total is hidden too, as « non publié ». A part that
+  the published offer already makes 0 (`Table.zero_without`: a kind with no session held) tells nothing
+  and does not hide the others.
 - A share is shown (rounded to the percent) only when its denominator is at least 10 and neither its
   numerator nor what is left (denominator − numerator) is from 1 to 4: a share must not give back a
-  hidden count. Shares only appear in lists, never in breakdowns, where a share of a row could reveal a
-  cell hidden by the complementary rule.
+  hidden count. Shares only appear in lists, never in breakdowns.
 - Counts of the association's offer (`Offer`: sessions held, seats and stage places offered) describe no
   one and are shown as they are.
 """
@@ -59,7 +68,10 @@ class Table:
     """Raw figures: `rows` are (label, [People | Offer | Share, one per column]).
 
     With `total` (the label of a total row), the rows are the parts of a breakdown: `publish` adds the
-    total row, each column's sum, and applies the complementary rule per column."""
+    total row, each column's sum, and hides a column's parts together. `limits` maps a column of people
+    to the column of the offer that caps each of its parts (seats taken ≤ seats offered); `zero_without`
+    maps a column of people to the column of the offer without which a part is 0 (no session held: no
+    pupil present)."""
 
     key: str
     caption: str
@@ -68,6 +80,8 @@ class Table:
     rows: list
     total: str = ""
     note: str = ""
+    limits: dict = field(default_factory=dict)
+    zero_without: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -83,6 +97,12 @@ class PublishedTable:
 
 
 def _is_small(value):
+    """A count of people shown as « moins de 5 »: from 0 to 4."""
+    return value < THRESHOLD
+
+
+def _is_few(value):
+    """A count that a share must not give back: from 1 to 4 (0 and « all of them » are not hidden counts)."""
     return 0 < value < THRESHOLD
 
 
@@ -92,34 +112,21 @@ def _count_text(value):
 
 def _share_text(share):
     left = share.whole - share.part
-    if share.whole < MIN_DENOMINATOR or _is_small(share.part) or _is_small(left):
+    if share.whole < MIN_DENOMINATOR or _is_few(share.part) or _is_few(left):
         return str(NO_SHARE)
     return _("%(percent)s %%") % {"percent": round(100 * share.part / share.whole)}
 
 
-def _pins(hidden_values):
-    """Whether hidden cells of known sum give a reader at least one of their exact values."""
-    if not hidden_values:
-        return False
-    count, total = len(hidden_values), sum(hidden_values)
-    return all(_is_small(v) for v in hidden_values) and (count == 1 or total in (count, count * (THRESHOLD - 1)))
-
-
-def _protect_column(values):
-    """Texts of a breakdown column of people counts, its total last: primary then complementary hiding."""
+def _protect_column(values, ceilings=(), known_zero=()):
+    """Texts of a breakdown column of people counts, its total last: all parts or none, by which parts are
+    under 5 (and which ceilings are from 1 to 4), never by their values. A part that the published offer
+    already makes 0 (`known_zero`: no session of that kind) does not hide the others."""
     *parts, total = values
-    texts = [_count_text(v) for v in values]
-    if _is_small(total):
-        return texts
-    hidden = [i for i, v in enumerate(parts) if _is_small(v)]
-    while _pins([parts[i] for i in hidden]):
-        others = sorted((v, i) for i, v in enumerate(parts) if v and i not in hidden)
-        if not others:
-            texts[-1] = str(NOT_PUBLISHED)
-            break
-        hidden.append(others[0][1])
-        texts[others[0][1]] = str(NOT_PUBLISHED)
-    return texts
+    if not any(_is_small(v) for i, v in enumerate(parts) if i not in known_zero):
+        return [_count_text(v) for v in values]
+    texts = [str(NOT_PUBLISHED)] * len(parts)
+    hide_total = any(_is_few(ceiling) for ceiling in ceilings)
+    return [*texts, str(NOT_PUBLISHED) if hide_total else _count_text(total)]
 
 
 def _cell_text(cell):
@@ -145,7 +152,13 @@ def publish(table):
         if cells and all(isinstance(cell, Offer) for cell in cells):
             columns.append([_cell_text(cell) for cell in [*cells, Offer(total)]])
         else:
-            columns.append(_protect_column([cell.value for cell in cells] + [total]))
+            ceilings, known_zero = (), set()
+            if index in table.limits:
+                ceilings = [row[table.limits[index]].value for _label, row in table.rows]
+            if index in table.zero_without:
+                offers = [row[table.zero_without[index]].value for _label, row in table.rows]
+                known_zero = {i for i, offer in enumerate(offers) if offer == 0}
+            columns.append(_protect_column([cell.value for cell in cells] + [total], ceilings, known_zero))
     labels = [label for label, _cells in table.rows] + [table.total]
     for row, label in enumerate(labels):
         published.rows.append((label, [column[row] for column in columns], row == len(labels) - 1))

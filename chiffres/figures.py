@@ -150,6 +150,10 @@ def discovery_tables(school_year, now=None):
             rows,
             total=_("Ensemble"),
             note=_("Séances de l'année déjà passées, hors séances annulées."),
+            # A kind's seats taken are at most its seats offered; without a session held, none is taken
+            # and no pupil is present.
+            limits={2: 1},
+            zero_without={2: 0, 3: 0},
         ),
         Table(
             "decouverte-avis",

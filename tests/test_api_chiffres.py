@@ -53,8 +53,8 @@ def test_partners_and_staff_read_the_anonymised_tables(client, world, viewers, r
     data = response.json()
     assert data["school_year"] == YEAR
     assert data["school_years"] == [YEAR, PAST_YEAR]
-    # 3 pupils in 4e: « moins de 5 », and the 3e count that would give them back is not published.
-    assert by_id(data, "eleves-niveau") == {"4e": ["moins de 5"], "3e": ["non publié"], "Ensemble": ["15"]}
+    # 3 pupils in 4e: the breakdown by level is not published (3e would give them back), only its total.
+    assert by_id(data, "eleves-niveau") == {"4e": ["non publié"], "3e": ["non publié"], "Ensemble": ["15"]}
     table = data["tables"][0]
     assert table["title"] == "Élèves qui participent, par niveau"
     assert table["columns"] == ["Élèves qui participent"]

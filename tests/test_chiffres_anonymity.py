@@ -15,25 +15,37 @@ def breakdown(*values, kind=People):
     ("values", "expected"),
     [
         ((12, 30), ["12", "30", "42"]),
-        ((0, 7), ["0", "7", "7"]),
-        # One hidden cell: the total would give it back, so the smallest other one goes too.
-        ((3, 12, 40), ["moins de 5", "non publié", "40", "55"]),
-        # Two hidden cells adding up to 2 can only be 1 and 1: one more is hidden.
-        ((1, 1, 40, 50), ["moins de 5", "moins de 5", "non publié", "50", "92"]),
-        # 3 + 4 = 7: either could be 3 or 4, nothing is given away.
-        ((3, 4, 0), ["moins de 5", "moins de 5", "0", "7"]),
-        # 4 + 4 = 8 can only be 4 and 4, and there is no other cell: the total is not published.
-        ((4, 4), ["moins de 5", "moins de 5", "non publié"]),
-        # A small total is itself hidden.
-        ((0, 3), ["0", "moins de 5", "moins de 5"]),
+        # A part under 5, 0 included, hides every part of the column: only the total is shown.
+        ((0, 7), ["non publié", "non publié", "7"]),
+        ((3, 12, 40), ["non publié", "non publié", "non publié", "55"]),
+        ((1, 1, 40, 50), ["non publié", "non publié", "non publié", "non publié", "92"]),
+        ((4, 4), ["non publié", "non publié", "8"]),
+        # A small total is itself « moins de 5 ».
+        ((0, 3), ["non publié", "non publié", "moins de 5"]),
     ],
 )
-def test_breakdowns_hide_small_counts_and_what_would_give_them_back(values, expected):
+def test_breakdowns_are_shown_whole_or_not_at_all(values, expected):
     assert breakdown(*values) == expected
 
 
-def test_the_offer_is_shown_as_it_is():
-    assert breakdown(1, 3, kind=Offer) == ["1", "3", "4"]
+def test_a_count_from_0_to_4_is_less_than_5_so_that_the_label_never_says_1_to_4():
+    table = Table("t", "Légende", "Ligne", ["Nombre"], [("a", [People(0)]), ("b", [People(4)]), ("c", [People(5)])])
+    assert [cells for _label, cells, _total in publish(table).rows] == [["moins de 5"], ["moins de 5"], ["5"]]
+
+
+def seats(offered, taken):
+    rows = [(f"r{i}", [Offer(o), People(t)]) for i, (o, t) in enumerate(zip(offered, taken, strict=True))]
+    table = Table("t", "Légende", "Type", ["Places offertes", "Places prises"], rows, "Total", limits={1: 0})
+    table.zero_without = {1: 0}
+    return [cells[1] for _label, cells, _total in publish(table).rows]
+
+
+def test_a_ceiling_of_1_to_4_hides_the_total_and_a_part_the_offer_makes_0_hides_nothing():
+    # A full room of 3 seats next to 10 of 30: the total would bound it inside 1–4 (at least 13 − 30).
+    assert seats([3, 30], [3, 10]) == ["non publié", "non publié", "non publié"]
+    # No seat offered: 0 seats taken is public knowledge and does not hide the others.
+    assert seats([0, 30, 20], [0, 12, 9]) == ["moins de 5", "12", "9", "21"]
+    assert seats([0, 30, 20], [0, 12, 3]) == ["non publié", "non publié", "non publié", "15"]
 
 
 @pytest.mark.parametrize(

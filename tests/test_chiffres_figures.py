@@ -98,18 +98,19 @@ def table(tables, key):
 def test_each_table_says_what_the_models_hold_with_small_counts_hidden(world):
     tables = figures.published_tables(YEAR)
 
-    # 4e: 3 pupils → « moins de 5 »; 3e then could be recomputed from the total: not published.
-    assert table(tables, "eleves-niveau") == {"4e": ["moins de 5"], "3e": ["non publié"], "Ensemble": ["18"]}
+    # 4e: 3 pupils, under 5: the whole breakdown is hidden, only the total is shown; the same by collège.
+    assert table(tables, "eleves-niveau") == {"4e": ["non publié"], "3e": ["non publié"], "Ensemble": ["18"]}
     assert table(tables, "eleves-college") == {
         "Collège Alpha (Saint-Denis)": ["non publié"],
-        "Collège Bêta (Bobigny)": ["moins de 5"],
+        "Collège Bêta (Bobigny)": ["non publié"],
         "Ensemble": ["18"],
     }
-    # Sessions held: one workshop and one talk; the forum to come and the cancelled one do not count.
+    # Sessions held: one workshop and one talk; the forum to come and the cancelled one do not count. The
+    # talk's 3 pupils hide the seats taken and the pupils present of every kind; the totals are shown.
     assert table(tables, "decouverte") == {
         "Atelier": ["1", "30", "non publié", "non publié"],
-        "Conférence": ["1", "50", "moins de 5", "moins de 5"],
-        "Forum des métiers": ["0", "0", "0", "0"],
+        "Conférence": ["1", "50", "non publié", "non publié"],
+        "Forum des métiers": ["0", "0", "non publié", "non publié"],
         "Ensemble": ["2", "80", "15", "15"],
     }
     assert list(table(tables, "decouverte-avis").values()) == [["100 %"], ["10"], ["50 %"], ["non calculé"]]
@@ -118,19 +119,19 @@ def test_each_table_says_what_the_models_hold_with_small_counts_hidden(world):
     # 3 reports: hidden; their share of the 5 stages done: under 10, not calculated.
     assert list(table(tables, "apres-stage").values()) == [["moins de 5"], ["non calculé"]]
     assert table(tables, "cv-lettres") == {
-        "CV": ["moins de 5"],
-        "Lettre de motivation": ["0"],
+        "CV": ["non publié"],
+        "Lettre de motivation": ["non publié"],
         "Ensemble": ["moins de 5"],
     }
-    # One volunteer, no professional, one host offering and hosting.
-    assert list(table(tables, "adultes").values()) == [["moins de 5"], ["0"], ["moins de 5"], ["moins de 5"]]
+    # One volunteer, no professional (0 is « moins de 5 » too), one host offering and hosting.
+    assert list(table(tables, "adultes").values()) == [["moins de 5"]] * 4
 
 
 def test_a_past_year_counts_its_own_classes(world, client):
     assert figures.school_years() == [YEAR, PAST_YEAR]
     past = figures.published_tables(PAST_YEAR)
     assert table(past, "eleves-niveau")["Ensemble"] == ["6"]
-    assert table(past, "decouverte")["Ensemble"] == ["0", "0", "0", "0"]
+    assert table(past, "decouverte")["Ensemble"] == ["0", "0", "moins de 5", "moins de 5"]
 
     client.force_login(UserFactory(role=Role.PARTNER))
     page = client.get(reverse("chiffres:figures"), {"annee": PAST_YEAR}).content.decode()
