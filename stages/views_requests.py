@@ -228,7 +228,9 @@ def console_request(request, pk):
 def console_bulk(request, school_pk):
     """Staff: propose a place to every waiting request of a collège at once."""
     school = get_object_or_404(School, pk=school_pk)
-    waiting = StageRequest.objects.filter(week__school=school, state=RequestState.SENT).select_related("week__school")
+    waiting = StageRequest.objects.filter(week__school=school, state=RequestState.SENT).select_related(
+        "week__school", "pupil"
+    )
     plan = matching.bulk_propose(request.user, waiting.prefetch_related("wishes"))
     outcome = plan.outcome(len(plan.assignments) + len(plan.unplaced))
     messages.success(
