@@ -266,10 +266,14 @@ def host(request):
         row = access.host_view(stage_request)
         row["appreciation_given"] = hasattr(stage_request, "appreciation")
         rows.append(row)
+    from .dashboard import conventions_to_sign
+    from .models import Party
+
     context = {
         "places": places,
         "proposed": rows,
         "reason_form": ReasonForm(),
+        "to_sign": conventions_to_sign(request.user, Party.HOST),
     }
     return TemplateResponse(request, "stages/host.html", context)
 
