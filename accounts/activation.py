@@ -210,8 +210,10 @@ def print_class(school_class: SchoolClass, *, now=None):
     return issue_cards(list(class_pupils(school_class)), now=now)
 
 
-def find_code(identifier, code, purpose, *, now=None, lock=False):
-    """The unused, unexpired code of this purpose for the pupil with this identifier, or None.
+def find_code(identifier, code, purpose, *, now=None, lock=False, accept_used=False):
+    """The unused, unexpired code of this purpose for the pupil with this identifier, or None. With
+    `accept_used`, a code already spent still counts while it has not expired (the parent letter's code
+    also signs the stage convention after serving for the consent answer, `stages.signatures.open_by_code`).
 
     Whatever is wrong (unknown identifier, wrong, expired or used code), the answer is the same None,
     so the caller shows one message and nobody learns whether an identifier exists.
@@ -231,7 +233,7 @@ def find_code(identifier, code, purpose, *, now=None, lock=False):
     expected = hash_code(access_code.pupil_id, purpose, code)
     if not constant_time_compare(expected, access_code.code_hash):
         return None
-    if access_code.used_at is not None or access_code.expires_at <= now:
+    if (access_code.used_at is not None and not accept_used) or access_code.expires_at <= now:
         return None
     return access_code
 

@@ -156,6 +156,12 @@ def _is_parent_of(user, stage_request):
 
 def may_transition(user, stage_request, action):
     """Whether `user` may make `action` (a transition's name) on `stage_request`, whatever its state."""
+    if action == "sign_convention":
+        # Moved by the fourth signature itself, whoever gave it (a parent by the letter's code has no account).
+        from .models import ConventionState
+
+        convention = getattr(stage_request, "convention", None)
+        return convention is not None and convention.state == ConventionState.SIGNED
     if user is None or not user.is_authenticated:
         return False
     staff = is_staff_member(user)
@@ -164,11 +170,6 @@ def may_transition(user, stage_request, action):
         return own and can_share_with_outside(user)
     if action in {"propose", "no_solution"}:
         return staff
-    if action == "sign_convention":
-        from .models import ConventionState
-
-        convention = getattr(stage_request, "convention", None)
-        return convention is not None and convention.state == ConventionState.SIGNED
     if action in {"accept", "refuse"}:
         return staff or is_host_of(user, stage_request)
     if action == "complete":

@@ -46,6 +46,10 @@ def _to_sign(user, party):
     ]
 
 
+# The host's page (/stages/accueil/) lists the same conventions as the host's « Mon espace » section.
+conventions_to_sign = _to_sign
+
+
 def sections(request):
     user = request.user
     result = []

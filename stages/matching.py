@@ -8,6 +8,11 @@ Fit, best first:
 3. the seats left.
 Only validated places open the pupil's stage week, with a seat left, and not reserved to another
 collège, are candidates. Every candidate carries the reasons shown to staff.
+
+A place the rules of law refuse for this pupil (`stages.legal.placement_breaches`: the host's kind for
+their age on the week's Monday, hours, tutor) stays in the console's list, last, marked « refusée par les
+règles (…) » with no button; the bulk plan never gives it. It is computed from the rows already loaded
+(the place, its host, the pupil's birth date): no query per candidate.
 """
 
 from collections import defaultdict
@@ -19,7 +24,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from metiers.models import MetierPage, MetierPageCentreInteret
 
-from . import travel
+from . import legal, travel
 from .models import PlaceStatus, PlaceWeek
 
 SHEET, DOMAIN, CENTRE, NONE = 0, 1, 2, 3
@@ -38,18 +43,53 @@ class Candidate:
     wish_rank: int | None
     estimate: travel.Estimate | None
     within_travel: bool
+    breaches: tuple = ()  # the rules of law this place breaks for this pupil (stages.legal)
+
+    @property
+    def refused(self):
+        return bool(self.breaches)
 
     @property
     def reasons(self):
         """What staff read under each place (computed on demand: the bulk matching needs none)."""
-        return reasons(
+        lines = reasons(
             self.stage_request, self.place_week, self.level, self.wish_rank, self.estimate, self.within_travel
         )
+        if self.breaches:
+            lines = [refusal_label(self.breaches), *legal.messages(self.breaches), *lines]
+        return lines
 
     @property
     def sort_key(self):
         minutes = self.estimate.minutes if self.estimate else 10_000
-        return (self.level, self.wish_rank or 9, not self.within_travel, minutes, -self.place_week.seats_left)
+        return (
+            self.refused,
+            self.level,
+            self.wish_rank or 9,
+            not self.within_travel,
+            minutes,
+            -self.place_week.seats_left,
+        )
+
+
+# A few words per rule of stages.legal for the console's « refusée par les règles (…) ».
+RULE_LABELS = {
+    "age": gettext_lazy("âge et type de structure"),
+    "age_unknown": gettext_lazy("date de naissance inconnue"),
+    "host_kind": gettext_lazy("statut de la structure inconnu"),
+    "daily": gettext_lazy("durée par jour"),
+    "weekly": gettext_lazy("durée par semaine"),
+    "break": gettext_lazy("pause"),
+    "night": gettext_lazy("horaires de nuit"),
+    "tutor": gettext_lazy("tuteur"),
+    "tutor_contact": gettext_lazy("tuteur"),
+    "days": gettext_lazy("dates"),
+}
+
+
+def refusal_label(breaches):
+    names = dict.fromkeys(str(RULE_LABELS.get(breach.rule, breach.rule)) for breach in breaches)
+    return _("Refusée par les règles (%(rules)s)") % {"rules": ", ".join(names)}
 
 
 class SheetIndex:
@@ -119,8 +159,11 @@ def rank_places(stage_request, place_weeks=None, index=None, sheets_of=None):
             {w.sheet_id for w in wishes if w.sheet_id} | {s.pk for pw in place_weeks for s in pw.place.sheets.all()}
         )
     school_commune = travel.find_commune(stage_request.week.school.commune)
+    pupil = stage_request.pupil if stage_request.pupil_id else None
+    birth_date = pupil.birth_date if pupil is not None else None
     candidates = []
     for place_week in place_weeks:
+        breaches = tuple(legal.placement_breaches(place_week.place, birth_date, stage_request.week.starts_on))
         level, rank = wish_fit(wishes, sheets_of[place_week.pk], index)
         estimate = (
             travel.estimate(school_commune.code, place_week.place.host.commune_code, stage_request.travel_mode)
@@ -128,7 +171,7 @@ def rank_places(stage_request, place_weeks=None, index=None, sheets_of=None):
             else None
         )
         within = estimate is None or estimate.minutes <= stage_request.travel_minutes
-        candidates.append(Candidate(stage_request, place_week, level, rank, estimate, within))
+        candidates.append(Candidate(stage_request, place_week, level, rank, estimate, within, breaches))
     return sorted(candidates, key=lambda c: c.sort_key)
 
 
@@ -220,7 +263,7 @@ def bulk_plan(stage_requests):
         for row, stage_request in enumerate(requests):
             costs[row, len(columns) + row] = UNPLACED_COST
             for candidate in rank_places(stage_request, place_weeks, index, sheets_of):
-                if candidate.level != NONE and candidate.within_travel:
+                if candidate.level != NONE and candidate.within_travel and not candidate.refused:
                     costs[row, column_of[candidate.place_week.pk]] = cost(candidate)
                     fit[stage_request.pk, candidate.place_week.pk] = (candidate.wish_rank, candidate.level)
         rows, cols = linear_sum_assignment(costs)

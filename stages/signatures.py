@@ -189,14 +189,44 @@ def may_read(user, convention):
     return bool(user.is_authenticated and (is_staff_member(user) or parties_of(user, convention)))
 
 
-def sign(convention, party, user, method=SignatureMethod.ACCOUNT, acting_for=""):
+def stopped_message(convention):
+    """Why nobody may sign `convention` any more (the pupil's consent withdrawn or refused, the request
+    cancelled), in French; empty when it may still be signed. A signed convention is not « stopped »:
+    staff settle it with the family and the collège (`stages.workflow.stop_for_withdrawn_consent`)."""
+    from accounts.access import has_consent
+
+    from .models.requests import RequestState
+
+    if convention.state == ConventionState.SIGNED:
+        return ""
+    pupil = convention.request.pupil
+    if pupil is None or not has_consent(pupil):
+        return _(
+            "L'accord pour les données de l'élève a été retiré : cette convention ne peut plus être signée. "
+            "L'équipe de l'association reprend le stage avec la famille et le collège."
+        )
+    if convention.request.state == RequestState.CANCELLED:
+        return _("La demande de stage est annulée : cette convention ne peut plus être signée.")
+    return ""
+
+
+def sign(convention, party, user, method=SignatureMethod.ACCOUNT, acting_for="", signer_name=""):
     """`user` signs for `party`. At the fourth signature the convention is signed and the request moves to
-    « Convention signée » (as `user`), in the same transaction."""
+    « Convention signée » (as `user`), in the same transaction. With the parent letter's code
+    (`sign_by_code`) there is no account: `user` is None and `signer_name` is the name the parent typed."""
     from .workflow import apply
 
     with transaction.atomic():
-        convention = Convention.objects.select_for_update().select_related("text", "request").get(pk=convention.pk)
-        if party not in parties_of(user, convention):
+        convention = (
+            Convention.objects.select_for_update(of=("self",))
+            .select_related("text", "request__pupil")
+            .get(pk=convention.pk)
+        )
+        stopped = stopped_message(convention)
+        if stopped:
+            raise CannotSign(stopped)
+        by_code = user is None and method == SignatureMethod.CODE and party == Party.PARENT
+        if not by_code and party not in parties_of(user, convention):
             raise CannotSign(_("Vous ne pouvez pas signer cette convention pour cette partie."))
         if convention.state == ConventionState.SIGNED or convention.signature_of(party) is not None:
             raise CannotSign(_("Cette partie a déjà signé la convention."))
@@ -211,7 +241,7 @@ def sign(convention, party, user, method=SignatureMethod.ACCOUNT, acting_for="")
             convention=convention,
             party=party,
             signer=user,
-            signer_name=(user.get_full_name() or user.email or "")[:150],
+            signer_name=(signer_name.strip() or (user.get_full_name() or user.email or "" if user else ""))[:150],
             acting_for=acting_for.strip()[:150],
             method=method,
             text_version=convention.text.version,
@@ -233,11 +263,81 @@ def sign(convention, party, user, method=SignatureMethod.ACCOUNT, acting_for="")
     return convention
 
 
+def open_by_code(identifier, code):
+    """The convention waiting for a legal representative's signature of the pupil with this identifier,
+    opened with the parent letter's code (`accounts.activation.find_code`, the consent's code: a code
+    already spent on the consent answer still proves the letter is in the family's hands, so it is
+    accepted here while it has not expired). None when the code is wrong or expired, when no convention
+    waits for the parent, or when it may not be signed any more: the caller answers all alike."""
+    from accounts import activation
+    from accounts.models import AccessCode
+
+    access_code = activation.find_code(identifier, code, AccessCode.Purpose.PARENT_CONSENT, accept_used=True)
+    if access_code is None:
+        return None
+    signed = ConventionSignature.objects.filter(party=Party.PARENT, voided_at__isnull=True).values("convention")
+    convention = (
+        Convention.objects.filter(request__pupil_id=access_code.pupil_id)
+        .exclude(state=ConventionState.SIGNED)
+        .exclude(pk__in=signed)
+        .select_related("request__pupil", "request__week__school", "host", "text")
+        .order_by("first_day")
+        .first()
+    )
+    if convention is None or stopped_message(convention):
+        return None
+    return convention
+
+
+def sign_by_code(convention, signer_name):
+    """The legal representative signs with the parent letter's code (opened by `open_by_code`). The
+    family's addresses known to the portal are sent a confirmation once committed: a code typed by someone
+    else is seen by the family, who tell the collège."""
+    convention = sign(convention, Party.PARENT, None, SignatureMethod.CODE, signer_name=signer_name)
+    pk = convention.pk
+    transaction.on_commit(lambda: confirm_code_signature(pk))
+    return convention
+
+
+def confirm_code_signature(convention_pk):
+    """The confirmation of a signature given with the letter's code, to each parent with an address and,
+    failing that, nobody (the code's letter went home on paper). Returns the number of e-mails queued."""
+    convention = Convention.objects.select_related("request__pupil").filter(pk=convention_pk).first()
+    if convention is None or convention.request.pupil is None:
+        return 0
+    entry = convention.signature_of(Party.PARENT)
+    if entry is None:
+        return 0
+    pupil = convention.request.pupil
+    addresses = list(
+        dict.fromkeys(
+            pupil.parents.filter(email__isnull=False, anonymised_at__isnull=True, is_active=True)
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+    )
+    context = {
+        "first_name": pupil.first_name,
+        "reference": convention.reference,
+        "signer_name": entry.signer_name,
+        "signed_at": entry.signed_at,
+    }
+    for address in addresses:
+        queue_email("stages/emails/convention_code_signed", context, [address])
+    return len(addresses)
+
+
 def waiting_for(user):
     """The conventions waiting for `user`'s signature, with the party they would sign for: [(convention, party)]."""
     if not user.is_authenticated:
         return []
-    open_ones = Convention.objects.exclude(state=ConventionState.SIGNED).select_related("request__pupil", "host")
+    from .models.requests import RequestState
+
+    open_ones = (
+        Convention.objects.exclude(state=ConventionState.SIGNED)
+        .exclude(request__state=RequestState.CANCELLED)
+        .select_related("request__pupil", "host")
+    )
     rules = [
         (Party.HOST, {"host__members": user}),
         (Party.PUPIL, {"request__pupil": user}),
@@ -276,6 +376,7 @@ def read_link_token(token):
         or convention.state == ConventionState.SIGNED
         or convention.signature_of(Party.PARENT) is not None
         or Party.PARENT not in parties_of(parent, convention)
+        or stopped_message(convention)
     ):
         return None
     return convention, parent
@@ -336,7 +437,13 @@ def notify(convention_pk, template, only_missing=False):
 def send_reminders(today=None):
     """Remind whoever has not signed, for conventions whose week has not started. Returns e-mails queued."""
     today = today or timezone.localdate()
-    waiting = Convention.objects.exclude(state=ConventionState.SIGNED).filter(first_day__gt=today)
+    from .models.requests import RequestState
+
+    waiting = (
+        Convention.objects.exclude(state=ConventionState.SIGNED)
+        .exclude(request__state=RequestState.CANCELLED)  # stopped: nobody signs it any more
+        .filter(first_day__gt=today)
+    )
     count = 0
     for convention in waiting:
         sent = notify(convention.pk, "convention_to_sign", only_missing=True)

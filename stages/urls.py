@@ -16,6 +16,12 @@ urlpatterns = [
     path("demandes/<int:pk>/<slug:action>/", views_requests.request_move, name="request_move"),
     path("conventions/<int:pk>/", views_conventions.convention_page, name="convention"),
     path("conventions/<int:pk>/modifier/", views_conventions.convention_change, name="convention_change"),
+    path("conventions/signer-avec-le-code/", views_conventions.convention_sign_code, name="convention_sign_code"),
+    path(
+        "conventions/signer-avec-le-code/signature/",
+        views_conventions.convention_sign_code_confirm,
+        name="convention_sign_code_confirm",
+    ),
     path("conventions/signer/<str:token>/", views_conventions.convention_sign_link, name="convention_sign_link"),
     path("semaines/<int:pk>/conventions.zip", views_conventions.week_conventions_zip, name="week_conventions_zip"),
     path("console/", views_requests.console, name="console"),

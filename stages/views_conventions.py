@@ -134,10 +134,11 @@ def convention_page(request, pk):
     convention = _convention(pk)
     if not signatures.may_read(request.user, convention):
         raise Http404
+    stopped = signatures.stopped_message(convention)
     signable = [
         party
         for party in signatures.parties_of(request.user, convention)
-        if convention.state != ConventionState.SIGNED and convention.signature_of(party) is None
+        if not stopped and convention.state != ConventionState.SIGNED and convention.signature_of(party) is None
     ]
     school_form = SchoolSignatureForm(request.POST or None, initial={"acting_for": convention.principal_name})
     if request.method == "POST":
@@ -156,7 +157,13 @@ def convention_page(request, pk):
                 messages.success(request, _("Votre signature est enregistrée."))
             return redirect("stages:convention", pk=convention.pk)
     context = _context(convention)
-    context.update({"signable": [(party, Party(party).label) for party in signable], "school_form": school_form})
+    context.update(
+        {
+            "signable": [(party, Party(party).label) for party in signable],
+            "school_form": school_form,
+            "stopped": stopped,
+        }
+    )
     if may_change(request.user, convention):
         context["change_form"] = ConventionChangeForm(instance=convention)
     return TemplateResponse(request, "stages/convention_page.html", context)
@@ -209,6 +216,83 @@ def convention_sign_link(request, token):
             response = TemplateResponse(request, "stages/convention_link.html", context)
     patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+# The legal representative without an account: the parent letter's code ---------------------------------
+SESSION_CODE = "convention_by_code"
+
+
+class CodeSignatureForm(forms.Form):
+    name = forms.CharField(
+        label=gettext_lazy("Vos prénom et nom"),
+        max_length=150,
+        error_messages={
+            "required": gettext_lazy("Indiquez vos prénom et nom : ils figurent sur la convention signée."),
+            "max_length": gettext_lazy("C'est trop long : %(limit_value)d caractères au plus."),
+        },
+    )
+    agree = forms.BooleanField(
+        label=gettext_lazy("J'ai lu la convention et je la signe comme représentant légal."),
+        error_messages={"required": gettext_lazy("Cochez la case pour signer.")},
+    )
+
+
+def _private(response):
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def convention_sign_code(request):
+    """A parent without an account types the child's identifier and the code of the parent letter (the
+    consent's code, `accounts`' checking and throttling). A wrong, expired code, or no convention waiting
+    for the parent, gets one answer. Nothing of it goes into the URL: the opened convention is kept in the
+    session, and the code is never shown again."""
+    from accounts.pupil_forms import BAD_PARENT_CODE, TOO_MANY, ParentCodeForm
+    from accounts.throttling import consent_code_attempts
+
+    form = ParentCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        identifier = form.cleaned_data["identifier"]
+        if consent_code_attempts.is_blocked(request, identifier):
+            form.add_error(None, consent_code_attempts.refusal(TOO_MANY))
+        else:
+            convention = signatures.open_by_code(identifier, form.cleaned_data["code"])
+            if convention is None:
+                consent_code_attempts.failed(request, identifier)
+                form.add_error(None, BAD_PARENT_CODE)
+            else:
+                consent_code_attempts.succeeded(request, identifier)
+                request.session[SESSION_CODE] = {"c": convention.pk, "p": convention.request.pupil_id}
+                return _private(redirect("stages:convention_sign_code_confirm"))
+        form.data = form.data.copy()
+        form.data["code"] = ""
+    return _private(TemplateResponse(request, "stages/convention_code.html", {"form": form}))
+
+
+def convention_sign_code_confirm(request):
+    """The convention opened with the code: read, then signed with the parent's name and a tick."""
+    opened = request.session.get(SESSION_CODE) or {}
+    convention = (
+        Convention.objects.select_related("request__pupil__school_class", "request__week__school", "host", "text")
+        .filter(pk=opened.get("c"), request__pupil_id=opened.get("p"))
+        .first()
+    )
+    if convention is None or signatures.stopped_message(convention) or convention.signature_of(Party.PARENT):
+        request.session.pop(SESSION_CODE, None)
+        return _private(TemplateResponse(request, "stages/convention_link_invalid.html", status=404))
+    form = CodeSignatureForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            signatures.sign_by_code(convention, form.cleaned_data["name"])
+        except signatures.CannotSign:
+            response = TemplateResponse(request, "stages/convention_link_invalid.html", status=404)
+        else:
+            response = TemplateResponse(request, "stages/convention_link_done.html", {"convention": convention})
+        request.session.pop(SESSION_CODE, None)
+        return _private(response)
+    context = _context(convention)
+    context["form"] = form
+    return _private(TemplateResponse(request, "stages/convention_code_confirm.html", context))
 
 
 @login_required

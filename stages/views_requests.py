@@ -228,7 +228,9 @@ def console_request(request, pk):
 def console_bulk(request, school_pk):
     """Staff: propose a place to every waiting request of a collège at once."""
     school = get_object_or_404(School, pk=school_pk)
-    waiting = StageRequest.objects.filter(week__school=school, state=RequestState.SENT).select_related("week__school")
+    waiting = StageRequest.objects.filter(week__school=school, state=RequestState.SENT).select_related(
+        "week__school", "pupil"
+    )
     plan = matching.bulk_propose(request.user, waiting.prefetch_related("wishes"))
     outcome = plan.outcome(len(plan.assignments) + len(plan.unplaced))
     messages.success(
@@ -264,10 +266,14 @@ def host(request):
         row = access.host_view(stage_request)
         row["appreciation_given"] = hasattr(stage_request, "appreciation")
         rows.append(row)
+    from .dashboard import conventions_to_sign
+    from .models import Party
+
     context = {
         "places": places,
         "proposed": rows,
         "reason_form": ReasonForm(),
+        "to_sign": conventions_to_sign(request.user, Party.HOST),
     }
     return TemplateResponse(request, "stages/host.html", context)
 

@@ -146,7 +146,9 @@ class StageWeekViewSet(ModelViewSet):
 
 
 class StageRequestViewSet(ModelViewSet):
-    """The board of requests with filters and CSV export; states change only through the console."""
+    """The board of requests with filters and CSV export; states change only through the console. The old
+    `signed_by_*` ticks are shown read-only: a convention is signed by its parties online
+    (`stages.signatures`), nobody ticks a signature by hand."""
 
     model = StageRequest
     icon = "user"
@@ -156,7 +158,12 @@ class StageRequestViewSet(ModelViewSet):
     list_filter = ["state", "week__school"]
     list_export = ["pk", "week", "state", "travel_minutes", "travel_mode", "created_at", "updated_at"]
     inspect_view_enabled = True
-    form_fields = ["signed_by_school", "signed_by_host", "signed_by_parent", "signed_by_pupil"]
+    panels = [
+        FieldPanel("signed_by_school", read_only=True),
+        FieldPanel("signed_by_host", read_only=True),
+        FieldPanel("signed_by_parent", read_only=True),
+        FieldPanel("signed_by_pupil", read_only=True),
+    ]
 
 
 class ConventionTextViewSet(SnippetViewSet):

@@ -25,6 +25,8 @@ class PlaceDoesNotFit(Exception):
 
 
 def role_of(user):
+    if user is None:
+        return ""
     if is_staff_member(user):
         return Role.STAFF.value
     if user.host_organisations.exists():
@@ -141,6 +143,7 @@ def stop_for_withdrawn_consent(pupil, dry_run, by=None):
             if from_state in OPEN_STATES and from_state != RequestState.CONVENTION:
                 locked.cancel(reason=reason)
                 locked.save()
+                _stop_convention(locked, by)
             elif from_state != RequestState.CONVENTION:
                 continue
             RequestEvent.objects.create(
@@ -152,3 +155,19 @@ def stop_for_withdrawn_consent(pupil, dry_run, by=None):
                 reason=reason,
             )
     return stopped
+
+
+def _stop_convention(stage_request, by):
+    """A convention not signed yet of a request stopped by a withdrawn consent: marked « arrêtée » in its
+    history. Nobody can sign it any more (`stages.signatures.stopped_message`); its parent link answers
+    like an expired one."""
+    from .models import Convention, ConventionEvent, ConventionState
+
+    convention = Convention.objects.filter(request=stage_request).exclude(state=ConventionState.SIGNED).first()
+    if convention is not None:
+        ConventionEvent.objects.create(
+            convention=convention,
+            action=ConventionEvent.Action.STOPPED,
+            by=by,
+            detail="Accord pour les données de l'élève retiré ou refusé",
+        )

@@ -278,12 +278,13 @@ def test_staff_and_the_collèges_teacher_download_a_weeks_signed_conventions_as_
         assert client.get(url).status_code == 404
 
 
-def test_reminders_go_to_those_who_have_not_signed_until_the_week_starts(people):
+def test_reminders_go_to_those_who_have_not_signed_until_the_week_starts(people, django_capture_on_commit_callbacks):
     convention = accepted(people)
     signatures.sign(convention, Party.HOST, people["host"])
     mail.outbox.clear()
     before = convention.first_day - datetime.timedelta(days=3)
-    assert signatures.send_reminders(today=before) == 3
+    with django_capture_on_commit_callbacks(execute=True):  # queue_email sends once committed
+        assert signatures.send_reminders(today=before) == 3
     assert {m.to[0] for m in mail.outbox} == {"lina@example.org", "maman@example.org", "prof@example.org"}
     parent_mail = next(m for m in mail.outbox if m.to == ["maman@example.org"])
     assert "/stages/conventions/signer/" in parent_mail.body

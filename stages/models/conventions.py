@@ -219,6 +219,7 @@ class ConventionEvent(models.Model):
         VOIDED = "annulation", _("Signatures annulées")
         COMPLETED = "signee", _("Convention signée")
         REMINDED = "relance", _("Relance")
+        STOPPED = "arretee", _("Arrêtée : accord retiré")
 
     convention = models.ForeignKey(Convention, related_name="events", on_delete=models.CASCADE)
     action = models.CharField(_("action"), max_length=12, choices=Action.choices)
