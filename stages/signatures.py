@@ -17,13 +17,13 @@ import hashlib
 import json
 
 from django.conf import settings
-from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import safeguarding
+from accounts import circle
 from accounts.access import is_staff_member
 from accounts.emails import queue_email
 
@@ -38,10 +38,9 @@ from .models import (
     SignatureMethod,
 )
 from .models.conventions import VOIDING_FIELDS
+from .signature_links import LINK_MAX_AGE, LINK_SALT, make_link_token, read_link_token  # noqa: F401 (API)
 from .workflow import PlaceDoesNotFit
 
-LINK_SALT = "stages.convention_signature"
-LINK_MAX_AGE = 60 * 60 * 24 * 14  # a signature link works for 14 days
 Action = ConventionEvent.Action
 
 
@@ -166,22 +165,20 @@ def change(convention, by, **values):
 
 
 def parties_of(user, convention):
-    """The parties `user` may sign for on this convention."""
+    """The parties `user` may sign for on this convention: a member of its host; the pupil; a parent and a
+    teacher of the pupil's class (`accounts.circle`); staff for the collège."""
     if not user.is_authenticated:
         return []
-    stage_request = convention.request
-    pupil = stage_request.pupil
+    pupil = convention.request.pupil
+    relations = circle.relations_to(user, pupil, circle.SCHOOL) if pupil is not None else frozenset()
     parties = []
     if convention.host.members.filter(pk=user.pk).exists():
         parties.append(Party.HOST)
-    if is_staff_member(user) or (
-        pupil is not None and pupil.school_class_id and pupil.school_class.teachers.filter(pk=user.pk).exists()
-    ):
+    if is_staff_member(user) or circle.Relation.TEACHER in relations:
         parties.append(Party.SCHOOL)
-    if pupil is not None and pupil.pk == user.pk:
-        parties.append(Party.PUPIL)
-    if pupil is not None and user.children.filter(pk=pupil.pk).exists():
-        parties.append(Party.PARENT)
+    for relation, party in ((circle.Relation.PUPIL, Party.PUPIL), (circle.Relation.PARENT, Party.PARENT)):
+        if relation in relations:
+            parties.append(party)
     return parties
 
 
@@ -352,49 +349,24 @@ def waiting_for(user):
     return found
 
 
-# Signed links for the legal representative ---------------------------------------------------------
-
-
-def make_link_token(convention, parent):
-    """A signed link for `parent` to sign `convention`: tied to the content it was sent with, so a link
-    sent before a change no longer works. Nothing personal in it."""
-    return signing.dumps({"c": convention.pk, "r": parent.pk, "h": convention.content_hash[:16]}, salt=LINK_SALT)
-
-
-def read_link_token(token):
-    """(convention, parent) of a link still good, else None: bad, expired, used and stale links alike."""
-    from accounts.models import User
-
-    try:
-        data = signing.loads(token, salt=LINK_SALT, max_age=LINK_MAX_AGE)
-        convention = Convention.objects.select_related("request__pupil").get(pk=int(data["c"]))
-        parent = User.objects.get(pk=int(data["r"]), is_active=True)
-    except (signing.BadSignature, KeyError, TypeError, ValueError, Convention.DoesNotExist, User.DoesNotExist):
-        return None
-    if (
-        convention.content_hash[:16] != data.get("h")
-        or convention.state == ConventionState.SIGNED
-        or convention.signature_of(Party.PARENT) is not None
-        or Party.PARENT not in parties_of(parent, convention)
-        or stopped_message(convention)
-    ):
-        return None
-    return convention, parent
-
-
 # Who is told -----------------------------------------------------------------------------------------
 
 
+SIGNING_RELATIONS = (
+    (circle.Relation.PUPIL, Party.PUPIL),
+    (circle.Relation.PARENT, Party.PARENT),
+    (circle.Relation.TEACHER, Party.SCHOOL),
+)
+
+
 def people_of(convention):
-    """Everyone who signs or follows the convention, with an e-mail address, each once, with their party."""
-    stage_request = convention.request
-    pupil = stage_request.pupil
+    """Everyone who signs or follows the convention, with an e-mail address, each once, with their party: the
+    host's members, then the pupil, their parents and their class's teachers (`accounts.circle`)."""
+    pupil = convention.request.pupil
     people = [(member, Party.HOST) for member in convention.host.members.all()]
     if pupil is not None:
-        people.append((pupil, Party.PUPIL))
-        people += [(parent, Party.PARENT) for parent in pupil.parents.all()]
-        if pupil.school_class_id:
-            people += [(teacher, Party.SCHOOL) for teacher in pupil.school_class.teachers.all()]
+        for relation, party in SIGNING_RELATIONS:
+            people += [(person, party) for person in circle.recipients(pupil, {relation})]
     seen, result = set(), []
     for person, party in people:
         if person.email and person.is_active and person.email not in seen:

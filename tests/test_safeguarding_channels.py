@@ -34,7 +34,7 @@ from stages.factories import (
     StageRequestFactory,
 )
 from stages.forms_after import AppreciationForm
-from stages.models import PlaceStatus, RequestState
+from stages.models import RequestState
 from stages.workflow import apply
 
 from .safeguarding_corpus import caught, ordinary
@@ -178,9 +178,11 @@ def test_each_disguise_is_found_as_its_kind_and_masked(kind, text):
 
 def test_a_place_approved_then_edited_keeps_its_approved_texts_for_pupils(db):
     place = PlaceFactory(tutor="Nadia Kaci", lunch="À la cantine")
-    place.tutor, place.status = "Nadia, 06 12 34 56 78", PlaceStatus.PENDING
+    place.tutor = "Nadia, 06 12 34 56 78"
+    place.send_back_to_check()
     place.save()
     assert place.texts_for_pupils()["tutor"] == "Nadia Kaci"
-    place.tutor, place.status = "Nadia Kaci et Paul Ba", PlaceStatus.APPROVED
+    place.tutor = "Nadia Kaci et Paul Ba"
+    place.approve()
     place.save()
     assert place.texts_for_pupils()["tutor"] == "Nadia Kaci et Paul Ba"

@@ -35,7 +35,7 @@ from stages.factories import (
     ProfessionalFactory,
     StageRequestFactory,
 )
-from stages.models import PlaceStatus, RequestEvent, RequestState
+from stages.models import RequestEvent, RequestState
 from stages.notifications import notify_state_change
 
 pytestmark = pytest.mark.django_db
@@ -111,7 +111,8 @@ def test_the_convention_prints_the_place_as_approved_not_as_edited(proposed):
     stage_request = proposed["request"]
     type(stage_request).objects.filter(pk=stage_request.pk).update(state=RequestState.ACCEPTED)
     place = proposed["place_week"].place
-    place.tutor, place.lunch, place.status = "Nadia, 07 11 22 33 44", "Sur place", PlaceStatus.PENDING
+    place.tutor, place.lunch = "Nadia, 07 11 22 33 44", "Sur place"
+    place.send_back_to_check()
     place.save()  # a host's edit sent back for checking
     stage_request.refresh_from_db()
     html = convention.convention_html(stage_request)

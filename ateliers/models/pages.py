@@ -63,8 +63,8 @@ class AgendaIndexPage(BasePage):
         assign_staff_workflow(self)
 
     def get_context(self, request, *args, **kwargs):
-        from .agenda import agenda_context  # the agenda imports this module
-        from .seats import shows_agenda_seats
+        from ..agenda import agenda_context  # the agenda imports this module
+        from ..seats import shows_agenda_seats
 
         shows_agenda_seats(request)  # before the seats are read (see ateliers.seats)
         context = super().get_context(request, *args, **kwargs)
@@ -187,8 +187,8 @@ class EventPage(BasePage):
         return [by_id[pk] for pk in ids if pk in by_id]
 
     def get_context(self, request, *args, **kwargs):
-        from .access import can_book_for_class, session_rows
-        from .seats import shows_event_seats
+        from ..access import can_book_for_class, session_rows
+        from ..seats import shows_event_seats
 
         shows_event_seats(request, self)  # before the seats are read (see ateliers.seats)
         context = super().get_context(request, *args, **kwargs)
