@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from accounts.factories import ConsentedPupilFactory, ParentFactory, StaffFactory, TeacherFactory
-from stages import signatures
+from stages import signature_links, signatures
 from stages.convention import convention_pdf
 from stages.factories import (
     HostOrganisationFactory,
@@ -205,7 +205,7 @@ def test_a_link_sent_before_a_change_or_too_old_no_longer_works(people, client, 
     convention.refresh_from_db()
     fresh = signatures.make_link_token(convention, people["parent"])
     assert client.get(reverse("stages:convention_sign_link", args=[fresh])).status_code == 200
-    monkeypatch.setattr(signatures, "LINK_MAX_AGE", -1)
+    monkeypatch.setattr(signature_links, "LINK_MAX_AGE", -1)
     assert client.get(reverse("stages:convention_sign_link", args=[fresh])).status_code == 404
 
 
