@@ -17,12 +17,13 @@ import django_filters
 from accounts import circle, extensions
 from accounts.access import is_staff_member
 from accounts.extensions import CONSENT_WITHDRAWN
+from home.exports import SafeExportViewSetMixin
 
 from . import access, dashboard, views_staff
 from .models import Comment, DocumentKind, VolunteerProfile
 
 
-class VolunteerProfileViewSet(ModelViewSet):
+class VolunteerProfileViewSet(SafeExportViewSetMixin, ModelViewSet):
     model = VolunteerProfile
     icon = "group"
     menu_label = _("Bénévoles accompagnants")
@@ -55,15 +56,15 @@ def register_volunteer_profile_viewset():
 def register_console_urls():
     return [
         path("accompagnement/", views_staff.console, name="accompagnement_console"),
-        path("accompagnement/documents/<int:pk>/attribuer/", views_staff.assign, name="accompagnement_assign"),
+        path("accompagnement/documents/<id:pk>/attribuer/", views_staff.assign, name="accompagnement_assign"),
         path(
-            "accompagnement/accompagnements/<int:pk>/terminer/",
+            "accompagnement/accompagnements/<id:pk>/terminer/",
             views_staff.end_assignment,
             name="accompagnement_end_assignment",
         ),
-        path("accompagnement/benevoles/<int:pk>/bloquer/", views_staff.block, name="accompagnement_block"),
+        path("accompagnement/benevoles/<id:pk>/bloquer/", views_staff.block, name="accompagnement_block"),
         path(
-            "accompagnement/commentaires/<int:pk>/<slug:action>/",
+            "accompagnement/commentaires/<id:pk>/<slug:action>/",
             views_staff.moderate,
             name="accompagnement_moderate",
         ),
@@ -98,7 +99,7 @@ class CommentFilterSet(WagtailFilterSet):
         return queryset.filter(reports__isnull=not value).distinct()
 
 
-class CommentViewSet(ModelViewSet):
+class CommentViewSet(SafeExportViewSetMixin, ModelViewSet):
     """Every comment with its state and who moderated it; publishing or removing one is done in the console
     (`documents.moderate`, which tells the pupil), so the form here is read only."""
 

@@ -252,8 +252,8 @@ def activate(identifier, code, password, email=None, *, now=None):
     pupil.set_password(password)
     pupil.is_active = True
     pupil.activated_at = now
-    if email:
-        pupil.email = email
+    if email and not User.objects.filter(email__iexact=email).exclude(pk=pupil.pk).exists():
+        pupil.email = email  # an address another account holds is left out, and the answer is the same
     pupil.save()
     return pupil
 

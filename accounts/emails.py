@@ -16,7 +16,8 @@ import logging
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template
 from django.utils import timezone, translation
 
 from django_tasks import task
@@ -61,11 +62,19 @@ def _queue_retry(subject, body, to, attempt):
         send_email.enqueue(subject, body, to, attempt)
 
 
+def render_text(template_name, context):
+    """A plain-text e-mail template rendered without HTML escaping: « l'atelier », not « l&#x27;atelier ».
+    Every e-mail template is rendered this way, so none needs its own `{% autoescape off %}`."""
+    template = get_template(template_name).template  # the Django template behind the backend's wrapper
+    return template.render(Context(dict(context or {}), autoescape=False))
+
+
 def queue_email(template_prefix, context, to, language="fr"):
     """Render `<prefix>_subject.txt` and `<prefix>.txt` in `language` now, and queue the send once the
     current transaction commits (nothing if it rolls back)."""
     with translation.override(language):
-        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
-        body = render_to_string(f"{template_prefix}.txt", context)
+        # One line: a newline typed in a form (an organisation's name…) cannot break the header.
+        subject = " ".join(render_text(f"{template_prefix}_subject.txt", context).split())
+        body = render_text(f"{template_prefix}.txt", context)
     to = list(to)
     transaction.on_commit(lambda: send_email.enqueue(subject, body, to))

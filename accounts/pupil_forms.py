@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .activation import CODE_LENGTH, normalise_code
-from .models import User
 
 PASSWORD_HELP = _(
     "Au moins 8 caractères. Pas ton prénom, pas ton identifiant, pas « 12345678 ». "
@@ -97,10 +96,9 @@ class ActivationForm(NewPasswordMixin):
         return self.cleaned_data["identifier"].strip().lower()
 
     def clean_email(self):
-        email = (self.cleaned_data.get("email") or "").strip().lower()
-        if email and User.objects.filter(email__iexact=email).exists():
-            raise ValidationError(_("Cette adresse est déjà utilisée par un autre compte. Laisse ce champ vide."))
-        return email or None
+        # Never « already used » here: that answer, given before the card is checked, told anyone whether an
+        # address has an account. `activation.activate` keeps an address only if no other account has it.
+        return (self.cleaned_data.get("email") or "").strip().lower() or None
 
 
 class ParentCodeForm(forms.Form):

@@ -35,13 +35,13 @@ urlpatterns = [
     path("mon-accord/", login_required(views_activation.my_consent), name="my_consent"),
     # Teachers' classes and parents' children (accounts.views_spaces)
     path("classes/", views_spaces.class_list, name="class_list"),
-    path("classes/<int:pk>/", views_spaces.class_detail, name="class_detail"),
-    path("classes/<int:pk>/cartes/", views_spaces.class_cards, name="class_cards"),
-    path("classes/<int:pk>/emails-accord/", views_spaces.class_consent_emails, name="class_consent_emails"),
-    path("enfants/<int:pk>/accord/", views_spaces.child_consent, name="child_consent"),
+    path("classes/<id:pk>/", views_spaces.class_detail, name="class_detail"),
+    path("classes/<id:pk>/cartes/", views_spaces.class_cards, name="class_cards"),
+    path("classes/<id:pk>/emails-accord/", views_spaces.class_consent_emails, name="class_consent_emails"),
+    path("enfants/<id:pk>/accord/", views_spaces.child_consent, name="child_consent"),
     # Rights over one's data (accounts.views_rights)
     path("mes-donnees/", views_rights.my_data, name="my_data"),
     path("mes-donnees/export.json", views_rights.my_data_json, name="my_data_json"),
-    path("enfants/<int:pk>/donnees/", views_rights.child_data, name="child_data"),
-    path("enfants/<int:pk>/donnees/export.json", views_rights.child_data_json, name="child_data_json"),
+    path("enfants/<id:pk>/donnees/", views_rights.child_data, name="child_data"),
+    path("enfants/<id:pk>/donnees/export.json", views_rights.child_data_json, name="child_data_json"),
 ]

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
 from home.caching import cached
+from home.converters import parse_id
 
 from . import access, activation, audit, circle, consent
 from .models import ConsentRecord
@@ -164,7 +165,7 @@ def class_cards(request, pk):
     school_class = _managed_class_or_404(request, pk)
     pupil_pk = request.POST.get("pupil")
     if pupil_pk:
-        pupils = list(activation.class_pupils(school_class).filter(pk=pupil_pk if pupil_pk.isdigit() else 0))
+        pupils = list(activation.class_pupils(school_class).filter(pk=parse_id(pupil_pk) or 0))
         if not pupils:
             raise Http404
         cards = activation.issue_cards(pupils)

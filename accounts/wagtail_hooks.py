@@ -62,7 +62,7 @@ def register_privacy_urls():
     from . import admin_privacy
 
     return [
-        path("effacer-donnees/<int:pk>/", admin_privacy.erase_user, name="accounts_erase_user"),
+        path("effacer-donnees/<id:pk>/", admin_privacy.erase_user, name="accounts_erase_user"),
         path("journal-audit/", admin_privacy.audit_log, name="accounts_audit_log"),
         path("envois-emails/", admin_privacy.email_sends, name="accounts_email_sends"),
         path("envois-emails/<uuid:pk>/renvoyer/", admin_privacy.email_resend, name="accounts_email_resend"),
@@ -78,7 +78,7 @@ def register_consent_urls():
     report = permission_required("accounts.view_user")(admin_consent.ConsentReportView.as_view())
     results = permission_required("accounts.view_user")(admin_consent.ConsentReportView.as_view(results_only=True))
     return [
-        path("accord-papier/<int:pk>/", admin_consent.paper_answer, name="accounts_paper_answer"),
+        path("accord-papier/<id:pk>/", admin_consent.paper_answer, name="accounts_paper_answer"),
         path("rapports/accords/", report, name="accounts_consent_report"),
         path("rapports/accords/resultats/", results, name="accounts_consent_report_results"),
     ]

@@ -22,13 +22,17 @@ no-store`. A parent or a teacher gets their own (empty) lists, never their child
 « Mon espace » is where they see those, with its own checks (`accounts.access`).
 """
 
+import re
 from functools import wraps
 
 from django.contrib.auth.models import AnonymousUser
+from django.http import Http404
 
 from wagtail.models import Locale, Page
 
 from ninja.errors import ValidationError
+
+from home.converters import parse_id
 
 LANGUAGES = ("fr", "en", "ar")
 # The largest integer the databases compare (PostgreSQL's bigint).
@@ -42,9 +46,22 @@ def public(view):
     def wrapped(request, *args, **kwargs):
         request.user = AnonymousUser()
         check_query(request)
+        for value in kwargs.values():  # an id in the path (`/articles/<20 digits>/`): no such thing
+            if isinstance(value, int) and not isinstance(value, bool) and parse_id(value) is None:
+                raise Http404
+        plain_search(kwargs)
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def plain_search(kwargs):
+    """`?search=` (Wagtail's page list, parsed into a schema) as words: the database's full-text syntax
+    (quotes, brackets, operators) is taken out, so that `?search="` searches for nothing rather than
+    raising a syntax error in the database (SQLite's FTS)."""
+    for value in kwargs.values():
+        if isinstance(getattr(value, "search", None), str):
+            value.search = " ".join(re.sub(r"[^\w’-]+", " ", value.search).split())
 
 
 def check_query(request):

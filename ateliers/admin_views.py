@@ -2,8 +2,6 @@
 report (seats, waiting lists, no-shows, feedback) with its CSV export. Staff only
 (`accounts.access.staff_required`, behind the admin's own check)."""
 
-import csv
-
 from django.contrib import messages
 from django.db.models import Avg, Count, Q
 from django.http import HttpResponse
@@ -12,7 +10,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from accounts.access import staff_required
-from home.exports import neutralise_formula
+from home.converters import parse_id
+from home.exports import SafeCsvWriter
 
 from .booking import BookingError, cancel, cancel_session, promote
 from .models import Session, SignUp
@@ -53,7 +52,7 @@ def manage_session(request, pk):
 
 def _id(value):
     """A posted id as a number, 0 (found nowhere: a 404) when it is not a whole number of a sane size."""
-    return int(value) if value and value.isdigit() and len(value) < 19 else 0
+    return parse_id(value) or 0
 
 
 def report_rows():
@@ -77,7 +76,7 @@ def fill_report(request):
     if request.GET.get("format") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="remplissage-ateliers.csv"'
-        writer = csv.writer(response)
+        writer = SafeCsvWriter(response)
         writer.writerow(
             [
                 _("Séance"),
@@ -93,7 +92,7 @@ def fill_report(request):
         for s in sessions:
             writer.writerow(
                 [
-                    neutralise_formula(str(s)),
+                    s,
                     s.capacity,
                     s.seats_taken,
                     s.waiting,

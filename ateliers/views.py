@@ -21,6 +21,7 @@ import safeguarding
 from accounts import access as accounts_access
 from accounts.models import User
 from accounts.roles import Role
+from home.converters import parse_id
 from home.rate_limits import over_limit, rate_limit
 
 from . import access, booking, calendar
@@ -192,7 +193,7 @@ def check_in_view(request, pk):
     walk_in_form = WalkInForm()
     if request.method == "POST":
         if "signup" in request.POST:
-            signup = get_object_or_404(SignUp, pk=request.POST["signup"], session=session, status="confirmed")
+            signup = get_object_or_404(SignUp, pk=parse_id(request.POST["signup"]), session=session, status="confirmed")
             signup.attended = request.POST.get("present") == "1"
             signup.save(update_fields=["attended"])
             return redirect(request.path + f"#inscription-{signup.pk}")

@@ -15,12 +15,13 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from accounts import extensions
 from accounts.extensions import CONSENT_WITHDRAWN
+from home.exports import SafeExportViewSetMixin
 
 from . import admin_views, booking, dashboard
 from .models import Feedback, Session, SignUp
 
 
-class SignUpViewSet(ModelViewSet):
+class SignUpViewSet(SafeExportViewSetMixin, ModelViewSet):
     model = SignUp
     name = "ateliers_signups"
     icon = "user"
@@ -34,7 +35,7 @@ class SignUpViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
-class SessionViewSet(ModelViewSet):
+class SessionViewSet(SafeExportViewSetMixin, ModelViewSet):
     model = Session
     name = "ateliers_sessions"
     icon = "date"
@@ -49,7 +50,7 @@ class SessionViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
-class FeedbackViewSet(ModelViewSet):
+class FeedbackViewSet(SafeExportViewSetMixin, ModelViewSet):
     model = Feedback
     name = "ateliers_feedback"
     icon = "help"
@@ -75,7 +76,7 @@ def register_viewsets():
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [
-        path("ateliers/seances/<int:pk>/gerer/", admin_views.manage_session, name="ateliers_manage_session"),
+        path("ateliers/seances/<id:pk>/gerer/", admin_views.manage_session, name="ateliers_manage_session"),
         path("ateliers/remplissage/", admin_views.fill_report, name="ateliers_fill_report"),
     ]
 

@@ -1,15 +1,13 @@
 """The page « Les chiffres du projet » and its CSV: for partners and staff (`chiffres.access`), the same
 anonymised tables (`figures.published_tables`) in both."""
 
-import csv
-
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from home.exports import neutralise_formula
+from home.exports import SafeCsvWriter
 
 from . import figures
 from .access import can_see_figures
@@ -40,14 +38,14 @@ def figures_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="chiffres-{year}.csv"'
     response.write("\ufeff")  # so that a spreadsheet reads the accents as UTF-8
-    writer = csv.writer(response, delimiter=";")
+    writer = SafeCsvWriter(response, delimiter=";")
     writer.writerow([_("Les chiffres du projet, année scolaire %(year)s") % {"year": year}])
     for table in figures.published_tables(year):
         writer.writerow([])
         writer.writerow([table.caption])
         writer.writerow([table.row_header, *table.columns])
         for label, cells, _is_total in table.rows:
-            writer.writerow([neutralise_formula(str(label)), *cells])
+            writer.writerow([label, *cells])
         if table.note:
             writer.writerow([table.note])
     return response

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
-from django.contrib import admin
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path
 from django.views.i18n import set_language
@@ -20,7 +19,6 @@ urlpatterns = [
     path("", root_redirect),
     # For the load balancer: database, cache and queue (home/views.py), outside the language prefixes.
     path("sante/", health, name="health"),
-    path("django-admin/", admin.site.urls),
     # Before Wagtail's own: reset for staff accounts only, under the portal's limit; logout by POST only
     # (see accounts.admin_auth).
     path("admin/password_reset/", AdminPasswordResetView.as_view(), name="wagtailadmin_password_reset"),

@@ -25,3 +25,36 @@ class SafeCsvExportMixin:
                 for field, value in row_dict.items()
             }
         )
+
+
+def install():
+    """Wagtail's own exporting views (its reports: aging pages, locked pages, site history…) write through
+    the same helper: the method every SpreadsheetExportMixin uses to write a CSV row is ours. The mixins
+    above stay, so that our views say what they do and keep it if this is ever removed."""
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    SpreadsheetExportMixin.write_csv_row = SafeCsvExportMixin.write_csv_row
+
+
+class SafeExportViewSetMixin:
+    """For ModelViewSet/SnippetViewSet with `list_export`: every view it builds that can export (the index
+    and its results) writes CSV through `SafeCsvExportMixin`, whatever view class the viewset names."""
+
+    def construct_view(self, view_class, **kwargs):
+        from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+        if issubclass(view_class, SpreadsheetExportMixin) and not issubclass(view_class, SafeCsvExportMixin):
+            view_class = type(view_class.__name__, (SafeCsvExportMixin, view_class), {})
+        return super().construct_view(view_class, **kwargs)
+
+
+class SafeCsvWriter:
+    """`csv.writer` for the CSV files our own views write: every cell goes through `neutralise_formula`."""
+
+    def __init__(self, file, **kwargs):
+        import csv
+
+        self.writer = csv.writer(file, **kwargs)
+
+    def writerow(self, row):
+        return self.writer.writerow([neutralise_formula(str(cell)) if cell is not None else "" for cell in row])

@@ -7,10 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.views.reports import ReportView
 
+from home.exports import SafeCsvExportMixin
+
 from .models import MetierPage
 
 
-class SheetsWithoutEnBrefView(ReportView):
+class SheetsWithoutEnBrefView(SafeCsvExportMixin, ReportView):
     """Live sheets whose three « En bref » lines are all blank: visitors see the derived first version (or
     nothing), so staff know which sheets still need their plain-words summary. Admin users only (the admin
     URLs require access to the admin); it shows public sheets' titles, no personal data."""

@@ -2,6 +2,7 @@
 « procedures to review » report, and procedures kept out of page choosers."""
 
 from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.cache import add_never_cache_headers
@@ -19,7 +20,9 @@ def refuse(request, page=None):
     """Anonymous visitors log in first; logged-in people outside the audience are told no.
 
     Wagtail's own « groups » restriction would send a logged-in outsider back to the login page,
-    which sends a logged-in user straight back: a loop. A 403 says what happened.
+    which sends a logged-in user straight back: a loop. Someone who may not open the section at all gets a
+    403 (for every address under it, existing or not); a reader of the section asking for a procedure
+    outside their audience gets the 404 a missing procedure gets.
 
     For a page of the procedures section, the login's `next` leads to the section with a digest of the
     address, never the address itself: its slug is the procedure's title.
@@ -32,6 +35,10 @@ def refuse(request, page=None):
             index_url = index.get_url(request)
             next_url = index_url if request.path == index_url else login_next_url(index_url, request.path)
             response = redirect_to_login(next_url)
+    elif isinstance(page, ProcedurePage) and page.get_parent().specific.user_can_read(request.user):
+        # A reader of the section asking for a procedure outside their audience: the same 404 as for a
+        # procedure that does not exist, so that they cannot tell one from the other.
+        raise Http404
     else:
         response = TemplateResponse(request, "procedures/forbidden.html", status=403)
     add_never_cache_headers(response)

@@ -11,6 +11,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 import safeguarding
 from accounts.models import School, current_school_year
+from home.converters import parse_id
 from metiers import names
 
 from . import legal
@@ -215,9 +216,9 @@ class PlaceForm(forms.ModelForm):
         sheets.queryset = names.live_sheets()
         self.added_sheet = None
         if self.is_bound:
-            chosen = [value for value in self.data.getlist(self.add_prefix("sheets")) if str(value).isdigit()]
-            posted_choice = str(self.data.get(self.add_prefix("sheet_choice"), ""))
-            choice = [int(posted_choice)] if posted_choice.isdigit() else []
+            chosen = [pk for pk in map(parse_id, self.data.getlist(self.add_prefix("sheets"))) if pk]
+            posted_choice = parse_id(str(self.data.get(self.add_prefix("sheet_choice"), "")))
+            choice = [posted_choice] if posted_choice else []
         else:
             chosen = [sheet.pk for sheet in self.instance.sheets.all()] if self.instance.pk else []
             choice = []

@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from accounts import circle, extensions
 from accounts.extensions import CONSENT_WITHDRAWN
+from home.exports import SafeExportViewSetMixin
 
 from . import access, dashboard
 from .models import (
@@ -25,7 +26,7 @@ from .models import (
 )
 
 
-class ProfessionalProposalViewSet(ModelViewSet):
+class ProfessionalProposalViewSet(SafeExportViewSetMixin, ModelViewSet):
     model = ProfessionalProposal
     name = "professional_proposal"
     icon = "mail"
@@ -75,7 +76,7 @@ def stages_consent_withdrawn(pupil, dry_run, by=None):
     return stop_for_withdrawn_consent(pupil, dry_run, by)
 
 
-class HostOrganisationViewSet(ModelViewSet):
+class HostOrganisationViewSet(SafeExportViewSetMixin, ModelViewSet):
     model = HostOrganisation
     icon = "site"
     menu_label = _("Structures d'accueil")
@@ -86,7 +87,7 @@ class HostOrganisationViewSet(ModelViewSet):
     form_fields = ["name", "kind", "legal_kind", "siret", "address", "commune_code", "members"]
 
 
-class PlaceViewSet(ModelViewSet):
+class PlaceViewSet(SafeExportViewSetMixin, ModelViewSet):
     """Staff check each offer (« Validée ») before pupils can be matched to it, or hide it with a reason:
     a decision of the form, never the state typed in."""
 
@@ -127,7 +128,7 @@ class PlaceViewSet(ModelViewSet):
         )
 
 
-class PlaceWeekViewSet(ModelViewSet):
+class PlaceWeekViewSet(SafeExportViewSetMixin, ModelViewSet):
     model = PlaceWeek
     icon = "date"
     menu_label = _("Semaines ouvertes")
@@ -136,7 +137,7 @@ class PlaceWeekViewSet(ModelViewSet):
     form_fields = ["place", "starts_on", "seats"]
 
 
-class StageWeekViewSet(ModelViewSet):
+class StageWeekViewSet(SafeExportViewSetMixin, ModelViewSet):
     model = StageWeek
     icon = "calendar"
     menu_label = _("Semaines de stage des collèges")
@@ -145,7 +146,7 @@ class StageWeekViewSet(ModelViewSet):
     form_fields = ["school", "school_year", "starts_on"]
 
 
-class StageRequestViewSet(ModelViewSet):
+class StageRequestViewSet(SafeExportViewSetMixin, ModelViewSet):
     """The board of requests with filters and CSV export; states change only through the console. The old
     `signed_by_*` ticks are shown read-only: a convention is signed by its parties online
     (`stages.signatures`), nobody ticks a signature by hand."""
@@ -181,7 +182,7 @@ class ConventionTextViewSet(SnippetViewSet):
 register_snippet(ConventionTextViewSet)
 
 
-class ConventionViewSet(ModelViewSet):
+class ConventionViewSet(SafeExportViewSetMixin, ModelViewSet):
     """Conventions and their state; signatures are given online by the parties (stages.signatures), the
     dates, hours and tutor changed from the convention's page, never here."""
 

@@ -4,6 +4,7 @@ it, records who, when and why, and queues the notifications once the transaction
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from django_fsm import can_proceed, has_transition_perm
@@ -11,6 +12,7 @@ from django_fsm import can_proceed, has_transition_perm
 import safeguarding
 from accounts.access import is_pupil, is_staff_member
 from accounts.roles import Role
+from home import dates
 
 from . import legal
 from .models import PlaceStatus, RequestEvent, StageRequest
@@ -74,6 +76,11 @@ def apply(user, stage_request, action, reason="", **kwargs):
             raise PermissionDenied(_("Vous ne pouvez pas faire cette action sur cette demande."))
         if action == "propose":
             check_place_fits(locked, kwargs["place_week"])
+        if action == "complete" and timezone.localdate() < locked.week.ends_on:
+            raise NotAllowedNow(
+                _("Le stage n'est pas encore terminé : il pourra être marqué « réalisé » à partir du %(day)s.")
+                % {"day": dates.day(locked.week.ends_on, "j F Y")}
+            )
         from_state = locked.state
         method(reason=reason, **kwargs)
         locked.save()

@@ -39,6 +39,9 @@ AUDIENCES = [Role.VOLUNTEER, Role.TEACHER, Role.PROFESSIONAL]
 LOGIN_URL = reverse(settings.LOGIN_URL)
 
 
+SECTION_READERS = {Role.VOLUNTEER, Role.TEACHER, Role.PROFESSIONAL}
+
+
 def may_read(visitor, audience):
     return visitor in (Role.STAFF, audience)
 
@@ -73,6 +76,9 @@ def assert_refused(response, visitor, url, secrets):
             assert response.url == f"{LOGIN_URL}?next={quote(url)}"
         else:  # Pages of the section: back to the index with a digest, never the slug (see test_procedures_existence).
             assert response.url.startswith(f"{LOGIN_URL}?next={quote('/fr/procedures/')}%3Fsuite%3D")
+    elif visitor in SECTION_READERS and not url.startswith("/documents/") and url != "/fr/procedures/":
+        # A reader of the section cannot tell a procedure outside their audience from a missing one.
+        assert response.status_code == 404
     else:
         assert response.status_code == 403
         assert "Accès réservé" in response.content.decode()
@@ -202,7 +208,7 @@ def test_procedures_stay_private_when_their_restrictions_are_deleted(client, pro
     PageViewRestriction.objects.all().delete()
     assert client.get(procedure.url).status_code == 302
     client.force_login(UserFactory(role=Role.TEACHER))
-    assert client.get(procedure.url).status_code == 403
+    assert client.get(procedure.url).status_code == 404
 
 
 def test_deleted_restrictions_come_back(procedures, django_capture_on_commit_callbacks):
@@ -250,7 +256,7 @@ def test_a_draft_audience_does_not_open_the_live_procedure(client, procedures):
     procedure.audience_groups.add(Group.objects.get(name=Role.TEACHER))
     procedure.save_revision()
     client.force_login(UserFactory(role=Role.TEACHER))
-    assert client.get(procedure.url).status_code == 403
+    assert client.get(procedure.url).status_code == 404
     assert {group.name for group in PageViewRestriction.objects.get(page=procedure).groups.all()} == {
         Role.STAFF,
         Role.VOLUNTEER,

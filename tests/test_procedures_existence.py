@@ -55,6 +55,16 @@ def test_people_without_access_get_the_same_refusal(client, procedure):
     assert client.get(index_url + "signalement-dun-vol/").status_code == 403
 
 
+def test_a_reader_of_the_section_gets_the_same_404_for_a_procedure_outside_their_audience(client, procedure):
+    client.force_login(UserFactory(role=Role.TEACHER))
+    index_url = procedure.get_parent().url
+    assert client.get(index_url).status_code == 200
+    for url in (procedure.url, procedure.url + "imprimer/"):
+        assert client.get(url).status_code == 404
+    for url in (index_url + "signalement-dun-vol/", index_url + "signalement-dun-vol/imprimer/"):
+        assert client.get(url).status_code == 404
+
+
 def test_after_logging_in_the_reader_lands_on_the_procedure(client, procedure):
     volunteer = UserFactory(role=Role.VOLUNTEER, email="benevole@example.org")
     for url in (procedure.url, procedure.url + "imprimer/"):

@@ -119,10 +119,12 @@ def body(response):
     return (b"".join(response.streaming_content) if response.streaming else response.content).decode()
 
 
-def assert_refused(response, visitor, secret):
+def assert_refused(response, visitor, secret, page=False):
     if visitor == ANONYMOUS:
         assert response.status_code == 302
         assert response.url.startswith(reverse(settings.LOGIN_URL) + "?next=")
+    elif page and visitor in (Role.VOLUNTEER, Role.TEACHER, Role.PROFESSIONAL):
+        assert response.status_code == 404  # a reader of the section: as for a procedure that does not exist
     else:
         assert response.status_code == 403
     assert secret not in body(response)
@@ -145,7 +147,7 @@ def check_page_print_view_and_attachment(client, pages, phase, visitor):
                     assert response.status_code == 200, where
                     assert secret in body(response), where
                 else:
-                    assert_refused(response, visitor, secret)
+                    assert_refused(response, visitor, secret, page="/documents/" not in url)
 
 
 def check_listing(client, pages, indexes, phase, visitor):
@@ -214,7 +216,7 @@ def test_translations_follow_the_source_whatever_the_order(client, procedures, d
         english.audience_groups.set(Group.objects.filter(name__in=AUDIENCES))
         english.save_revision().publish()
     client.force_login(UserFactory(role=Role.VOLUNTEER))
-    assert client.get(english.url).status_code == 403
+    assert client.get(english.url).status_code == 404
     assert restriction_groups(english) == {Role.STAFF, Role.TEACHER}
 
 
@@ -234,6 +236,6 @@ def test_a_translation_created_after_the_change_takes_the_new_audience(
         french.save_revision().publish()
         english.get_latest_revision().publish()
     client.force_login(UserFactory(role=Role.VOLUNTEER))
-    assert client.get(ProcedurePage.objects.get(pk=english.pk).url).status_code == 403
+    assert client.get(ProcedurePage.objects.get(pk=english.pk).url).status_code == 404
     client.force_login(UserFactory(role=Role.TEACHER))
     assert client.get(ProcedurePage.objects.get(pk=english.pk).url).status_code == 200

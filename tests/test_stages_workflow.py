@@ -1,10 +1,14 @@
 """A stage request's states: each move from the right state by the right person only, a reason where one
 is mandatory, every change recorded (who, when, why) and told to the pupil, the parent and the teacher."""
 
+import datetime
+import zoneinfo
+
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 
 import pytest
+import time_machine
 
 from accounts.factories import ConsentedPupilFactory, ParentFactory, PupilFactory, StaffFactory, TeacherFactory
 from stages import signatures
@@ -20,6 +24,7 @@ from stages.workflow import NotAllowedNow, PlaceDoesNotFit, apply
 
 pytestmark = pytest.mark.django_db
 S = RequestState
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
 
 @pytest.fixture
@@ -43,6 +48,26 @@ def people():
     }
 
 
+def week_over(stage_request):
+    """On the Friday of the request's stage week, when it may be marked « réalisé »."""
+    friday = datetime.datetime.combine(stage_request.week.ends_on, datetime.time(17), tzinfo=PARIS)
+    return time_machine.travel(friday, tick=False)
+
+
+def test_a_stage_cannot_be_marked_done_before_its_week_ends(people):
+    stage_request = make(people, S.CONVENTION)
+    thursday = datetime.datetime.combine(stage_request.week.ends_on, datetime.time(17), tzinfo=PARIS)
+    thursday -= datetime.timedelta(days=1)
+    with time_machine.travel(thursday, tick=False), pytest.raises(NotAllowedNow, match="pas encore terminé"):
+        apply(people["host"], stage_request, "complete")
+    stage_request.refresh_from_db()
+    assert stage_request.state == S.CONVENTION
+    with week_over(stage_request):
+        apply(people["host"], stage_request, "complete")
+    stage_request.refresh_from_db()
+    assert stage_request.state == S.DONE
+
+
 def make(people, state=S.SENT):
     stage_request = StageRequestFactory(pupil=people["pupil"], state=state)
     if state in {S.PROPOSED, S.ACCEPTED, S.CONVENTION, S.DONE}:
@@ -64,7 +89,8 @@ def test_the_whole_path_from_draft_to_done(people, django_capture_on_commit_call
         signatures.sign(convention, Party.SCHOOL, people["teacher"], acting_for="Mme Principale")
         signatures.sign(convention, Party.PUPIL, people["pupil"])
         signatures.sign(convention, Party.PARENT, people["parent"])
-        apply(people["host"], stage_request, "complete")
+        with week_over(stage_request):
+            apply(people["host"], stage_request, "complete")
 
     stage_request.refresh_from_db()
     assert stage_request.state == S.DONE
@@ -105,7 +131,8 @@ def test_who_may_make_each_move(people, state, action, allowed, forbidden):
         stage_request.delete()
     for who in allowed:
         stage_request = make(people, state)
-        apply(people[who], stage_request, action, reason="Parce que", **kwargs)
+        with week_over(stage_request):
+            apply(people[who], stage_request, action, reason="Parce que", **kwargs)
         stage_request.refresh_from_db()
         assert stage_request.state != state, who
         RequestEvent.objects.filter(request=stage_request).delete()

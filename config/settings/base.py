@@ -65,7 +65,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "auditlog",
-    "django.contrib.admin",
+    # No django.contrib.admin: Wagtail's admin is the staff's tool; Django's was mounted but unused, with
+    # a login outside the per-address delay (removed, issue 24).
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
