@@ -40,8 +40,9 @@ run: $(VENV)/.installed-run ## Serve the portal with demo content on http://127.
 test: $(VENV)/.installed-dev ## Run the test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -m "not e2e and not fuzz" -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
-fuzz: $(VENV)/.installed-dev ## Fuzz every public API operation with Schemathesis (bounded; CI runs it on PostgreSQL)
-	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -m fuzz -n0 $(PYTEST_ARGS)
+fuzz: $(VENV)/.installed-dev ## Fuzz the API (Schemathesis) and every form of the portal with bad ids (bounded; CI runs it on PostgreSQL)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -m fuzz -n0 $(PYTEST_ARGS) tests/test_api_fuzz.py
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -m fuzz -n $(TEST_WORKERS) $(PYTEST_ARGS) tests/test_forms_fuzz.py
 
 openapi: $(VENV)/.installed-dev ## Write the API's OpenAPI schema to api/openapi.json (commit it with the API change)
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m api.openapi > api/openapi.json.new
