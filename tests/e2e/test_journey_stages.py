@@ -179,7 +179,10 @@ def test_a_host_names_the_métier_of_a_new_place_on_a_phone(new_context, base_ur
     expect(suggestion).to_have_count(1)
     phone.get_by_label("Ce que l'élève verra").fill("Tu pétriras la pâte avec l'équipe.")
     phone.get_by_label("Tuteur ou tutrice").fill("Nadia Kaci")
-    phone.get_by_label("Horaires").fill("6 h – 13 h")
+    phone.get_by_label("Téléphone ou e-mail du tuteur").fill("01 48 00 00 00")
+    phone.get_by_label("Heure d'arrivée").fill("09:00")
+    phone.get_by_label("Heure de départ").fill("12:00")
+    phone.get_by_label("Pause (minutes)").fill("0")
     phone.get_by_label(re.compile("^Semaine du")).first.fill("2")
     phone.get_by_role("button", name="Enregistrer mon offre").click()
 
