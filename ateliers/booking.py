@@ -34,7 +34,6 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.utils.translation import gettext_lazy as _lazy
 
 from django_fsm import can_proceed
 
@@ -342,9 +341,11 @@ def stop_for_withdrawn_consent(pupil, dry_run, by=None):
         starts_at = timezone.localtime(signup.session.starts_at)
         params = {"title": signup.session.page.title, "date": dates.day(starts_at, "j F Y")}
         if was_confirmed:
-            text = _lazy("Atelier « %(title)s » du %(date)s : place annulée, donnée au premier de la liste d'attente.")
+            text = gettext_lazy(
+                "Atelier « %(title)s » du %(date)s : place annulée, donnée au premier de la liste d'attente."
+            )
         else:
-            text = _lazy("Atelier « %(title)s » du %(date)s : place sur la liste d'attente retirée.")
+            text = gettext_lazy("Atelier « %(title)s » du %(date)s : place sur la liste d'attente retirée.")
         stopped.append(Stopped("ateliers", text, params))
     return stopped
 
