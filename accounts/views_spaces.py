@@ -6,6 +6,7 @@ parent), answers 404 for anything else (so nobody learns what exists), and sends
 """
 
 import datetime
+from collections import defaultdict
 
 from django.apps import apps
 from django.contrib import messages
@@ -84,8 +85,10 @@ def dashboard_context(user):
     if Role.PARENT in roles:
         children = user.children.select_related("school_class__school").prefetch_related("consent_records")
         context["children_rows"] = pupil_rows(children.order_by("first_name"))
-    if Role.TEACHER in roles or access.is_staff_member(user):
+    if Role.TEACHER in roles:
+        # The table of classes is in the teacher's section only: staff (every class) get it on the classes page.
         context["managed_classes"] = _classes_with_counts(user)
+    if Role.TEACHER in roles or access.is_staff_member(user):
         context["consent_notices"] = recent_withdrawals(user)
     return context
 
@@ -108,10 +111,14 @@ def recent_withdrawals(user, days=NOTICE_DAYS):
 
 
 def _classes_with_counts(user):
+    """The classes `user` manages (at most 200), each with its pupils, activated pupils and consents counted:
+    three queries whatever the number of classes and pupils."""
     classes = list(access.managed_classes(user).select_related("school").order_by("-school_year", "name")[:200])
+    by_class = defaultdict(list)
+    for pupil in activation.class_pupils(*classes).prefetch_related("consent_records"):
+        by_class[pupil.school_class_id].append(pupil)
     for school_class in classes:
-        pupils = activation.class_pupils(school_class).prefetch_related("consent_records")
-        rows = pupil_rows(pupils)
+        rows = pupil_rows(by_class[school_class.pk])
         school_class.pupil_count = len(rows)
         school_class.activated_count = sum(1 for row in rows if row["activated"])
         school_class.consent_count = sum(1 for row in rows if row["status"] == consent.Status.GIVEN)
