@@ -6,7 +6,8 @@ times and the number of SQL queries per request. A page type with only private p
 member of the association's staff. Then the same for the home page, the login page and « Mon espace » seen
 by a logged-in pupil, and the stages pages (the pupil's request, a report with its appreciation, the staff
 console and board, one request's ranked places, the host's page, the collège's stage weeks) each seen by
-the demo account who uses it, and the project's figures (page, CSV) seen by the demo partner. Page types
+the demo account who uses it, the project's figures (page, CSV) seen by the demo partner, and « Mon espace »
+of every role with the class pages and the API's `/moi/` (flat as the data grows: bench/grow.py). Page types
 added by later apps show up by themselves.
 
 It reads the database the portal is configured with (DATABASE_URL, else the SQLite db.sqlite3 that
@@ -42,6 +43,7 @@ from accounts.roles import Role  # noqa: E402
 
 ANONYMOUS, STAFF, PUPIL, VOLUNTEER = "anonyme", "équipe", "élève", "bénévole"
 PUPIL_DRAFT, TEACHER, HOST, PARTNER = "élève (brouillon)", "professeur", "accueil", "partenaire"
+PARENT = "parent"
 
 
 def parse_args():
@@ -139,6 +141,7 @@ def login_clients():
         PUPIL: account(Role.PUPIL),
         VOLUNTEER: account(Role.VOLUNTEER),
         PARTNER: account(Role.PARTNER),
+        PARENT: account(Role.PARENT),
     }
     with contextlib.suppress(DatabaseError):
         users.update(stage_users())
@@ -242,6 +245,26 @@ def figures_rows(row):
         ]
 
 
+def space_rows(row):
+    """« Mon espace » of every role and the pages whose size follows a school year's data (the teacher's
+    classes, the API's `/moi/`): their query counts must not grow with it (bench/grow.py,
+    tests/test_growth_queries.py)."""
+    from accounts.models import SchoolClass
+
+    teacher = account(Role.TEACHER)
+    taught = SchoolClass.objects.filter(teachers=teacher).order_by("pk").first() if teacher else None
+    with translation.override(settings.LANGUAGE_CODE):
+        dashboard = reverse("accounts:dashboard")
+        rows = [row("Mon espace", audience, dashboard) for audience in (STAFF, TEACHER, PUPIL, PARENT, HOST, VOLUNTEER)]
+        rows.append(row("Classes (activation)", STAFF, reverse("accounts:class_list")))
+        rows.append(row("Classes (activation)", TEACHER, reverse("accounts:class_list")))
+        if taught is not None:
+            rows.append(row("Une classe", TEACHER, reverse("accounts:class_detail", args=[taught.pk])))
+    rows.append(row("API /moi/ateliers/", PUPIL, "/api/v3/moi/ateliers/"))
+    rows.append(row("API /moi/stages/", PUPIL, "/api/v3/moi/stages/"))
+    return rows
+
+
 def main():
     args = parse_args()
     try:
@@ -282,6 +305,7 @@ def main():
         print_table("Stages", "vue", [row(label, audience, url) for label, audience, url in stage_urls()])
         print_table("Accompagnement CV et lettres", "vue", help_rows(row, account(Role.PUPIL)))
         print_table("Chiffres", "vue", figures_rows(row))
+        print_table("Mon espace de chaque rôle, classes, API", "vue", space_rows(row))
     finally:
         for client in clients.values():
             client.logout()  # deletes the session rows force_login created
