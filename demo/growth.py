@@ -22,6 +22,7 @@ import datetime
 import random
 from dataclasses import dataclass
 
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Count, Q
@@ -29,7 +30,7 @@ from django.utils import timezone
 
 from accompagnement.factories import AssignmentFactory, DocumentFactory
 from accounts import consent
-from accounts.factories import SchoolClassFactory, SchoolFactory, UserFactory
+from accounts.factories import DEFAULT_PASSWORD, SchoolClassFactory, SchoolFactory, UserFactory
 from accounts.models import ConsentRecord, School, SchoolClass, User, current_school_year
 from accounts.roles import Role
 from ateliers.factories import AgendaIndexPageFactory, EventPageFactory, SessionFactory, SignUpFactory
@@ -98,14 +99,16 @@ def _bulk(model, rows):
     return rows
 
 
-def _users(factory_kwargs, count, role, prefix, **fields):
-    """`count` accounts of `role` built by UserFactory (no usable password: hashing 25,000 would take
-    hours; the benches log in with `force_login`), written in bulk, with their role; `prefix` makes their
-    emails unique."""
+def _users(factory_kwargs, count, role, prefix, password_hash, **fields):
+    """`count` accounts of `role` built by UserFactory, written in bulk, with their role; `prefix` makes their
+    emails unique. They share one password hash, computed once (the factories' password, so a pupil counts as
+    activated): hashing 25,000 passwords would take hours."""
     built = [
         UserFactory.build(email=f"{prefix}{n}@croissance.example.org", password=None, **fields, **factory_kwargs(n))
         for n in range(count)
     ]
+    for user in built:
+        user.password = password_hash
     _bulk(User, built)
     users = list(User.objects.filter(email__startswith=prefix, email__endswith="@croissance.example.org"))
     group = Group.objects.get(name=role)
@@ -130,6 +133,7 @@ def grow(size, seed=0, around=None, log=print):
     around = around if around is not None else default_around()
     sheets = list(MetierPage.objects.live().values_list("pk", flat=True))
     year = current_school_year()
+    password_hash = make_password(DEFAULT_PASSWORD)
     added = {}
     with transaction.atomic():
         _bulk(
@@ -149,7 +153,7 @@ def grow(size, seed=0, around=None, log=print):
         classes = list(SchoolClass.objects.filter(school__in=schools).order_by("pk"))
         log(f"{len(schools)} collèges, {len(classes)} classes")
 
-        teachers = _users(lambda n: {}, len(classes), Role.TEACHER, f"{tag}prof")
+        teachers = _users(lambda n: {}, len(classes), Role.TEACHER, f"{tag}prof", password_hash)
         Through = classes[0].teachers.through if classes else None
         if classes:
             links = [Through(schoolclass_id=c.pk, user_id=t.pk) for c, t in zip(classes, teachers, strict=True)]
@@ -167,6 +171,7 @@ def grow(size, seed=0, around=None, log=print):
             len(classes) * size.pupils_per_class,
             Role.PUPIL,
             f"{tag}eleve",
+            password_hash,
             birth_date=birth,
             activated_at=now,
         )
@@ -183,7 +188,7 @@ def grow(size, seed=0, around=None, log=print):
                 for pupil in pupils
             ],
         )
-        parents = _users(lambda n: {}, len(pupils), Role.PARENT, f"{tag}parent")
+        parents = _users(lambda n: {}, len(pupils), Role.PARENT, f"{tag}parent", password_hash)
         children = User.children.through
         links = [children(from_user_id=p.pk, to_user_id=c.pk) for p, c in zip(parents, pupils, strict=True)]
         parent = around.get(Role.PARENT)
@@ -253,7 +258,7 @@ def grow(size, seed=0, around=None, log=print):
         log(f"{len(requests)} demandes de stage, {len(wishes)} vœux")
 
         volunteer = around.get(Role.VOLUNTEER)
-        volunteers = _users(lambda n: {}, size.volunteers, Role.VOLUNTEER, f"{tag}benevole")
+        volunteers = _users(lambda n: {}, size.volunteers, Role.VOLUNTEER, f"{tag}benevole", password_hash)
         if volunteer is not None:
             volunteers.append(volunteer)
         for n, pupil in enumerate(pupils[: size.documents]):
