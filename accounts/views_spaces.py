@@ -6,12 +6,12 @@ parent), answers 404 for anything else (so nobody learns what exists), and sends
 """
 
 import datetime
-from collections import defaultdict
 
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import prefetch_related_objects
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.db.models import Count, OuterRef, Q, Subquery, prefetch_related_objects
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -111,17 +111,31 @@ def recent_withdrawals(user, days=NOTICE_DAYS):
 
 
 def _classes_with_counts(user):
-    """The classes `user` manages (at most 200), each with its pupils, activated pupils and consents counted:
-    three queries whatever the number of classes and pupils."""
+    """The classes `user` manages (at most 200), each with its pupils, activated pupils and given consents
+    counted by the database: two queries whatever the number of classes and pupils (staff see every class:
+    reading 5,000 pupils and their consent records to count them took seconds at a département's size).
+    The counts follow `pupil_rows`: activated as `activation.is_activated`, consent as `consent.status`."""
     classes = list(access.managed_classes(user).select_related("school").order_by("-school_year", "name")[:200])
-    by_class = defaultdict(list)
-    for pupil in activation.class_pupils(*classes).prefetch_related("consent_records"):
-        by_class[pupil.school_class_id].append(pupil)
+    latest = ConsentRecord.objects.filter(pupil=OuterRef("pk"), cancelled_at__isnull=True).order_by(
+        "-created_at", "-pk"
+    )
+    counts = {
+        row["school_class_id"]: row
+        for row in activation.class_pupils(*classes)
+        .order_by()
+        .annotate(decision=Subquery(latest.values("decision")[:1]))
+        .values("school_class_id")
+        .annotate(
+            pupils=Count("pk"),
+            activated=Count("pk", filter=Q(is_active=True) & ~Q(password__startswith=UNUSABLE_PASSWORD_PREFIX)),
+            given=Count("pk", filter=Q(decision=ConsentRecord.Decision.GIVEN)),
+        )
+    }
     for school_class in classes:
-        rows = pupil_rows(by_class[school_class.pk])
-        school_class.pupil_count = len(rows)
-        school_class.activated_count = sum(1 for row in rows if row["activated"])
-        school_class.consent_count = sum(1 for row in rows if row["status"] == consent.Status.GIVEN)
+        row = counts.get(school_class.pk, {})
+        school_class.pupil_count = row.get("pupils", 0)
+        school_class.activated_count = row.get("activated", 0)
+        school_class.consent_count = row.get("given", 0)
     return classes
 
 
