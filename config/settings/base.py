@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "stages",
     "accompagnement",
     "chiffres",
+    "carnet",
     "search",
     "api",
     "demo",
