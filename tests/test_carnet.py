@@ -64,7 +64,9 @@ class TestMarking:
         assert not InterestMark.objects.filter(pupil=ines).exists()
 
     def test_no_button_without_consent_or_session(self, client, sheets):
-        assert "Ce métier m'intéresse" not in client.get(sheets[0].url).content.decode()
+        anonymous = client.get(sheets[0].url).content.decode()
+        # Nothing personal and no CSRF token for an anonymous visitor: the sheet stays in the page cache.
+        assert "Ce métier m'intéresse" not in anonymous and "csrfmiddlewaretoken" not in anonymous
         waiting = PupilFactory()
         client.force_login(waiting)
         assert "Ce métier m'intéresse" not in client.get(sheets[0].url).content.decode()
@@ -332,3 +334,29 @@ class TestConsentWithdrawn:
         page = client.get(notebook_url(ines)).content.decode()
         assert client.get(notebook_url(ines)).status_code == 200 and "Enregistrer mon vœu" not in page
         assert client.post("/fr/carnet/voeux/", {"path": "cap"}).status_code == 404
+
+
+class TestMonEspace:
+    def test_each_role_finds_its_way_to_the_notebook(self, client, ines):
+        from accompagnement.factories import AssignmentFactory, DocumentFactory
+
+        parent, teacher = parent_of(ines), teacher_of(ines)
+        QuestionFactory(pupil=ines)
+        volunteer = AssignmentFactory(document=DocumentFactory(pupil=ines)).volunteer
+        waiting_child = PupilFactory(first_name="Yanis")
+        parent.children.add(waiting_child)
+        client.force_login(ines)
+        page = client.get("/fr/compte/mon-espace/").content.decode()
+        assert "Mon orientation" in page and 'href="/fr/carnet/"' in page
+        client.force_login(parent)
+        page = client.get("/fr/compte/mon-espace/").content.decode()
+        assert f'href="/fr/carnet/eleves/{ines.pk}/"' in page
+        assert f'href="/fr/carnet/eleves/{waiting_child.pk}/"' not in page  # nothing before consent
+        client.force_login(teacher)
+        page = client.get("/fr/compte/mon-espace/").content.decode()
+        assert f'href="/fr/carnet/classes/{ines.school_class.pk}/"' in page
+        assert "1 question(s) d&#x27;élèves attendent une réponse." in page
+        client.force_login(volunteer)
+        assert f"/fr/carnet/eleves/{ines.pk}/" not in client.get("/fr/compte/mon-espace/").content.decode()
+        NotebookFactory(pupil=ines, shared_with_volunteer=True)
+        assert f"/fr/carnet/eleves/{ines.pk}/" in client.get("/fr/compte/mon-espace/").content.decode()
