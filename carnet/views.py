@@ -19,7 +19,7 @@ from accounts.models import SchoolClass, User
 from metiers.models import MetierPage
 from safeguarding import explain_to_pupil, kinds
 
-from . import access, gathering, pdf
+from . import access, gathering, pdf, suggestions
 from .forms import AnswerForm, CommentForm, QuestionForm, WishForm, free_rank
 from .models import InterestMark, Notebook, Path, Question, Wish
 
@@ -56,6 +56,7 @@ def notebook_context(pupil, relation):
         "wishes": gathering.wishes(pupil, masked) if "wishes" in parts else [],
         "questions": gathering.questions(pupil, masked) if "questions" in parts else [],
         "comments": gathering.comments(pupil) if "comments" in parts else [],
+        "articles": suggestions.articles_for(pupil, relation),
     }
 
 
@@ -123,6 +124,25 @@ def _own(request):
     return request.user
 
 
+def _create_wish(pupil, data):
+    """The wish at the first free rank; None when the three are taken. Two tabs posting at once meet the
+    database's unique rank: the second tries the next free rank once more."""
+    for _attempt in range(2):
+        rank = free_rank(pupil)
+        if rank is None:
+            return None
+        try:
+            with transaction.atomic():
+                wish = Wish.objects.create(
+                    pupil=pupil, rank=rank, path=data["path"], field=data["field"], note=data["note"]
+                )
+                wish.sheets.set(data["sheets"])
+                return wish
+        except IntegrityError:
+            continue
+    return None
+
+
 @login_required
 @require_POST
 def add_wish(request):
@@ -130,17 +150,7 @@ def add_wish(request):
     form = WishForm(request.POST, pupil=pupil)
     if form.is_valid():
         data = form.cleaned_data
-        try:
-            with transaction.atomic():
-                wish = Wish.objects.create(
-                    pupil=pupil,
-                    rank=free_rank(pupil),
-                    path=data["path"],
-                    field=data["field"],
-                    note=data["note"],
-                )
-                wish.sheets.set(data["sheets"])
-        except IntegrityError:
+        if _create_wish(pupil, data) is None:
             form.add_error(None, _("Tu as déjà trois vœux : enlève-en un pour en écrire un autre."))
         else:
             messages.success(request, _("Ton vœu est enregistré."))

@@ -360,3 +360,41 @@ class TestMonEspace:
         assert f"/fr/carnet/eleves/{ines.pk}/" not in client.get("/fr/compte/mon-espace/").content.decode()
         NotebookFactory(pupil=ines, shared_with_volunteer=True)
         assert f"/fr/carnet/eleves/{ines.pk}/" in client.get("/fr/compte/mon-espace/").content.decode()
+
+
+class TestGuidance:
+    def test_articles_that_fit_the_wishes_and_the_reader(self, client, ines, sheets, home_page):
+        from orientation.factories import GuidanceArticlePageFactory, GuidanceIndexPageFactory
+        from orientation.models import Audience, Topic
+
+        index = GuidanceIndexPageFactory(parent=home_page)
+        apprenticeship = GuidanceArticlePageFactory(
+            parent=index, title="L'apprentissage en 5 questions", topic=Topic.APPRENTICESHIP
+        )
+        for_parents = GuidanceArticlePageFactory(
+            parent=index,
+            title="Accompagner son enfant vers l'apprentissage",
+            audience=Audience.PARENTS,
+            topic=Topic.APPRENTICESHIP,
+        )
+        stage = GuidanceArticlePageFactory(parent=index, title="Réussir son stage", topic=Topic.STAGE)
+        WishFactory(pupil=ines, path="apprenticeship")
+        client.force_login(ines)
+        page = client.get(notebook_url(ines)).content.decode()
+        assert apprenticeship.title.replace("'", "&#x27;") in page
+        assert for_parents.title.replace("'", "&#x27;") not in page and stage.title not in page
+        client.force_login(parent_of(ines))
+        page = client.get(notebook_url(ines)).content.decode()
+        assert for_parents.title.replace("'", "&#x27;") in page
+        assert apprenticeship.title.replace("'", "&#x27;") not in page
+
+
+class TestRanks:
+    def test_a_collision_on_the_rank_takes_the_next_free_one(self, ines, monkeypatch):
+        from carnet import views
+
+        WishFactory(pupil=ines, rank=1)
+        calls = iter([1, 2])  # the first look saw rank 1 free (another tab took it meanwhile)
+        monkeypatch.setattr(views, "free_rank", lambda pupil: next(calls))
+        data = {"path": "cap", "field": "", "note": "", "sheets": []}
+        assert views._create_wish(ines, data).rank == 2
