@@ -3,13 +3,16 @@ stage and its report (stages), the sheets marked, and for each wish what its she
 there (metiers). Read from the apps that own them, never copied. `masked` shows the pupil's own words as an
 adult reads them (`safeguarding.mask`)."""
 
+import datetime
 from dataclasses import dataclass, field
+
+from django.utils import timezone
 
 from ateliers.models import SignUp
 from safeguarding import mask
 from stages.models import RequestState, StageReport, StageRequest
 
-from .models import InterestMark, ParentComment, Question, Wish
+from .models import InterestMark, ParentComment, Question, Step, Wish
 
 
 def _text(value, masked):
@@ -117,3 +120,16 @@ def questions(pupil, masked=False):
 
 def comments(pupil):
     return list(ParentComment.objects.filter(pupil=pupil).select_related("author"))
+
+
+def steps(pupil, today=None):
+    """The steps of the pupil's collège's orientation year (1 August to 31 July), in order."""
+    if not pupil.school_class_id:
+        return []
+    today = today or timezone.localdate()
+    start = datetime.date(today.year if today.month >= 8 else today.year - 1, 8, 1)
+    end = datetime.date(start.year + 1, 7, 31)
+    result = list(Step.objects.filter(school_id=pupil.school_class.school_id, on__gte=start, on__lte=end))
+    for step in result:
+        step.is_past = step.on < today
+    return result

@@ -164,3 +164,35 @@ class ParentComment(models.Model):
 
     def __str__(self):
         return _("Commentaire n° %(pk)s") % {"pk": self.pk}
+
+
+class Step(models.Model):
+    """A date of the collège's orientation year (staff set them in the admin, with the collège): provisional
+    wishes, final wishes, the family–teacher meeting. Shown in the notebooks of the collège's pupils; a week
+    before, the pupil and their parents get one reminder (`carnet.reminders`). Not personal data."""
+
+    class Kind(models.TextChoices):
+        PROVISIONAL = "provisional", _("Vœux provisoires")
+        FINAL = "final", _("Vœux définitifs")
+        MEETING = "meeting", _("Rencontre entre la famille et le professeur")
+        OTHER = "other", _("Autre étape")
+
+    school = models.ForeignKey(
+        "accounts.School", verbose_name=_("collège"), related_name="orientation_steps", on_delete=models.CASCADE
+    )
+    kind = models.CharField(_("étape"), max_length=12, choices=Kind.choices)
+    title = models.CharField(_("intitulé"), max_length=150, blank=True, help_text=_("Laissé vide : le nom de l'étape."))
+    on = models.DateField(_("date"))
+    reminded_at = models.DateTimeField(_("rappel envoyé le"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("étape de l'orientation")
+        verbose_name_plural = _("calendrier de l'orientation")
+        ordering = ["on", "pk"]
+
+    def __str__(self):
+        return f"{self.label} ({self.on:%d/%m/%Y})"
+
+    @property
+    def label(self):
+        return self.title or self.get_kind_display()

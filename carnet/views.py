@@ -57,6 +57,7 @@ def notebook_context(pupil, relation):
         "questions": gathering.questions(pupil, masked) if "questions" in parts else [],
         "comments": gathering.comments(pupil) if "comments" in parts else [],
         "articles": suggestions.articles_for(pupil, relation),
+        "steps": gathering.steps(pupil) if relation != R.VOLUNTEER else [],
     }
 
 

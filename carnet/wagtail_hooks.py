@@ -1,15 +1,45 @@
-"""The notebook plugs into « Mon espace », the data export and the erasure (accounts.extensions), and tells
-a consent withdrawal what stops."""
+"""The collèges' orientation calendars in the Wagtail admin (staff); the notebook plugs into « Mon espace »,
+the data export and the erasure (accounts.extensions), and tells a consent withdrawal what stops."""
 
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts import extensions
 from accounts.extensions import CONSENT_WITHDRAWN, Stopped
+from home.exports import SafeExportViewSetMixin
 
 from . import dashboard
-from .models import InterestMark, Notebook, Question, Wish
+from .models import InterestMark, Notebook, Question, Step, Wish
+
+
+class StepViewSet(SafeExportViewSetMixin, ModelViewSet):
+    """The dates of each collège's orientation year; the notebooks show them and the pupils and their parents
+    are reminded a week before (`manage.py send_orientation_reminders`)."""
+
+    model = Step
+    icon = "date"
+    menu_label = _("Calendrier de l'orientation")
+    add_to_admin_menu = True
+    menu_order = 320
+    list_display = ["label", "school", "on", "reminded_at"]
+    list_filter = ["school", "kind"]
+    list_export = ["label", "school", "on", "reminded_at"]
+    search_fields = ["title", "school__name"]
+    panels = [FieldPanel("school"), FieldPanel("kind"), FieldPanel("title"), FieldPanel("on")]
+
+    def get_queryset(self, request):
+        return Step.objects.select_related("school").order_by("-on")
+
+
+step_viewset = StepViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_step_viewset():
+    return step_viewset
 
 
 @hooks.register(CONSENT_WITHDRAWN)

@@ -2,7 +2,7 @@
 her stage (from the ateliers and stages demos), two wishes linked to sheets, a question her teacher
 answered and a comment from her parent; three more pupils of 3e A with their family's consent, only one of
 them with a wish, so that the teacher's class view shows who has none yet; Lina has a question waiting for
-an answer. Idempotent: pupils by identifier, marks by sheet, wishes by rank, questions and comments by text."""
+an answer; the demo collège's orientation calendar (provisional wishes, meeting, final wishes). Idempotent: pupils by identifier, marks by sheet, wishes by rank, questions and comments by text."""
 
 import datetime
 
@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts import consent
 from accounts.models import ConsentRecord, School, SchoolClass, User, current_school_year
 from accounts.roles import Role
-from carnet.models import InterestMark, ParentComment, Path, Question, Wish
+from carnet.models import InterestMark, ParentComment, Path, Question, Step, Wish
 from metiers.models import MetierPage
 
 from .content import SCHOOL, USERS
@@ -73,6 +73,7 @@ def load(command, home):
     ParentComment.objects.get_or_create(pupil=ines, text=COMMENT, defaults={"author": parent})
     Question.objects.get_or_create(pupil=lina, text=LINA_QUESTION)
     _classmates()
+    _calendar()
     command.stdout.write("Carnets d'orientation : Inès (2 vœux), la 3e A (élèves sans vœu).")
 
 
@@ -93,3 +94,12 @@ def _classmates():
             consent.record(pupil, "given", ConsentRecord.Method.CODE, by_name="Parent de démonstration")
         if wish:
             Wish.objects.update_or_create(pupil=pupil, rank=1, defaults={"path": wish[0], "field": wish[1]})
+
+
+def _calendar():
+    """The demo collège's orientation year: provisional wishes in February, the family–teacher meeting in
+    March, final wishes in May."""
+    school = School.objects.get(uai=SCHOOL["uai"])
+    year = int(current_school_year()[5:])
+    for kind, month, day in [(Step.Kind.PROVISIONAL, 2, 13), (Step.Kind.MEETING, 3, 6), (Step.Kind.FINAL, 5, 29)]:
+        Step.objects.get_or_create(school=school, kind=kind, defaults={"on": datetime.date(year, month, day)})

@@ -398,3 +398,50 @@ class TestRanks:
         monkeypatch.setattr(views, "free_rank", lambda pupil: next(calls))
         data = {"path": "cap", "field": "", "note": "", "sheets": []}
         assert views._create_wish(ines, data).rank == 2
+
+
+class TestCalendar:
+    def test_the_year_steps_in_the_notebook_and_one_reminder_a_week_before(
+        self, client, ines, frozen_now, django_capture_on_commit_callbacks, mailoutbox
+    ):
+        import datetime
+
+        from django.core.management import call_command
+
+        from carnet.models import Step
+
+        from django.utils import timezone
+
+        today = timezone.localdate()
+        school = ines.school_class.school
+        soon = Step.objects.create(school=school, kind=Step.Kind.PROVISIONAL, on=today + datetime.timedelta(days=5))
+        Step.objects.create(school=school, kind=Step.Kind.FINAL, on=today + datetime.timedelta(days=40))
+        elsewhere = ConsentedPupilFactory(email="ailleurs@example.org")
+        Step.objects.create(school=elsewhere.school_class.school, kind=Step.Kind.MEETING, on=soon.on)
+        parent_of(ines)
+        PupilFactory(school_class=ines.school_class, email="sans.accord@example.org")  # no consent: no mail
+        client.force_login(ines)
+        page = client.get(notebook_url(ines)).content.decode()
+        assert "Vœux provisoires" in page and "Vœux définitifs" in page
+        assert "Rencontre entre la famille" not in page  # another collège's step
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("send_orientation_reminders", stdout=io.StringIO())
+        # One mail per pupil who takes part (to them and their parents), each about their own collège's step.
+        assert sorted(sorted(mail.to) for mail in mailoutbox) == sorted(
+            [sorted([ines.email, ines.parents.get().email]), [elsewhere.email]]
+        )
+        mail = next(mail for mail in mailoutbox if ines.email in mail.to)
+        assert "Vœux provisoires" in mail.subject
+        assert f"/carnet/eleves/{ines.pk}/" in mail.body
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("send_orientation_reminders", stdout=io.StringIO())
+        assert len(mailoutbox) == 2  # once
+
+    def test_staff_set_the_calendar_in_the_admin(self, staff_client):
+        from django.urls import reverse
+
+        from carnet.wagtail_hooks import step_viewset
+
+        response = staff_client.get(reverse(step_viewset.get_url_name("index")))
+        assert response.status_code == 200
+        assert "Calendrier de l" in response.content.decode()
