@@ -407,10 +407,9 @@ class TestCalendar:
         import datetime
 
         from django.core.management import call_command
+        from django.utils import timezone
 
         from carnet.models import Step
-
-        from django.utils import timezone
 
         today = timezone.localdate()
         school = ines.school_class.school
