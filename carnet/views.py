@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -268,13 +269,13 @@ def class_view(request, pk):
 def sheet(request, pk):
     """« Ma fiche orientation »: one printable page."""
     pupil, relation = _readable(request, pk)
-    context = pdf.sheet_context(pupil, relation)
+    context = {"pupil": pupil, "pages": pdf.sheet_pages(pupil, relation, get_language())}
     return TemplateResponse(request, "carnet/sheet_print.html", context)
 
 
 @login_required
 def sheet_pdf(request, pk):
     pupil, relation = _readable(request, pk)
-    response = HttpResponse(pdf.sheet_pdf(pupil, relation), content_type="application/pdf")
+    response = HttpResponse(pdf.sheet_pdf(pupil, relation, get_language()), content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="fiche-orientation.pdf"'
     return response

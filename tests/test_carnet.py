@@ -285,6 +285,18 @@ class TestSheet:
         assert "CAP boulanger" in text
         assert len(PdfReader(io.BytesIO(response.content)).pages) == 1
 
+    def test_in_another_language_the_family_gets_a_second_page_in_it(self, client, ines):
+        WishFactory(pupil=ines, path="cap", field="Boulangerie")
+        parent = parent_of(ines)
+        client.force_login(parent)
+        page = client.get(f"/ar/carnet/eleves/{ines.pk}/fiche/").content.decode()
+        assert '<div class="carnet-page" lang="fr" dir="ltr">' in page
+        assert '<div class="carnet-page" lang="ar" dir="rtl">' in page
+        response = client.get(f"/ar/carnet/eleves/{ines.pk}/fiche-orientation.pdf")
+        pages = PdfReader(io.BytesIO(response.content)).pages
+        assert len(pages) == 2
+        assert "Boulangerie" in pages[0].extract_text() and "Boulangerie" in pages[1].extract_text()
+
     def test_a_neighbour_gets_no_pdf(self, client, ines):
         client.force_login(ConsentedPupilFactory(school_class=ines.school_class))
         assert client.get(f"/fr/carnet/eleves/{ines.pk}/fiche-orientation.pdf").status_code == 404
