@@ -88,6 +88,23 @@ class TestMarking:
         assert client.post(f"/fr/carnet/fiches/{sheets[0].pk}/interesse/").status_code == 403
 
 
+class TestSearchResults:
+    def test_a_pupil_marks_a_sheet_from_the_search_results(self, client, ines, metiers_index, home_page):
+        from orientation.factories import GuidanceArticlePageFactory, GuidanceIndexPageFactory
+
+        sheet = MetierPageFactory(parent=metiers_index, title="Zanzibar fiche", title_masculine="Zanzibar fiche")
+        GuidanceArticlePageFactory(parent=GuidanceIndexPageFactory(parent=home_page), title="Zanzibar article")
+        url = "/fr/recherche/?q=zanzibar"
+        assert "carnet-mark" not in client.get(url).content.decode()  # anonymous: nothing
+        client.force_login(ines)
+        page = client.get(url).content.decode()
+        assert page.count('class="carnet-mark carnet-mark--compact"') == 1  # the sheet, not the article
+        assert 'Ce métier m\'intéresse<span class="visually-hidden"> : Zanzibar fiche</span>' in page
+        response = client.post(f"/fr/carnet/fiches/{sheet.pk}/interesse/", {"next": url})
+        assert response.url == url
+        assert "Ne plus garder ce métier" in client.get(url).content.decode()
+
+
 class TestWishes:
     def post(self, client, **data):
         return client.post("/fr/carnet/voeux/", data)
