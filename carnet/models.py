@@ -88,7 +88,7 @@ class Wish(models.Model):
     class Meta:
         verbose_name = _("vœu d'orientation")
         verbose_name_plural = _("vœux d'orientation")
-        ordering = ["pupil", "rank"]
+        ordering = ["rank", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["pupil", "rank"], name="carnet_one_wish_per_rank"),
             models.CheckConstraint(

@@ -50,10 +50,19 @@ def articles_for(pupil, relation):
     linking = set(
         GuidanceArticlePage.objects.filter(related_metiers__metier_id__in=sheet_ids).values_list("pk", flat=True)
     )
-    chosen = sorted(articles, key=lambda article: (article.pk not in linking, -article.pk))[:LIMIT]
-    return [_in_active_language(article) for article in chosen]
+    chosen = sorted(articles.select_related("locale"), key=lambda a: (a.pk not in linking, -a.pk))[:LIMIT]
+    return _in_active_language(chosen)
 
 
-def _in_active_language(article):
-    translated = article.get_translations().live().filter(locale=Locale.get_active()).first()
-    return translated.specific if translated is not None else article
+def _in_active_language(articles):
+    """Each article's live translation in the active language when there is one (one query), else itself."""
+    active = Locale.get_active()
+    if not articles or active.pk == articles[0].locale_id:
+        return articles
+    translated = {
+        page.translation_key: page
+        for page in GuidanceArticlePage.objects.live()
+        .filter(locale=active, translation_key__in=[a.translation_key for a in articles])
+        .select_related("locale")
+    }
+    return [translated.get(article.translation_key, article) for article in articles]

@@ -28,7 +28,8 @@ R = circle.Relation
 
 
 def _pupil(pk):
-    return get_object_or_404(User.objects.select_related("school_class__school"), pk=pk)
+    users = User.objects.select_related("school_class__school").prefetch_related("groups", "consent_records")
+    return get_object_or_404(users, pk=pk)
 
 
 def _readable(request, pk):

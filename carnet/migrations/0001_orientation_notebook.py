@@ -91,7 +91,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': "vœu d'orientation",
                 'verbose_name_plural': "vœux d'orientation",
-                'ordering': ['pupil', 'rank'],
+                'ordering': ['rank', 'pk'],
                 'constraints': [models.UniqueConstraint(fields=('pupil', 'rank'), name='carnet_one_wish_per_rank'), models.CheckConstraint(condition=models.Q(('rank__gte', 1), ('rank__lte', 3)), name='carnet_at_most_three_wishes')],
             },
         ),
