@@ -74,3 +74,34 @@ def carnet_consent_withdrawn(pupil, dry_run, by=None):
 
 
 extensions.register(dashboard)  # « Mon espace », the data export and the erasure: see dashboard.py
+
+
+@hooks.register("safeguarding_held_texts")
+def held_notebook_texts():
+    """Questions and wishes' notes holding contact details: the teacher and parents read them masked; staff
+    see them whole in « Textes d'élèves retenus », with the link to the pupil's notebook."""
+    from django.urls import reverse
+
+    import safeguarding
+    from safeguarding.held import HeldText
+
+    who = ("pupil_id", "pupil__first_name", "pupil__school_class__name")
+    sources = [
+        (_("Question d'orientation au professeur"), Question.objects.values_list(*who, "text", "created_at")),
+        (
+            _("Vœu d'orientation (pourquoi ce vœu)"),
+            Wish.objects.exclude(note="").values_list(*who, "note", "created_at"),
+        ),
+    ]
+    for channel, rows in sources:
+        for pupil_id, first_name, class_name, text, at in rows:
+            found = safeguarding.kinds(text)
+            if found:
+                yield HeldText(
+                    channel=channel,
+                    written_by=", ".join(part for part in (first_name, class_name) if part) or "—",
+                    text=text,
+                    reason=safeguarding.held_reason(found),
+                    at=at,
+                    url=reverse("carnet:notebook", args=[pupil_id]),
+                )

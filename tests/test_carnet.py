@@ -473,3 +473,13 @@ class TestCalendar:
         response = staff_client.get(reverse(step_viewset.get_url_name("index")))
         assert response.status_code == 200
         assert "Calendrier de l" in response.content.decode()
+
+
+def test_staff_see_a_held_question_whole_in_the_safeguarding_report(staff_client, ines):
+    from django.urls import reverse
+
+    QuestionFactory(pupil=ines, text="Écrivez-moi sur insta : ines_93")
+    QuestionFactory(pupil=ines, text="C'est quoi un CFA ?")
+    page = staff_client.get(reverse("safeguarding_held_texts")).content.decode()
+    assert "Écrivez-moi sur insta : ines_93" in page and "un CFA" not in page
+    assert reverse("carnet:notebook", args=[ines.pk]) in page
