@@ -92,6 +92,22 @@ def marked_sheets(pupil):
     return [mark.sheet for mark in marks]
 
 
+def interests(pupil, limit=6):
+    """The centres d'intérêt of the sheets the pupil marked, the most shared first: what their choices say
+    they like (« travailler de ses mains », « aider les autres »…)."""
+    from django.db.models import Count
+
+    from metiers.models import CentreInteret
+
+    return list(
+        CentreInteret.objects.filter(
+            tagged_sheets__content_object__interest_marks__pupil=pupil, tagged_sheets__content_object__live=True
+        )
+        .annotate(sheets=Count("tagged_sheets", distinct=True))
+        .order_by("-sheets", "name")[:limit]
+    )
+
+
 def wishes(pupil, masked=False):
     """The wishes in order; each with its published sheets and what they say about how to get there."""
     result = []

@@ -53,6 +53,7 @@ def notebook_context(pupil, relation):
         "parts": parts,
         "shared": bool(notebook and notebook.shared_with_volunteer),
         "sheets": gathering.marked_sheets(pupil) if "sheets" in parts else [],
+        "interests": gathering.interests(pupil) if "sheets" in parts else [],
         "workshops": gathering.workshops(pupil, masked) if "workshops" in parts else [],
         "stages": gathering.stages(pupil, masked) if "stage" in parts else [],
         "wishes": gathering.wishes(pupil, masked) if "wishes" in parts else [],

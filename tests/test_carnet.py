@@ -177,6 +177,19 @@ class TestWishes:
 
 
 class TestGathering:
+    def test_the_centres_d_interet_of_the_marked_sheets(self, client, ines, metiers_index):
+        from metiers.factories import CentreInteretFactory
+
+        hands = CentreInteretFactory(name="Travailler de ses mains")
+        others = CentreInteretFactory(name="Aider les autres")
+        for title, tags in [("Boulanger", [hands]), ("Ébéniste", [hands]), ("Infirmier", [others])]:
+            InterestMarkFactory(pupil=ines, sheet=MetierPageFactory(parent=metiers_index, title=title, interests=tags))
+        MetierPageFactory(parent=metiers_index, title="Pilote", interests=[CentreInteretFactory(name="Voyager")])
+        client.force_login(ines)
+        page = client.get(notebook_url(ines)).content.decode()
+        assert page.index("Travailler de ses mains") < page.index("Aider les autres")  # the most shared first
+        assert "Voyager" not in page  # a sheet she did not mark
+
     def test_workshops_attended_with_own_feedback_and_stage_report(self, client, ines):
         attended = SignUpFactory(pupil=ines, session=SessionFactory(page__title="Atelier pâtisserie"), attended=True)
         Feedback.objects.create(
@@ -468,11 +481,17 @@ class TestCalendar:
     def test_staff_set_the_calendar_in_the_admin(self, staff_client):
         from django.urls import reverse
 
+        from carnet.models import Step
         from carnet.wagtail_hooks import step_viewset
 
         response = staff_client.get(reverse(step_viewset.get_url_name("index")))
         assert response.status_code == 200
         assert "Calendrier de l" in response.content.decode()
+        school = ConsentedPupilFactory().school_class.school
+        data = {"school": school.pk, "kind": "final", "title": "", "on": "2027-05-28"}
+        response = staff_client.post(reverse(step_viewset.get_url_name("add")), data)
+        assert response.status_code == 302
+        assert str(Step.objects.get(school=school)) == "Vœux définitifs (28/05/2027)"
 
 
 def test_staff_see_a_held_question_whole_in_the_safeguarding_report(staff_client, ines):
