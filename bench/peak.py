@@ -143,6 +143,34 @@ def cpu_seconds(pids):
     return total / TICKS
 
 
+class CpuSampler(threading.Thread):
+    """The CPU of processes that come and go (PostgreSQL backends close after CONN_MAX_AGE): each process's
+    last reading, every half second, so a backend gone before the end still counts what it spent."""
+
+    def __init__(self, list_pids):
+        super().__init__(daemon=True)
+        self.list_pids, self.seen, self.running = list_pids, {}, True
+        self.sample()
+        self.start_total = self.total()
+
+    def sample(self):
+        for pid in self.list_pids():
+            self.seen[pid] = cpu_seconds([pid]) or self.seen.get(pid, 0)
+
+    def total(self):
+        return sum(self.seen.values())
+
+    def run(self):
+        while self.running:
+            self.sample()
+            time.sleep(0.5)
+
+    def spent(self):
+        self.running = False
+        self.sample()
+        return self.total() - self.start_total
+
+
 def children(pid):
     out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
     return [int(p) for p in out]
@@ -227,8 +255,10 @@ def main():
         traffic = Peak(stack, data)
         traffic.warm_up()
         print(f"Stack up and warmed in {time.time() - began:.0f} s; {args.pupils} pupils, {args.clients} at once")
-        workers, backends = app_workers(stack), postgres_backends(stack)
-        cpu_web, cpu_pg = cpu_seconds(workers), cpu_seconds(backends)
+        workers = app_workers(stack)
+        cpu_web = cpu_seconds(workers)
+        postgres = CpuSampler(lambda: postgres_backends(stack))
+        postgres.start()
         t0 = time.time()
         threads = [threading.Thread(target=traffic.pupil) for _ in range(args.clients)]
         for thread in threads:
@@ -236,9 +266,8 @@ def main():
         for thread in threads:
             thread.join()
         elapsed = time.time() - t0
-        # Backends opened during the peak count from zero; those open before count from their reading.
         web_spent = cpu_seconds(app_workers(stack)) - cpu_web
-        pg_spent = cpu_seconds(postgres_backends(stack)) - cpu_pg
+        pg_spent = postgres.spent()
         if sorted(app_workers(stack)) != sorted(workers):
             failures.append("an app worker was restarted during the peak (its CPU is not counted)")
 
