@@ -6,7 +6,8 @@ times and the number of SQL queries per request. A page type with only private p
 member of the association's staff. Then the same for the home page, the login page and « Mon espace » seen
 by a logged-in pupil, and the stages pages (the pupil's request, a report with its appreciation, the staff
 console and board, one request's ranked places, the host's page, the collège's stage weeks) each seen by
-the demo account who uses it, and the project's figures (page, CSV) seen by the demo partner. Page types
+the demo account who uses it, the project's figures (page, CSV) seen by the demo partner, and the pupil's
+orientation notebook (page, printable sheet, PDF) with the teacher's class view. Page types
 added by later apps show up by themselves.
 
 It reads the database the portal is configured with (DATABASE_URL, else the SQLite db.sqlite3 that
@@ -257,6 +258,30 @@ def help_rows(row, pupil):
     return rows
 
 
+def carnet_rows(row, pupil, teacher):
+    """The orientation notebook (carnet): the pupil's notebook, its printable sheet and PDF, a métier sheet
+    with the « Ce métier m'intéresse » button seen by the pupil, the teacher's class view (`load_demo` gives
+    the demo pupil Inès her notebook)."""
+    from carnet.models import InterestMark
+
+    if pupil is None:
+        return []
+    with translation.override(settings.LANGUAGE_CODE):
+        rows = [
+            row("Mon orientation (carnet)", PUPIL, reverse("carnet:notebook", args=[pupil.pk])),
+            row("Ma fiche orientation", PUPIL, reverse("carnet:sheet", args=[pupil.pk])),
+            row("Ma fiche orientation en PDF (WeasyPrint)", PUPIL, reverse("carnet:sheet_pdf", args=[pupil.pk])),
+        ]
+        mark = InterestMark.objects.filter(pupil=pupil).select_related("sheet").first()
+        if mark is not None and mark.sheet.url:
+            rows.append(row("Fiche métier avec « Ce métier m'intéresse »", PUPIL, mark.sheet.url))
+        if teacher is not None and pupil.school_class_id:
+            rows.append(
+                row("Carnets de la classe", TEACHER, reverse("carnet:class_view", args=[pupil.school_class_id]))
+            )
+    return rows
+
+
 def figures_rows(row):
     """The project's figures (chiffres): the page and its CSV for the current year, seen by a partner."""
     with translation.override(settings.LANGUAGE_CODE):
@@ -307,6 +332,7 @@ def main():
         print_table("Stages", "vue", [row(label, audience, url) for label, audience, url in stage_urls()])
         print_table("Accompagnement CV et lettres", "vue", help_rows(row, account(Role.PUPIL)))
         print_table("Chiffres", "vue", figures_rows(row))
+        print_table("Carnet d'orientation", "vue", carnet_rows(row, account(Role.PUPIL), account(Role.TEACHER)))
     finally:
         for client in clients.values():
             client.logout()  # deletes the session rows force_login created

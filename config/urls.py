@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("ateliers/", include("ateliers.urls")),
     path("accompagnement/", include("accompagnement.urls")),
     path("chiffres/", include("chiffres.urls")),
+    path("carnet/", include("carnet.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

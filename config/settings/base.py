@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "stages",
     "accompagnement",
     "chiffres",
+    "carnet",
     "search",
     "api",
     "demo",

@@ -31,6 +31,7 @@ DEMO_MODULES: list[str] = [
     "stages",
     "accompagnement",
     "chiffres",
+    "carnet",
     "api",
 ]
 
