@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "procedures",
     "ateliers",
     "stages",
+    "interventions",
     "accompagnement",
     "chiffres",
     "search",

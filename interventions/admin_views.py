@@ -1,0 +1,99 @@
+"""Staff pages in the Wagtail admin: the coordination list's filters and the matching page of a request
+(the pool ranked by `interventions.ranking`, « Proposer » through the workflow). Staff only
+(`accounts.access.staff_required`, behind the admin's own check)."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import TitleColumn
+
+import django_filters
+
+from accounts.access import staff_required
+from accounts.models import School, current_school_year
+
+from . import ranking, workflow
+from .forms import ProposeForm
+from .models import State, WorkshopRequest
+
+
+def month_choices():
+    """The months of the current school year, September to July, as (« 2027-03 », « mars 2027 »)."""
+    from home import dates
+
+    start = int(current_school_year()[:4])
+    choices = []
+    for offset in range(11):
+        month = 9 + offset
+        year = start + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        day = datetime.date(year, month, 1)
+        choices.append((f"{year}-{month:02d}", dates.day(day, "F Y")))
+    return choices
+
+
+class RequestFilterSet(WagtailFilterSet):
+    state = django_filters.ChoiceFilter(label=gettext_lazy("État"), choices=State.choices)
+    school = django_filters.ModelChoiceFilter(label=gettext_lazy("Collège"), queryset=School.objects.all())
+    month = django_filters.ChoiceFilter(label=gettext_lazy("Mois"), choices=month_choices, method="filter_month")
+
+    class Meta:
+        model = WorkshopRequest
+        fields = []
+
+    def filter_month(self, queryset, name, value):
+        try:
+            year, month = (int(part) for part in value.split("-"))
+            start = timezone.make_aware(datetime.datetime(year, month, 1))
+        except ValueError:
+            return queryset
+        end = timezone.make_aware(datetime.datetime(year + month // 12, month % 12 + 1, 1))
+        return queryset.filter(slot_1__gte=start, slot_1__lt=end)
+
+
+def waiting_for_column():
+    return TitleColumn(
+        "waiting_for", label=gettext_lazy("En attente de"), url_name="interventions_match", sort_key="state"
+    )
+
+
+@staff_required
+def match(request, pk):
+    """One request: its details, the pool ranked for it, and « Proposer » for an open request."""
+    workshop_request = get_object_or_404(
+        WorkshopRequest.objects.select_related(
+            "school", "grand_domaine", "centre", "speaker__user", "teacher"
+        ).prefetch_related("classes", "sheets", "events__by"),
+        pk=pk,
+    )
+    if request.method == "POST":
+        form = ProposeForm(request.POST)
+        if form.is_valid():
+            try:
+                workflow.apply(request.user, workshop_request, "propose", speaker=form.cleaned_data["speaker"])
+            except (workflow.NotAllowedNow, workflow.WorkflowError, PermissionDenied) as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("Intervention proposée : l'intervenant est prévenu par e-mail."))
+        else:
+            messages.error(request, " ".join(form.errors.get("speaker", [])))
+        return redirect("interventions_match", pk=workshop_request.pk)
+    candidates = ranking.rank(workshop_request) if workshop_request.state == State.REQUESTED else []
+    return TemplateResponse(
+        request,
+        "interventions/admin/match.html",
+        {
+            "workshop_request": workshop_request,
+            "candidates": candidates,
+            "page_title": str(workshop_request),
+            "can_propose": workshop_request.state == State.REQUESTED,
+        },
+    )
