@@ -85,7 +85,7 @@ def book(request):
     page = event_page(request)
     pupils = list(class_pupils(request))
     starts_at = request.confirmed_slot
-    session = page.sessions.filter(starts_at=starts_at).first()
+    session = Session.objects.filter(page=page, starts_at=starts_at).first()
     if session is None:
         place_kind = Session.Place.COMPANY if request.format == Format.VISIT else Session.Place.SCHOOL
         place = ", ".join(part for part in (request.place, request.room) if part)
@@ -100,7 +100,7 @@ def book(request):
         )
         page.sessions.add(session)
         page.save_revision().publish()  # the revision holds the session: republishing it keeps it
-        session = page.sessions.get(starts_at=starts_at)
+        session = Session.objects.get(page=page, starts_at=starts_at)
     booked, refusals = ateliers_booking.book_class(session, request.teacher, pupils)
     # Reserved: the seats left (pupils refused) are withdrawn, so nobody else books them.
     Session.objects.filter(pk=session.pk).update(capacity=F("seats_taken"))
