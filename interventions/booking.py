@@ -79,9 +79,10 @@ def event_page(request):
     return page
 
 
-def book(request):
-    """Create (or find) the event and its session for the confirmed `request`, book its classes; returns
-    (session, booked, refusals) as `ateliers.booking.book_class` does."""
+def book(request, by):
+    """Create (or find) the event and its session for the confirmed `request`, book its classes as their
+    teacher (`by`, staff, when the teacher's account is gone); returns (session, booked, refusals) as
+    `ateliers.booking.book_class` does."""
     page = event_page(request)
     pupils = list(class_pupils(request))
     starts_at = request.confirmed_slot
@@ -101,7 +102,7 @@ def book(request):
         page.sessions.add(session)
         page.save_revision().publish()  # the revision holds the session: republishing it keeps it
         session = Session.objects.get(page=page, starts_at=starts_at)
-    booked, refusals = ateliers_booking.book_class(session, request.teacher, pupils)
+    booked, refusals = ateliers_booking.book_class(session, request.teacher or by, pupils)
     # Reserved: the seats left (pupils refused) are withdrawn, so nobody else books them.
     Session.objects.filter(pk=session.pk).update(capacity=F("seats_taken"))
     session.refresh_from_db()

@@ -78,7 +78,7 @@ def apply(user, workshop_request, action, reason="", **kwargs):
         refusals = []
         if action == "confirm":
             try:
-                session, _booked, refusals = book(locked)
+                session, _booked, refusals = book(locked, by=user)
             except NoAgenda as error:
                 raise WorkflowError(str(error)) from error
             locked.session = session

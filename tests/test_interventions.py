@@ -494,3 +494,25 @@ def test_a_teacher_sees_their_requests_in_their_space(client, teacher_of, school
     client.force_login(teacher_of)
     page = client.get(reverse("accounts:dashboard")).content.decode()
     assert "Interventions demandées pour mes classes" in page and "Demandée" in page
+
+
+def test_pupils_parents_and_partners_have_no_request_page(client, consented_pupil, parent, partner):
+    for person in (consented_pupil, parent, partner):
+        client.force_login(person)
+        assert client.get(reverse("interventions:requests")).status_code == 404
+
+
+def test_the_export_and_the_erasure_of_a_teachers_and_a_speakers_data(speaker, frozen_now):
+    from accounts import extensions
+
+    workshop_request = WorkshopRequestFactory(already_done="Visite du CDI.")
+    workflow.apply(StaffFactory(), workshop_request, "propose", speaker=speaker)
+    teacher_data = extensions.personal_data(workshop_request.teacher)
+    assert teacher_data["interventions demandées"][0]["ce que la classe a déjà fait"] == "Visite du CDI."
+    assert extensions.personal_data(speaker.user)["profil d'intervenant"]["métier"] == "Infirmière"
+
+    extensions.erase_personal_data(workshop_request.teacher)
+    extensions.erase_personal_data(speaker.user)
+    workshop_request.refresh_from_db()
+    assert workshop_request.already_done == "" and workshop_request.speaker is None
+    assert not Speaker.objects.filter(pk=speaker.pk).exists()
