@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import TitleColumn
+from wagtail.admin.views.generic.models import IndexView
 
 import django_filters
 
@@ -57,6 +58,13 @@ class RequestFilterSet(WagtailFilterSet):
             return queryset
         end = timezone.make_aware(datetime.datetime(year + month // 12, month % 12 + 1, 1))
         return queryset.filter(slot_1__gte=start, slot_1__lt=end)
+
+
+class RequestIndexView(IndexView):
+    """The coordination list: the collège and the speaker come with each row (one query for the page)."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("school", "speaker__user")
 
 
 def waiting_for_column():

@@ -29,6 +29,7 @@ class WorkshopRequestViewSet(SafeExportViewSetMixin, ModelViewSet):
     name = "interventions_requests"
     icon = "date"
     menu_label = _("Demandes d'intervention")
+    index_view_class = admin_views.RequestIndexView
     filterset_class = admin_views.RequestFilterSet
     list_display = ["__str__", "school", "format", "state", admin_views.waiting_for_column(), "first_date", "speaker"]
     list_export = [
