@@ -197,6 +197,8 @@ class WorkshopRequest(FSMModelMixin, models.Model):
         related_name="+",
     )
     reason = models.TextField(_("raison (refus, annulation)"), blank=True)
+    # Set by `send_intervention_reminders`, emptied at each move: one reminder per waiting state.
+    reminded_at = models.DateTimeField(_("relance envoyée le"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 

@@ -24,7 +24,7 @@ def _url(name, *args):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=args)
 
 
-def _send(step, workshop_request, to, url):
+def send(step, workshop_request, to, url):
     to = [address for address in to if address]
     if not to:
         return 0
@@ -34,33 +34,37 @@ def _send(step, workshop_request, to, url):
 
 
 def created(workshop_request):
-    return _send("created", workshop_request, circle.staff_addresses(), _staff_url(workshop_request))
+    return send("created", workshop_request, circle.staff_addresses(), staff_url(workshop_request))
 
 
-def _staff_url(workshop_request):
+def staff_url(workshop_request):
     return _url("interventions_match", workshop_request.pk)
 
 
+def detail_url(workshop_request):
+    return _url("interventions:detail", workshop_request.pk)
+
+
 def state_changed(workshop_request, event):
-    detail = _url("interventions:detail", workshop_request.pk)
+    detail = detail_url(workshop_request)
     speaker_email = workshop_request.speaker.user.email if workshop_request.speaker_id else None
     teacher_email = workshop_request.teacher.email if workshop_request.teacher_id else None
     staff = circle.staff_addresses()
     sent = 0
     if event.to_state == State.PROPOSED:
-        sent += _send("proposed", workshop_request, [speaker_email], detail)
+        sent += send("proposed", workshop_request, [speaker_email], detail)
     elif event.from_state == State.PROPOSED and event.to_state == State.REQUESTED:
-        sent += _send("declined", workshop_request, staff, _staff_url(workshop_request))
+        sent += send("declined", workshop_request, staff, staff_url(workshop_request))
     elif event.to_state == State.ACCEPTED:
-        sent += _send("accepted", workshop_request, [teacher_email], detail)
+        sent += send("accepted", workshop_request, [teacher_email], detail)
     elif event.to_state == State.CONFIRMED:
-        sent += _send("confirmed", workshop_request, [speaker_email], detail)
-        sent += _send("confirmed", workshop_request, staff, _staff_url(workshop_request))
+        sent += send("confirmed", workshop_request, [speaker_email], detail)
+        sent += send("confirmed", workshop_request, staff, staff_url(workshop_request))
     elif event.to_state == State.CANCELLED:
         previous_speaker = event.speaker.user.email if event.speaker_id else None
         if previous_speaker and event.from_state != State.REQUESTED:
-            sent += _send("cancelled", workshop_request, [previous_speaker], detail)
+            sent += send("cancelled", workshop_request, [previous_speaker], detail)
         if teacher_email and event.by_id != workshop_request.teacher_id:
-            sent += _send("cancelled", workshop_request, [teacher_email], detail)
-        sent += _send("cancelled", workshop_request, staff, _staff_url(workshop_request))
+            sent += send("cancelled", workshop_request, [teacher_email], detail)
+        sent += send("cancelled", workshop_request, staff, staff_url(workshop_request))
     return sent

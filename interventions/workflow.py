@@ -74,6 +74,7 @@ def apply(user, workshop_request, action, reason="", **kwargs):
                     % {"day": dates.day(timezone.localtime(moment), "j F Y")}
                 )
         method(reason=reason, **kwargs)
+        locked.reminded_at = None  # a new state waits for someone new: their reminder is still to come
         locked.save()
         refusals = []
         if action == "confirm":

@@ -516,3 +516,24 @@ def test_the_export_and_the_erasure_of_a_teachers_and_a_speakers_data(speaker, f
     workshop_request.refresh_from_db()
     assert workshop_request.already_done == "" and workshop_request.speaker is None
     assert not Speaker.objects.filter(pk=speaker.pk).exists()
+
+
+def test_a_speaker_who_has_not_answered_is_reminded_once(
+    speaker, frozen_now, time_machine, django_capture_on_commit_callbacks
+):
+    from interventions.reminders import send_reminders
+
+    workshop_request = WorkshopRequestFactory(slot_1=next_school_day(20), slot_2=next_school_day(27))
+    workflow.apply(StaffFactory(), workshop_request, "propose", speaker=speaker)
+    mail.outbox.clear()
+    assert send_reminders() == 0  # too soon
+    time_machine.move_to(timezone.now() + datetime.timedelta(days=4), tick=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_reminders() == 1 and send_reminders() == 0
+    assert mail.outbox[-1].to == [speaker.user.email] and "attend votre réponse" in mail.outbox[-1].subject
+
+    workflow.apply(speaker.user, workshop_request, "accept")  # the teacher's turn: their reminder later
+    time_machine.move_to(timezone.now() + datetime.timedelta(days=4), tick=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_reminders() == 1
+    assert mail.outbox[-1].to == [workshop_request.teacher.email]
