@@ -77,7 +77,12 @@ class Speaker(models.Model):
     days (ISO dates) they can give. `home_commune` is where they leave from (the travel estimate)."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("compte"), related_name="speaker_profile", on_delete=models.CASCADE
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("compte"),
+        related_name="speaker_profile",
+        on_delete=models.CASCADE,
+        # Role names (accounts.roles.Role): professionals and volunteers speak; pupils never.
+        limit_choices_to={"groups__name__in": ["Professionnel", "Bénévole"]},
     )
     job = models.CharField(_("métier"), max_length=120, help_text=_("Montré aux élèves, par exemple « infirmière »."))
     sheets = models.ManyToManyField("metiers.MetierPage", verbose_name=_("fiches métier"), blank=True, related_name="+")

@@ -7,13 +7,13 @@ twice sends nothing more."""
 import datetime
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from accounts import circle
 
 from . import notifications
-from .models import State, WorkshopRequest
+from .models import RequestEvent, State, WorkshopRequest
 
 WAIT = {
     State.REQUESTED: datetime.timedelta(days=5),
@@ -29,7 +29,12 @@ def send_reminders(now=None):
         waiting = (
             WorkshopRequest.objects.select_for_update(of=("self",))
             .filter(state__in=list(WAIT), reminded_at__isnull=True, slot_1__gt=now)
-            .annotate(last_move=Max("events__at"))
+            # A subquery, not an aggregate: PostgreSQL locks no row of a GROUP BY.
+            .annotate(
+                last_move=Subquery(
+                    RequestEvent.objects.filter(request=OuterRef("pk")).order_by("-at", "-pk").values("at")[:1]
+                )
+            )
             .select_related("school", "teacher", "speaker__user")
         )
         for item in waiting:

@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
                 ('centres', models.ManyToManyField(blank=True, related_name='+', to='metiers.centreinteret', verbose_name="centres d'intérêt")),
                 ('domains', models.ManyToManyField(blank=True, related_name='+', to='metiers.granddomaine', verbose_name='grands domaines')),
                 ('sheets', models.ManyToManyField(blank=True, related_name='+', to='metiers.metierpage', verbose_name='fiches métier')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='speaker_profile', to=settings.AUTH_USER_MODEL, verbose_name='compte')),
+                ('user', models.OneToOneField(limit_choices_to={'groups__name__in': ['Professionnel', 'Bénévole']}, on_delete=django.db.models.deletion.CASCADE, related_name='speaker_profile', to=settings.AUTH_USER_MODEL, verbose_name='compte')),
             ],
             options={
                 'verbose_name': 'intervenant',
