@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wagtail.admin.forms import WagtailAdminModelForm
+
 import safeguarding
 from accounts import access as accounts_access
 from metiers.models import CentreInteret, GrandDomaine, MetierPage
@@ -340,3 +342,10 @@ class ProposeForm(forms.Form):
         label=gettext_lazy("Intervenant"),
         error_messages={"invalid_choice": gettext_lazy("Choisissez un intervenant disponible du vivier.")},
     )
+
+
+class SpeakerAdminForm(SpeakerForm, WagtailAdminModelForm):
+    """Staff's form for a speaker in the admin: the speaker's own form, and the account it belongs to."""
+
+    class Meta(SpeakerForm.Meta):
+        fields = ["user", *SpeakerForm.Meta.fields]

@@ -60,7 +60,13 @@ class SpeakerViewSet(SafeExportViewSetMixin, ModelViewSet):
     list_filter = ["active"]
     search_fields = ["job", "user__last_name", "user__first_name"]
     list_export = ["user", "job", "formats", "communes", "departements", "monthly_limit", "active"]
-    form_fields = ["user", "job", "sheets", "domains", "centres", "monthly_limit", "active"]
+    form_fields = ["user", "job", "sheets", "domains", "centres", "formats", "weekdays", "monthly_limit", "active"]
+
+    def get_form_class(self, for_update=False):
+        """The speaker's own form (communes and dates typed as words, the job checked by `safeguarding`)."""
+        from .forms import SpeakerAdminForm
+
+        return SpeakerAdminForm
 
 
 class InterventionsGroup(ModelViewSetGroup):

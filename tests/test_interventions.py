@@ -537,3 +537,29 @@ def test_a_speaker_who_has_not_answered_is_reminded_once(
     with django_capture_on_commit_callbacks(execute=True):
         assert send_reminders() == 1
     assert mail.outbox[-1].to == [workshop_request.teacher.email]
+
+
+def test_staff_add_a_speaker_in_the_admin_with_the_same_rules(client, professional, frozen_now):
+    client.force_login(StaffFactory())
+    domain = GrandDomaineFactory()
+    data = {
+        "user": professional.pk,
+        "job": "Infirmière",
+        "domains": [domain.pk],
+        "formats": [Format.TALK],
+        "weekdays": ["2"],
+        "home_commune": "Saint-Denis",
+        "communes_text": "Bobigny",
+        "departements_text": "",
+        "dates_text": "pas une date",
+        "monthly_limit": 2,
+        "active": "on",
+    }
+    url = reverse("interventions_speakers:add")
+    response = client.post(url, data)
+    assert response.status_code == 200 and "Dates illisibles" in response.content.decode()
+    data["dates_text"] = "12/03/2027"
+    assert client.post(url, data).status_code == 302
+    speaker = Speaker.objects.get(user=professional)
+    assert speaker.communes == ["93008"] and speaker.dates == ["2027-03-12"] and speaker.formats == [Format.TALK]
+    assert client.get(reverse("interventions_speakers:edit", args=[speaker.pk])).status_code == 200
