@@ -4,6 +4,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -15,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.widgets import HeaderButton
 
 import django_filters
 
@@ -22,8 +24,8 @@ from accounts.access import staff_required
 from accounts.models import School, current_school_year
 
 from . import ranking, workflow
-from .forms import ProposeForm
-from .models import State, WorkshopRequest
+from .forms import InviteForm, ProposeForm
+from .models import Speaker, State, WorkshopRequest
 
 
 def month_choices():
@@ -104,4 +106,61 @@ def match(request, pk):
             "page_title": str(workshop_request),
             "can_propose": workshop_request.state == State.REQUESTED,
         },
+    )
+
+
+class SpeakerIndexView(IndexView):
+    """The pool, with « Inviter un intervenant » for someone who has no account yet."""
+
+    @property
+    def header_buttons(self):
+        from django.urls import reverse
+
+        invite = HeaderButton(_("Inviter un intervenant"), url=reverse("interventions_invite"), icon_name="mail")
+        return [*super().header_buttons, invite]
+
+
+@staff_required
+def invite(request):
+    """Make the account (no password yet) and the pool profile, then e-mail the link to choose a password."""
+    from django.contrib.auth.models import Group
+    from django.contrib.auth.tokens import default_token_generator
+    from django.db import transaction
+    from django.urls import reverse
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    from accounts.emails import queue_email
+    from accounts.models import User
+
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        with transaction.atomic():
+            user = User(email=data["email"], first_name=data["first_name"], last_name=data["last_name"])
+            user.set_unusable_password()
+            user.save()
+            user.groups.add(Group.objects.get(name=data["role"]))
+            speaker = Speaker.objects.create(user=user, job=data["job"], active=False)
+            link = reverse(
+                "accounts:password_reset_confirm",
+                kwargs={
+                    "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                    "token": default_token_generator.make_token(user),
+                },
+            )
+            base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+            queue_email(
+                "interventions/emails/invitation",
+                {
+                    "first_name": user.first_name,
+                    "url": base + link,
+                    "profile_url": base + reverse("interventions:speaker"),
+                },
+                [user.email],
+            )
+        messages.success(request, _("Invitation envoyée : le profil sera actif quand la personne l'aura complété."))
+        return redirect("interventions_speakers:edit", speaker.pk)
+    return TemplateResponse(
+        request, "interventions/admin/invite.html", {"form": form, "page_title": _("Inviter un intervenant")}
     )

@@ -349,3 +349,26 @@ class SpeakerAdminForm(SpeakerForm, WagtailAdminModelForm):
 
     class Meta(SpeakerForm.Meta):
         fields = ["user", *SpeakerForm.Meta.fields]
+
+
+class InviteForm(forms.Form):
+    """Staff invite a speaker who has no account yet: the account is made, the profile started, and an
+    e-mail lets them choose their password and complete the profile."""
+
+    ROLES = [("Professionnel", gettext_lazy("Professionnel")), ("Bénévole", gettext_lazy("Bénévole ou étudiant"))]
+
+    first_name = forms.CharField(label=gettext_lazy("Prénom"), max_length=150)
+    last_name = forms.CharField(label=gettext_lazy("Nom"), max_length=150)
+    email = forms.EmailField(label=gettext_lazy("Adresse e-mail"))
+    role = forms.ChoiceField(label=gettext_lazy("Rôle"), choices=ROLES, widget=forms.RadioSelect)
+    job = forms.CharField(label=gettext_lazy("Métier"), max_length=120, validators=[safeguarding.validate_adult_text])
+
+    def clean_email(self):
+        from accounts.models import User
+
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("Un compte existe déjà avec cette adresse : ajoutez son profil d'intervenant depuis la liste.")
+            )
+        return email

@@ -115,7 +115,9 @@ def speaker_profile(request):
     if not access.can_be_speaker(request.user):
         raise Http404
     speaker = Speaker.objects.filter(user=request.user).first() or Speaker(user=request.user)
-    form = SpeakerForm(request.POST or None, instance=speaker)
+    # A first profile (or one staff started with an invitation) is offered as available.
+    initial = {"active": True} if not speaker.formats else None
+    form = SpeakerForm(request.POST or None, instance=speaker, initial=initial)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Votre profil d'intervenant est enregistré."))

@@ -54,6 +54,7 @@ class WorkshopRequestViewSet(SafeExportViewSetMixin, ModelViewSet):
 class SpeakerViewSet(SafeExportViewSetMixin, ModelViewSet):
     model = Speaker
     name = "interventions_speakers"
+    index_view_class = admin_views.SpeakerIndexView
     icon = "user"
     menu_label = _("Vivier d'intervenants")
     list_display = ["user", "job", "monthly_limit", "active"]
@@ -83,7 +84,10 @@ def register_viewsets():
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("interventions/<id:pk>/intervenants/", admin_views.match, name="interventions_match")]
+    return [
+        path("interventions/<id:pk>/intervenants/", admin_views.match, name="interventions_match"),
+        path("interventions/inviter/", admin_views.invite, name="interventions_invite"),
+    ]
 
 
 extensions.register(dashboard)  # « Mon espace », the data export and the erasure: see dashboard.py

@@ -2,6 +2,7 @@
 and who may make it, the reserved booking on confirmation, the e-mails, « Mon espace » and the admin."""
 
 import datetime
+from urllib.parse import urlparse
 
 from django.core import mail
 from django.urls import reverse
@@ -563,3 +564,31 @@ def test_staff_add_a_speaker_in_the_admin_with_the_same_rules(client, profession
     speaker = Speaker.objects.get(user=professional)
     assert speaker.communes == ["93008"] and speaker.dates == ["2027-03-12"] and speaker.formats == [Format.TALK]
     assert client.get(reverse("interventions_speakers:edit", args=[speaker.pk])).status_code == 200
+
+
+def test_staff_invite_a_speaker_without_an_account(client, django_capture_on_commit_callbacks):
+    staff = StaffFactory()
+    client.force_login(staff)
+    assert "Inviter un intervenant" in client.get(reverse("interventions_speakers:index")).content.decode()
+    data = {
+        "first_name": "Léa",
+        "last_name": "Martin",
+        "email": "Lea@Example.org",
+        "role": "Bénévole",
+        "job": "Étudiante",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("interventions_invite"), data)
+    assert response.status_code == 302
+    speaker = Speaker.objects.get(user__email="lea@example.org")
+    assert not speaker.active and not speaker.user.has_usable_password()
+    assert speaker.user.has_role(Role.VOLUNTEER)
+    assert mail.outbox[-1].to == ["lea@example.org"]
+    link = next(line for line in mail.outbox[-1].body.splitlines() if "/compte/" in line)
+    client.logout()
+    chosen = client.get(urlparse(link).path, follow=True)  # Django's « choose a new password » page
+    assert "new_password1" in chosen.content.decode()
+
+    client.force_login(staff)
+    again = client.post(reverse("interventions_invite"), data)  # the same address twice: a message, no account
+    assert again.status_code == 200 and "Un compte existe déjà" in again.content.decode()
