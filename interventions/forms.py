@@ -22,6 +22,21 @@ DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"]
 
 
+def validate_place_for_pupils(text):
+    """The place and room become the session's place, which the booked pupils read: no phone, e-mail,
+    handle or link (`safeguarding`); an address is what a place is, so it stays allowed."""
+    found = set(safeguarding.kinds(text)) - {safeguarding.ADDRESS}
+    if found:
+        raise forms.ValidationError(
+            _(
+                "Ce lieu sera lu par des élèves mineurs : il ne doit pas contenir %(what)s. Votre texte est "
+                "gardé ci-dessous."
+            )
+            % {"what": safeguarding.describe(found)},
+            code="contact_details",
+        )
+
+
 def sheet_choices():
     from wagtail.models import Locale
 
@@ -91,6 +106,8 @@ class WorkshopRequestForm(forms.ModelForm):
         self.fields["duration"].min_value = 30
         self.fields["duration"].widget.attrs.update({"min": 30, "max": 480})
         self.fields["pupils_count"].widget.attrs.update({"min": 1, "max": 200})
+        self.fields["place"].validators.append(validate_place_for_pupils)
+        self.fields["room"].validators.append(validate_place_for_pupils)
 
     def clean_duration(self):
         duration = self.cleaned_data.get("duration")

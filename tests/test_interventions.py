@@ -592,3 +592,11 @@ def test_staff_invite_a_speaker_without_an_account(client, django_capture_on_com
     client.force_login(staff)
     again = client.post(reverse("interventions_invite"), data)  # the same address twice: a message, no account
     assert again.status_code == 200 and "Un compte existe déjà" in again.content.decode()
+
+
+def test_the_place_pupils_will_read_holds_no_contact_details(teacher_of, school_class, frozen_now):
+    data = form_data(school_class, GrandDomaineFactory(), room="Salle 12, appelez-moi au 06 12 34 56 78")
+    form = WorkshopRequestForm(data, teacher=teacher_of)
+    assert not form.is_valid() and "élèves mineurs" in form.errors["room"][0]
+    visit = form_data(school_class, GrandDomaineFactory(), place="Boulangerie, 12 rue de la République, Saint-Denis")
+    assert WorkshopRequestForm(visit, teacher=teacher_of).is_valid()  # an address is what a place is
