@@ -69,6 +69,12 @@ class RequestIndexView(IndexView):
         return super().get_base_queryset().select_related("school", "speaker__user")
 
 
+def year_load_column():
+    from wagtail.admin.ui.tables import Column
+
+    return Column("year_load", label=gettext_lazy("Interventions cette année"), sort_key="year_load")
+
+
 def waiting_for_column():
     return TitleColumn(
         "waiting_for", label=gettext_lazy("En attente de"), url_name="interventions_match", sort_key="state"
@@ -110,7 +116,29 @@ def match(request, pk):
 
 
 class SpeakerIndexView(IndexView):
-    """The pool, with « Inviter un intervenant » for someone who has no account yet."""
+    """The pool with each speaker's load this school year, and « Inviter un intervenant » for someone who
+    has no account yet."""
+
+    def get_base_queryset(self):
+        from django.db.models import Count, Q
+
+        from .calendar import year_bounds
+        from .models import HELD_BY_SPEAKER
+
+        first, last = year_bounds(current_school_year())
+        start = timezone.make_aware(datetime.datetime.combine(first, datetime.time.min))
+        end = timezone.make_aware(datetime.datetime.combine(last, datetime.time.max))
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("user")
+            .annotate(
+                year_load=Count(
+                    "requests",
+                    filter=Q(requests__state__in=HELD_BY_SPEAKER, requests__slot_1__range=(start, end)),
+                )
+            )
+        )
 
     @property
     def header_buttons(self):

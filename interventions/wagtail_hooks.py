@@ -57,7 +57,7 @@ class SpeakerViewSet(SafeExportViewSetMixin, ModelViewSet):
     index_view_class = admin_views.SpeakerIndexView
     icon = "user"
     menu_label = _("Vivier d'intervenants")
-    list_display = ["user", "job", "monthly_limit", "active"]
+    list_display = ["user", "job", admin_views.year_load_column(), "monthly_limit", "active"]
     list_filter = ["active"]
     search_fields = ["job", "user__last_name", "user__first_name"]
     list_export = ["user", "job", "formats", "communes", "departements", "monthly_limit", "active"]

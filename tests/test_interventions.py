@@ -600,3 +600,14 @@ def test_the_place_pupils_will_read_holds_no_contact_details(teacher_of, school_
     assert not form.is_valid() and "élèves mineurs" in form.errors["room"][0]
     visit = form_data(school_class, GrandDomaineFactory(), place="Boulangerie, 12 rue de la République, Saint-Denis")
     assert WorkshopRequestForm(visit, teacher=teacher_of).is_valid()  # an address is what a place is
+
+
+def test_the_pool_shows_each_speakers_load_this_year(client, speaker, frozen_now):
+    for _ in range(2):
+        WorkshopRequestFactory(speaker=speaker, state=State.CONFIRMED)
+    WorkshopRequestFactory(speaker=speaker, state=State.CANCELLED)
+    client.force_login(StaffFactory())
+    response = client.get(reverse("interventions_speakers:index"))
+    assert "Interventions cette année" in response.content.decode()
+    row = next(item for item in response.context["object_list"] if item.pk == speaker.pk)
+    assert row.year_load == 2
