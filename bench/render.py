@@ -6,8 +6,9 @@ times and the number of SQL queries per request. A page type with only private p
 member of the association's staff. Then the same for the home page, the login page and « Mon espace » seen
 by a logged-in pupil, and the stages pages (the pupil's request, a report with its appreciation, the staff
 console and board, one request's ranked places, the host's page, the collège's stage weeks) each seen by
-the demo account who uses it, the project's figures (page, CSV) seen by the demo partner, and the pupil's
-orientation notebook (page, printable sheet, PDF) with the teacher's class view. Page types
+the demo account who uses it, the project's figures (page, CSV) seen by the demo partner, the pupil's
+orientation notebook (page, printable sheet, PDF) with the teacher's class view, and the interventions (the
+teacher's requests, the speaker's profile and proposal, staff's matching and list). Page types
 added by later apps show up by themselves.
 
 It reads the database the portal is configured with (DATABASE_URL, else the SQLite db.sqlite3 that
@@ -43,6 +44,7 @@ from accounts.roles import Role  # noqa: E402
 
 ANONYMOUS, STAFF, PUPIL, VOLUNTEER = "anonyme", "équipe", "élève", "bénévole"
 PUPIL_DRAFT, TEACHER, HOST, PARTNER = "élève (brouillon)", "professeur", "accueil", "partenaire"
+PROFESSIONAL = "professionnel"
 
 
 def parse_args():
@@ -165,6 +167,7 @@ def login_clients():
         PUPIL: account(Role.PUPIL),
         VOLUNTEER: account(Role.VOLUNTEER),
         PARTNER: account(Role.PARTNER),
+        PROFESSIONAL: account(Role.PROFESSIONAL),
     }
     with contextlib.suppress(DatabaseError):
         users.update(stage_users())
@@ -292,6 +295,34 @@ def figures_rows(row):
         ]
 
 
+def interventions_rows(row):
+    """The interventions: the teacher's requests and one request, the speaker's profile and a request
+    proposed to them, staff's matching page and coordination list (`load_demo` makes one of each state)."""
+    from interventions.models import State, WorkshopRequest
+
+    teacher, professional = account(Role.TEACHER), account(Role.PROFESSIONAL)
+    own = WorkshopRequest.objects.filter(teacher=teacher, state=State.CONFIRMED).first() if teacher else None
+    proposed = (
+        WorkshopRequest.objects.filter(speaker__user=professional, state=State.PROPOSED).first()
+        if professional
+        else None
+    )
+    waiting = WorkshopRequest.objects.filter(state=State.REQUESTED).order_by("pk").first()
+    with translation.override(settings.LANGUAGE_CODE):
+        rows = [row("Demandes d'intervention du professeur", TEACHER, reverse("interventions:requests"))]
+        if own is not None:
+            rows.append(row("Intervention confirmée", TEACHER, reverse("interventions:detail", args=[own.pk])))
+        rows.append(row("Profil d'intervenant", PROFESSIONAL, reverse("interventions:speaker")))
+        if proposed is not None:
+            url = reverse("interventions:detail", args=[proposed.pk])
+            rows.append(row("Intervention proposée à l'intervenant", PROFESSIONAL, url))
+        if waiting is not None:
+            url = reverse("interventions_match", args=[waiting.pk])
+            rows.append(row("Intervenants classés (admin)", STAFF, url))
+        rows.append(row("Coordination des interventions (admin)", STAFF, reverse("interventions_requests:index")))
+    return rows
+
+
 def main():
     args = parse_args()
     try:
@@ -333,6 +364,7 @@ def main():
         print_table("Accompagnement CV et lettres", "vue", help_rows(row, account(Role.PUPIL)))
         print_table("Chiffres", "vue", figures_rows(row))
         print_table("Carnet d'orientation", "vue", carnet_rows(row, account(Role.PUPIL), account(Role.TEACHER)))
+        print_table("Interventions", "vue", interventions_rows(row))
     finally:
         for client in clients.values():
             client.logout()  # deletes the session rows force_login created

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "procedures",
     "ateliers",
     "stages",
+    "interventions",
     "accompagnement",
     "chiffres",
     "carnet",

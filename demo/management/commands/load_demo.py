@@ -29,6 +29,7 @@ DEMO_MODULES: list[str] = [
     "pupils",
     "ateliers",
     "stages",
+    "interventions",
     "accompagnement",
     "chiffres",
     "carnet",
