@@ -39,7 +39,7 @@ from home.text import fold, sound_key, word_root
 from metiers.models import MetierPageCentreInteret
 
 from . import terms
-from .models import SheetConcepts
+from .models import PupilWord, SheetConcepts
 from .text import GENERIC_WORDS, STOP_WORDS
 
 logger = logging.getLogger(__name__)
@@ -78,19 +78,26 @@ MIN_APOCOPE = 4
 @lru_cache(maxsize=4)
 def _familiar(path, mtime):
     """{root of a familiar word: [roots of the sheets' words it means]}; [] for a word of intent (« bosser »)."""
-    senses = {}
     try:
         with open(path, encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(line for line in handle if not line.startswith("#")):
-                word, sense = fold(row.get("mot") or "").strip(), (row.get("sens") or "").strip()
-                if not word or not sense:
-                    continue
-                meant = [] if sense == "-" else [word_root(part) for part in fold(sense).split() if len(part) >= 2]
-                for key in {word, word_root(word) if len(word) > 2 else word}:
-                    senses.setdefault(key, []).extend(meant)
+            rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+            return _senses((row.get("mot"), row.get("sens")) for row in rows)
     except OSError:
         logger.warning("Familiar vocabulary %s not readable; the search goes on without it", path)
-    return {root: list(dict.fromkeys(meant)) for root, meant in senses.items()}
+        return {}
+
+
+def _senses(words):
+    """{word and its root: [roots of the words it means]} of [(word, meaning)]; [] for a word of intent."""
+    senses = {}
+    for word, sense in words:
+        word, sense = fold(word or "").strip(), (sense or "").strip()
+        if not word or not sense:
+            continue
+        meant = [] if sense == "-" else [word_root(part) for part in fold(sense).split() if len(part) >= 2]
+        for key in {word, word_root(word) if len(word) > 2 else word}:
+            senses.setdefault(key, []).extend(meant)
+    return {key: list(dict.fromkeys(meant)) for key, meant in senses.items()}
 
 
 def _meaning(familiar, word, root):
@@ -219,6 +226,7 @@ class ConceptIndex:
         self.word_counts = Counter()
         self.sorted_words = []
         self.sorted_roots = []
+        self.staff_meanings = {}
 
     def load(self, version):
         weighted, lengths, vocabulary, sounds = {}, {}, set(), defaultdict(Counter)
@@ -227,9 +235,10 @@ class ConceptIndex:
             for folded, key in name_words:
                 vocabulary.add(folded)
                 sounds[key][folded] += 1
-        self._install(version, weighted, lengths, vocabulary, sounds)
+        staff = _senses(PupilWord.objects.exclude(meaning="").values_list("word", "meaning"))
+        self._install(version, weighted, lengths, vocabulary, sounds, staff)
 
-    def _install(self, version, weighted, lengths, vocabulary, sounds):
+    def _install(self, version, weighted, lengths, vocabulary, sounds, staff_meanings=None):
         average = (sum(lengths.values()) / len(lengths)) if lengths else 1.0
         postings = defaultdict(dict)
         for page_id, counts in weighted.items():
@@ -247,15 +256,25 @@ class ConceptIndex:
             self.sounds, self.vocabulary = best_spelling, frozenset(vocabulary)
             self.word_counts, self.sorted_words = word_counts, sorted(vocabulary)
             self.sorted_roots = sorted(idf)
+            self.staff_meanings = staff_meanings or {}
             self.version = version
+
+    def meanings(self):
+        """The everyday vocabulary: the reviewed file, and the meanings staff gave to « mots des élèves »."""
+        familiar = familiar_words()
+        return {**familiar, **self.staff_meanings} if self.staff_meanings else familiar
 
     def read(self, text):
         """The query read as a wish: its words of intent dropped (« je veux », « bosser »), each other word a group
         of roots — its own, the roots of the sheets' words a familiar word means (« bagnole » → automobile,
         véhicule), or, for a cut word no text knows (« ordi »), the commonest roots of the texts it begins."""
-        familiar = familiar_words()
+        familiar = self.meanings()
         groups, read_as = [], False
-        for word in _query_words(text):
+        words = _query_words(text)
+        whole = familiar.get(" ".join(words)) if len(words) > 1 else None
+        if whole:  # an expression staff gave a meaning (« dev web » : « développement informatique internet »)
+            return Reading([dict.fromkeys(whole, SENSE_WEIGHT)], True)
+        for word in words:
             root = word_root(word) if len(word) > 2 else word
             meant = _meaning(familiar, word, root)
             if meant is not None and not meant:
@@ -293,7 +312,7 @@ class ConceptIndex:
         """Whether a folded query word means something to the sheets' texts, as typed, through the familiar
         vocabulary or as a cut word: such a word is never « corrected » into a name that merely sounds close."""
         root = word_root(word) if len(word) > 2 else word
-        if root in self.idf or _meaning(familiar_words(), word, root) is not None:
+        if root in self.idf or _meaning(self.meanings(), word, root) is not None:
             return True
         return len(word) >= MIN_APOCOPE and bool(self._root_completions(word))
 
@@ -358,9 +377,7 @@ class ConceptIndex:
         for word in query.lower().split():
             folded = fold(word)
             root = word_root(folded) if len(folded) > 2 else folded
-            known = (
-                folded in self.vocabulary or root in self.idf or _meaning(familiar_words(), folded, root) is not None
-            )
+            known = folded in self.vocabulary or root in self.idf or _meaning(self.meanings(), folded, root) is not None
             if known or folded in STOP_WORDS or len(folded) < MIN_WORD:
                 words.append(folded)
                 continue
