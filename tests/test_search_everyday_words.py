@@ -113,3 +113,12 @@ def test_a_sheet_name_still_wins_over_texts(client, lookalikes):
     _response, search = search_page(client, "je veux être boulanger")
     assert search.page_obj.object_list[0].page.rome_code == "D1102"
     assert MetierPage.objects.filter(title__in=LETTER_LOOKALIKES).count() == 4
+
+
+def test_the_api_gives_the_same_plain_fallback(client, lookalikes):
+    body = client.get("/api/v3/recherche/", {"q": "pêche", "lang": "en"}).json()
+    assert body["found_nothing"] is True
+    assert body["items"] == []
+    assert body["domains"][0]["name"].startswith("Agriculture et Pêche")
+    assert "?domaine=A" in body["domains"][0]["url"]
+    assert not LETTER_LOOKALIKES & {item["title"] for item in body["closest"]}
