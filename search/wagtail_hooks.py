@@ -34,8 +34,8 @@ class PupilWordViewSet(SnippetViewSet):
     menu_name = "pupil_words"
     add_to_admin_menu = True
     menu_order = 250
-    list_display = ["word", "sheet_titles", "note"]
-    search_fields = ["word", "note"]
+    list_display = ["word", "sheet_titles", "meaning", "note"]
+    search_fields = ["word", "meaning", "note"]
     ordering = ["word"]
 
 
