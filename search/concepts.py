@@ -13,6 +13,11 @@ activity (« réparer des voitures », « je veux soigner les animaux »), or a 
   key is a name word's is read as that word, and a short unknown word as the commonest name word it begins
   (« psy » → « psychologue »): see `correct`.
 
+* the everyday vocabulary (issue 29): a query is read as a wish (`ConceptIndex.read`): words of intent dropped,
+  familiar and everyday words (`search/data/mots_familiers.csv`, and the meanings staff give to « mots des
+  élèves ») read as the sheets' words they mean, cut words (« ordi ») as the texts' roots they begin; and
+  `more_than_letters` tells a name the query could have meant from one that only shares letters with it.
+
 The roots are computed when the term dictionary is built or a sheet refreshed (`bags_for`, stored in
 `SheetConcepts`); each process reads them back and builds its index in a fraction of a second.
 
@@ -267,7 +272,8 @@ class ConceptIndex:
     def read(self, text):
         """The query read as a wish: its words of intent dropped (« je veux », « bosser »), each other word a group
         of roots — its own, the roots of the sheets' words a familiar word means (« bagnole » → automobile,
-        véhicule), or, for a cut word no text knows (« ordi »), the commonest roots of the texts it begins."""
+        véhicule), or, for a cut word no text knows (« ordi »), the shortest root of the texts it begins and what that
+        root means. A word read so is never « corrected » by sound (see `correct`)."""
         familiar = self.meanings()
         groups, read_as = [], False
         words = _query_words(text)
@@ -307,14 +313,6 @@ class ConceptIndex:
         # The shortest roots first: the cut word's own family (« ordin », not « ordinair »).
         found.sort(key=lambda root: (len(root), -len(self.postings.get(root, ()))))
         return found[:APOCOPE_ROOTS]
-
-    def knows(self, word):
-        """Whether a folded query word means something to the sheets' texts, as typed, through the familiar
-        vocabulary or as a cut word: such a word is never « corrected » into a name that merely sounds close."""
-        root = word_root(word) if len(word) > 2 else word
-        if root in self.idf or _meaning(self.meanings(), word, root) is not None:
-            return True
-        return len(word) >= MIN_APOCOPE and bool(self._root_completions(word))
 
     def search(self, text, visible_ids, limit=30):
         """[(page id, score between 0 and 1)], best first: BM25 over the visible sheets, each query word counting
