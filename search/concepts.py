@@ -152,8 +152,10 @@ def _agrees(word, other):
 def more_than_letters(query, label):
     """Whether a name (« Cordiste ») answers a query (« travailler avec les ordis ») by more than shared letters:
     some meaningful word of the query is, or could be a misspelling of, a word of the name."""
-    label_words = [word for word in fold(label).split() if len(word) >= MIN_WORD]
-    return any(_agrees(word, other) for word in _query_words(query) for other in label_words)
+    label_words = fold(label).split()
+    # A short query (« RH », « DJ ») has no word of three letters: its own words are compared then.
+    words = _query_words(query) or [word for word in fold(query).split() if word not in STOP_WORDS]
+    return any(_agrees(word, other) for word in words for other in label_words if len(other) >= min(len(word), 3))
 
 
 def roots_of(text):

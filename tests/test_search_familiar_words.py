@@ -9,6 +9,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+import pytest
+
 from home.text import fold, word_root
 from search import concepts
 
@@ -63,3 +65,20 @@ def test_words_of_intent_are_dropped_and_familiar_words_read():
     assert len(reading.groups) == 1 and reading.read_as
     assert "automobil" in reading.groups[0]
     assert index.search("bagnoles", {1}) == [(1, 1.0)]
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "meant"),
+    [
+        ("les ordis", "Cordiste", False),
+        ("travailler avec les ordis", "Corniste", False),
+        ("ordis", "Copiste", False),
+        ("cordistes", "Cordiste", True),
+        ("boulengé", "Boulanger", True),
+        ("pharmassien", "Pharmacien", True),
+        ("RH", "Assistant RH", True),
+        ("DJ", "DJ", True),
+    ],
+)
+def test_a_name_is_offered_only_if_the_query_could_mean_it(query, name, meant):
+    assert concepts.more_than_letters(query, name) is meant
