@@ -36,12 +36,12 @@ from wagtail.search.utils import normalise_query_string
 
 from home.facets import Facet, FacetOption, Facets
 from home.text import fold
-from metiers.models import AccessLevel, CentreInteret, DomaineProfessionnel, GrandDomaine, MetierPage, MetiersIndexPage
-from orientation.models import GuidanceIndexPage
+from metiers.models import AccessLevel, GrandDomaine, MetierPage
 from procedures.access import AUDIENCE_ROLES, is_staff_reader, user_group_names
 from procedures.models import ProcedurePage, ProceduresIndexPage
 
 from . import concepts, terms
+from .fallback import NothingFoundMixin
 from .signals import generation
 from .text import MAX_QUERY_LENGTH, clean_query, full_text_words, meaningful_words
 
@@ -63,7 +63,6 @@ CLOSEST_SIZE = 5
 # A dictionary match scored below this came from letters in common (trigrams), not from a name that starts
 # with, or is, the query: it is kept only if some word of the query could be meant for a word of that name.
 LETTERS_ONLY_SCORE = 0.7
-FITTING_SIZE = 6
 
 
 @dataclass(frozen=True)
@@ -217,7 +216,7 @@ def search_facets():
     ]
 
 
-class SiteSearch:
+class SiteSearch(NothingFoundMixin):
     """One search: the parsed request, its results, facets, suggestions and promotions."""
 
     def __init__(self, params, user, locale, per_page=PER_PAGE):
@@ -409,70 +408,3 @@ class SiteSearch:
         matches = [match for match in matches if concepts.more_than_letters(self.folded, match.label)][:CLOSEST_SIZE]
         pages = {page.pk: page for page in Page.objects.filter(pk__in=[m.page_id for m in matches]).specific()}
         return [Result(pages[m.page_id], TYPES_BY_KEY["metier"], m.label) for m in matches if m.page_id in pages]
-
-    @cached_property
-    def _catalogue(self):
-        return MetiersIndexPage.objects.live().public().filter(locale=Locale.get_default()).first()
-
-    def _fitting(self, items):
-        """`items` [(text, value)] that share a root with the query as read (its everyday words included), the
-        ones sharing most first."""
-        groups = concepts.read(self.folded).groups
-        if not groups:
-            return []
-        scored = []
-        for position, (text, value) in enumerate(items):
-            roots = set(concepts.roots_of(text))
-            shared = sum(
-                max((weight for root, weight in group.items() if root in roots), default=0) for group in groups
-            )
-            if shared:
-                scored.append((-shared, position, value))
-        return [value for _shared, _position, value in sorted(scored)]
-
-    @cached_property
-    def fitting_interests(self):
-        """When nothing matched: the centres d'intérêt whose wording or presentation shares the query's words."""
-        if not self.found_nothing or self._catalogue is None:
-            return []
-        interests = CentreInteret.objects.filter(tagged_sheets__isnull=False).distinct().order_by("name")
-        found = self._fitting([(f"{interest.name} {interest.description}", interest) for interest in interests])
-        return [(interest.name, f"{self._catalogue.url}?interet={interest.slug}") for interest in found[:FITTING_SIZE]]
-
-    @cached_property
-    def fitting_domains(self):
-        """When nothing matched: the grands domaines whose name, or the name of one of their domaines
-        professionnels, shares the query's words, with the catalogue filtered on each."""
-        if not self.found_nothing or self._catalogue is None:
-            return []
-        texts = {domaine.pk: [domaine.name] for domaine in GrandDomaine.objects.all()}
-        for parent_id, name in DomaineProfessionnel.objects.values_list("grand_domaine_id", "name"):
-            texts.setdefault(parent_id, []).append(name)
-        domains = {domaine.pk: domaine for domaine in GrandDomaine.objects.all()}
-        found = self._fitting([(" ".join(names), domains[pk]) for pk, names in texts.items() if pk in domains])
-        return [(domaine.name, f"{self._catalogue.url}?domaine={domaine.code}") for domaine in found[:FITTING_SIZE]]
-
-    @cached_property
-    def interests(self):
-        """Centres d'intérêt written for teenagers (Onisep's), with the catalogue filtered on each: those that fit
-        the query's words first; when none does, the list to browse."""
-        if not self.found_nothing or self._catalogue is None:
-            return []
-        if self.fitting_interests:
-            return self.fitting_interests
-        interests = CentreInteret.objects.exclude(onisep_id="").filter(tagged_sheets__isnull=False)
-        return [
-            (interest.name, f"{self._catalogue.url}?interet={interest.slug}") for interest in interests.distinct()[:12]
-        ]
-
-    @cached_property
-    def browse_links(self):
-        """The catalogue and the guidance section, to browse when the search finds nothing."""
-
-        links = []
-        for model in (MetiersIndexPage, GuidanceIndexPage):
-            pages = model.objects.live().public()
-            page = pages.filter(locale=self.locale).first() or pages.filter(locale=Locale.get_default()).first()
-            if page is not None:
-                links.append(page)
-        return links

@@ -93,9 +93,11 @@ def _pupil_section(user):
         if not can_share_with_outside(user):
             return DashboardSection("stages-pupil", _("Mon stage"), TEMPLATE, {"text": blocked_message(user)}, 60)
         label = _("Continuer ma demande de stage") if current else _("Demander un stage")
-        return DashboardSection(
-            "stages-pupil", _("Mon stage"), TEMPLATE, {"links": [(label, reverse("stages:request_form"))]}, 60
-        )
+        links = [
+            (label, reverse("stages:request_form")),
+            (_("Voir les offres de stage"), reverse("stages:browse_places")),
+        ]
+        return DashboardSection("stages-pupil", _("Mon stage"), TEMPLATE, {"links": links}, 60)
     text = _("Ta demande : %(state)s.") % {"state": current.get_state_display()}
     links = [_link(current, _("Voir ma demande")), *_to_sign(user, Party.PUPIL)]
     if stage_is_over(current):
