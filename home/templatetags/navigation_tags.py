@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from home.caching import cached
 from home.i18n import real_urls, with_language_prefix
-from home.routing import site_for_request
+from home.routing import public_root_url, site_for_request
 
 register = template.Library()
 
@@ -100,7 +100,8 @@ def _translations(page):
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to the current page in each language: its translation when it exists, else the French page
-    under that language's prefix (shown in French with a notice, see `home.i18n`)."""
+    under that language's prefix (shown in French with a notice, see `home.i18n`). A view whose address
+    takes only POST gives the address to link instead as `language_switch_path`."""
     request = context.get("request")
     page = context.get("page")
     current_code = translation.get_language()
@@ -111,7 +112,9 @@ def language_switcher(context):
     for code, name in settings.LANGUAGES:
         url = urls.get(code)
         if url is None and request is not None:
-            url = translate_url(request.path, code)
+            # A page shown in answer to a POST (a printed sheet, a form sent back with its errors) names the
+            # address of its GET page: the same address in another language would answer 405.
+            url = translate_url(context.get("language_switch_path") or request.path, code)
         links.append({"code": code, "name": name, "url": url, "current": code == current_code})
     return {"links": links}
 
@@ -144,12 +147,21 @@ def page_alternates(context):
     )
 
 
+def _full_url(page, request):
+    """The page's absolute address from the site's configured root URL (`home.routing.public_root_url`)."""
+    parts = page.get_url_parts(request)
+    if parts is None:
+        return None
+    _site_id, root_url, page_path = parts
+    return public_root_url(root_url) + page_path
+
+
 def _alternates(page, request):
     translations = _translations(page)
     with real_urls():
-        canonical = page.get_full_url(request)
+        canonical = _full_url(page, request)
         alternates = [
-            {"code": code, "url": translations[code].get_full_url(request)}
+            {"code": code, "url": _full_url(translations[code], request)}
             for code, _name in settings.LANGUAGES
             if code in translations
         ]
