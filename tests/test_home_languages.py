@@ -62,8 +62,8 @@ class TestEachLanguage:
         menu = main_menu(home)
         # The translated section in the visitor's language, under their prefix…
         assert f'<a href="/{code}/orientation/">{GUIDANCE_TITLES[code]}</a>' in menu
-        # …and the catalogue, not translated, in French (marked so) under the same prefix.
-        assert f'<a href="/{code}/metiers/" lang="fr">Fiches métiers</a>' in menu
+        # The catalogue's menu name in the visitor's language (gettext), the page in French (hreflang).
+        assert f'<a href="/{code}/metiers/" hreflang="fr">{ {"en": "Jobs", "ar": "المهن"}[code] }</a>' in menu
 
         listing = client.get(f"/{code}/metiers/")
         assert listing.status_code == 200

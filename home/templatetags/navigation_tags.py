@@ -52,17 +52,27 @@ def _menu_items(site, request):
     if root.pk != source_root.pk:
         translated = {page.translation_key: page for page in root.get_children().live().public().specific(defer=True)}
         pages = [translated.get(page.translation_key, page) for page in pages]
-    return [
-        {
-            "pk": page.pk,
-            "translation_key": page.translation_key,
-            "path": page.path,
-            "url": page.get_url(request),
-            "title": page.title,
-            "content_language": page.locale.language_code if page.locale_id != root.locale_id else None,
-        }
-        for page in pages
-    ]
+    items = []
+    for page in pages:
+        content_language = page.locale.language_code if page.locale_id != root.locale_id else None
+        title, hreflang = page.title, None
+        # A page not translated into the visitor's language: its page type's menu label, in that language
+        # (`menu_label`, gettext), when it has one; the link says the page is in French (hreflang).
+        label = getattr(type(page), "menu_label", None) if content_language else None
+        if label:
+            title, hreflang, content_language = str(label), content_language, None
+        items.append(
+            {
+                "pk": page.pk,
+                "translation_key": page.translation_key,
+                "path": page.path,
+                "url": page.get_url(request),
+                "title": title,
+                "content_language": content_language,
+                "hreflang": hreflang,
+            }
+        )
+    return items
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

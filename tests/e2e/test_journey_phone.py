@@ -131,9 +131,9 @@ def test_arabic_parent_reaches_the_translated_article_from_the_home_page(phone, 
     expect(page.locator("html")).to_have_attribute("lang", "ar")
     check(page)
 
-    # The catalogue is not translated: shown in French, marked so, under /ar/.
+    # The catalogue is not translated: its menu name in Arabic, the catalogue shown in French, marked so, under /ar/.
     open_menu(page)
-    page.get_by_role("navigation").get_by_role("link", name="Métiers").click()
+    page.get_by_role("navigation").get_by_role("link", name="المهن").click()
     expect(page).to_have_url(f"{base_url}/ar/metiers/")
     expect(page.locator("main [lang=fr]").first).to_be_visible()
     check(page)
