@@ -14,6 +14,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import ngettext
 
 import polib
 import pytest
@@ -83,3 +85,12 @@ def test_menu_footer_and_forms_show_no_untranslated_french_string(client, home_p
         if leaks:
             found[url] = sorted(set(leaks))
     assert not found, f"French interface strings under /{code}/: {found}"
+
+
+def test_french_counts_zero_and_one_in_the_singular(client, home_page):
+    """« 0 résultat », « 0 place de stage » in French: the singular for 0 and 1. French is the source
+    language, and without a French catalogue gettext applies the English rule (n != 1) to the source strings:
+    this needs locale/fr with « Plural-Forms: nplurals=2; plural=(n > 1); » and its plural entries."""
+    with translation.override("fr"):
+        # The catalogue's count (metiers/metiers_index_page.html) and the page a pupil sees.
+        assert ngettext("%(counter)s métier", "%(counter)s métiers", 0) == "%(counter)s métier"
