@@ -92,3 +92,30 @@ def ateliers_consent_withdrawn(pupil, dry_run, by=None):
 
 
 extensions.register(dashboard)  # « Mon espace », the data export and the erasure: see dashboard.py
+
+
+@hooks.register("safeguarding_held_texts")
+def held_feedback():
+    """Feedback comments holding contact details: the leader reads them masked; staff may edit them here."""
+    from django.urls import reverse
+
+    import safeguarding
+    from safeguarding.held import HeldText
+
+    from django.utils import timezone
+
+    recent = Feedback.objects.filter(created_at__gte=timezone.now() - timezone.timedelta(days=365))
+    rows = recent.exclude(comment="").values_list(
+        "pk", "comment", "created_at", "signup__pupil__first_name", "signup__pupil__school_class__name"
+    )
+    for pk, text, at, first_name, class_name in rows:
+        found = safeguarding.kinds(text)
+        if found:
+            yield HeldText(
+                channel=_("Avis après un atelier"),
+                written_by=", ".join(part for part in (first_name, class_name) if part) or "—",
+                text=text,
+                reason=safeguarding.held_reason(found),
+                at=at,
+                url=reverse("ateliers_feedback:edit", args=[pk]),
+            )

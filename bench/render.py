@@ -126,8 +126,33 @@ def stage_urls():
             ("Page de l'accueil", HOST, reverse("stages:host")),
             ("Nouvelle offre (formulaire)", HOST, reverse("stages:place_new")),
             ("Semaines de stage du collège", TEACHER, reverse("stages:weeks")),
+            *convention_urls(),
         ]
     return [(label, audience, url) for label, audience, url in urls if url]
+
+
+def convention_urls():
+    """The convention's page and PDF seen by staff, a week's signed conventions as one ZIP (staff), the page
+    where a party signs with a letter's code (anonymous), and the parents' consent pages."""
+    from stages.models import Convention
+
+    convention = Convention.objects.select_related("request__week").order_by("pk").first()
+    urls = [("Signer avec le code (formulaire)", ANONYMOUS, reverse("stages:convention_sign_code"))]
+    if convention is not None:
+        urls += [
+            ("Convention (page)", STAFF, reverse("stages:convention", args=[convention.pk])),
+            ("Convention (PDF, WeasyPrint)", STAFF, reverse("stages:request_convention", args=[convention.request_id])),
+            (
+                "Conventions de la semaine (ZIP)",
+                STAFF,
+                reverse("stages:week_conventions_zip", args=[convention.request.week_id]),
+            ),
+        ]
+    urls += [
+        ("Accord des parents : code (formulaire)", ANONYMOUS, reverse("accounts:consent_by_code")),
+        ("Accord des parents : compte (formulaire)", ANONYMOUS, reverse("accounts:parent_account_request")),
+    ]
+    return urls
 
 
 def login_clients():

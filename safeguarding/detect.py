@@ -131,6 +131,18 @@ APPS = re.compile(
     APP_NAMES + r"(?:\s*[:=]\s*@?[\w.\-]{2,30}|\s+@?(?=[\w.\-]*[\d_.][\w])[\w.\-]{2,30})?",
     re.IGNORECASE,
 )
+# « ajoute zoe_93 sur sc »: an account name before the app, and « sc » (Snapchat) only after « sur/on/mon/my ».
+ADD_ME = re.compile(
+    r"\b(?:ajoute|rajoute|ajt|add|follow|suis|abonne[\s\-]*toi\s+[àa])(?:[\s\-]*moi)?\s+@?[\w.\-]{2,30}\s+(?:sur|on)\s+(?:"
+    + APP_NAMES[2:-2]
+    + r"|sc)\b",
+    re.IGNORECASE,
+)
+SNAP_SHORT = re.compile(
+    r"\b(?:sur|on|mon|my)\s+sc\s*[:=]\s*@?[\w.\-]{2,30}"
+    r"|\b(?:ajoute|parle|[ée]cris|contacte|dm|viens|retrouve|rejoins)(?:[\s\-]*moi)?\s+(?:sur|on)\s+sc\b",
+    re.IGNORECASE,
+)
 TELEGRAM_LINK = re.compile(r"\bt\.me/[\w.]+", re.IGNORECASE)
 PSEUDO = re.compile(r"\bpseudo\b[^.\n:=]{0,20}[:=]\s*@?[\w.\-]{2,30}", re.IGNORECASE)
 LINK_RE = re.compile(
@@ -152,6 +164,12 @@ STREET_NAME += r"(?:[\s,]*\b(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}\b)?"
 NUMBERED_STREET = re.compile(
     r"(?<![h:]\s)(?<![:,./\-])\b\d{1,4}\s*(?:bis|ter)?\s*,?\s*(?:" + STREET_KINDS + r")(?![\w\-])" + STREET_NAME,
     re.IGNORECASE,
+)
+# The street first, then its number: « rue des Lilas, numéro 4 », « avenue Jean-Jaurès n° 12 », « au 4 ». The
+# street's name must start with a capital (« une place de cinéma numéro 4 » is no address).
+STREET_THEN_NUMBER = re.compile(
+    r"\b(?i:" + STREET_KINDS + r")(?![\w\-])\s+(?:(?i:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?[A-ZÀ-ÖØ-Þ][\w'’\-]*"
+    r"(?:\s+[\w'’\-]+){0,3}?\s*,?\s*(?i:num[ée]ro|n°|no\.|au)\s*\d{1,4}\b(?:\s*(?i:bis|ter)\b)?"
 )
 LIVES_ON = re.compile(
     r"\bhabite\s+(?:(?:au|à\s+la|à\s+l['’]|dans\s+la|dans\s+l['’]|sur\s+la|sur\s+l['’])\s*)?(?:"
@@ -198,8 +216,11 @@ PATTERNS = [
     (EMAIL, SPELLED_MAIL_DOMAIN),
     (EMAIL, CHEZ_MAIL),
     (HANDLE, APPS),
+    (HANDLE, ADD_ME),
+    (HANDLE, SNAP_SHORT),
     (ADDRESS, NUMBERED_STREET),
     (ADDRESS, LIVES_ON),
+    (ADDRESS, STREET_THEN_NUMBER),
     (ADDRESS, POSTCODE_TOWN),
     (ADDRESS, SPELLED_STREET),
     (ADDRESS, SPACED_POSTCODE),

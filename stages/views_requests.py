@@ -101,6 +101,7 @@ def request_detail(request, pk):
         "events": stage_request.events.all(),
         "moves": moves,
         "reason_form": ReasonForm(),
+        "reason_draft": pop_reason_draft(request),
         **_after_stage_context(request.user, stage_request),
     }
     return TemplateResponse(request, "stages/request_detail.html", context)
@@ -123,6 +124,20 @@ def _after_stage_context(user, stage_request):
     }
 
 
+REASON_DRAFT = "stages_reason_draft"
+
+
+def keep_reason_draft(request, pk, action, text, error):
+    """A refused move's reason, kept in the session for the page the person goes back to: what they typed is
+    shown again in its field with the error under it, never lost (one draft at a time, read once)."""
+    if text:
+        request.session[REASON_DRAFT] = {"pk": pk, "action": action, "text": text[:600], "error": error}
+
+
+def pop_reason_draft(request):
+    return request.session.pop(REASON_DRAFT, None) or {}
+
+
 @login_required
 @require_POST
 def request_move(request, pk, action):
@@ -132,12 +147,15 @@ def request_move(request, pk, action):
         raise Http404
     form = ReasonForm(request.POST)
     form.is_valid()
+    reason = form.cleaned_data.get("reason", "")
     try:
-        apply(request.user, stage_request, action, reason=form.cleaned_data.get("reason", ""))
+        apply(request.user, stage_request, action, reason=reason)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+        keep_reason_draft(request, pk, action, reason, " ".join(error.messages))
     except (NotAllowedNow, PermissionDenied) as error:
         messages.error(request, str(error))
+        keep_reason_draft(request, pk, action, reason, str(error))
     else:
         messages.success(
             request,
@@ -216,6 +234,7 @@ def console_request(request, pk):
         "candidates": ranked.object_list,
         "ranked_page": ranked,
         "reason_form": ReasonForm(),
+        "reason_draft": pop_reason_draft(request),
     }
     found = safeguarding.kinds(stage_request.motivation)
     if found:
@@ -273,6 +292,7 @@ def host(request):
         "places": places,
         "proposed": rows,
         "reason_form": ReasonForm(),
+        "reason_draft": pop_reason_draft(request),
         "to_sign": conventions_to_sign(request.user, Party.HOST),
     }
     return TemplateResponse(request, "stages/host.html", context)

@@ -222,3 +222,30 @@ def stage_hosts_in_circle():
 
 
 extensions.register(dashboard)  # « Mon espace », the data export and the erasure: see dashboard.py
+
+
+@hooks.register("safeguarding_held_texts")
+def held_motivations():
+    """Open requests whose motivation holds contact details: the host reads it masked, staff act here."""
+    from django.urls import reverse
+
+    import safeguarding
+    from safeguarding.held import HeldText
+
+    from .models import StageRequest
+    from .models.requests import OPEN_STATES
+
+    rows = StageRequest.objects.filter(state__in=OPEN_STATES).exclude(motivation="")
+    for pk, text, at, first_name, class_name in rows.values_list(
+        "pk", "motivation", "updated_at", "pupil__first_name", "pupil__school_class__name"
+    ):
+        found = safeguarding.kinds(text)
+        if found:
+            yield HeldText(
+                channel=_("Motivation d'une demande de stage"),
+                written_by=", ".join(part for part in (first_name, class_name) if part) or "—",
+                text=text,
+                reason=safeguarding.held_reason(found),
+                at=at,
+                url=reverse("stages:console_request", args=[pk]),
+            )

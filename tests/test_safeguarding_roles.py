@@ -75,9 +75,16 @@ def test_a_host_cannot_refuse_with_contact_details_and_keeps_the_request(client,
     client.force_login(proposed["host"])
     url = reverse("stages:request_move", args=[proposed["request"].pk, "refuse"])
     response = client.post(url, {"reason": f"Appelle-moi au {PHONE} ou sur insta", "retour": "host"}, follow=True)
-    assert "Ce texte sera lu par un élève mineur" in response.content.decode()
+    page = response.content.decode()
+    assert "Ce texte sera lu par un élève mineur" in page
     proposed["request"].refresh_from_db()
     assert proposed["request"].state == RequestState.PROPOSED
+    # What the host typed is back in the refusal field, marked invalid, with the error under it; once only.
+    field = f'id="id_reason_{proposed["request"].pk}"'
+    assert field in page and f"Appelle-moi au {PHONE} ou sur insta</textarea>" in page
+    assert 'aria-invalid="true"' in page
+    again = client.get(reverse("stages:host")).content.decode()
+    assert f"Appelle-moi au {PHONE}" not in again and 'aria-invalid="true"' not in again
 
 
 def test_a_pupil_reads_a_reason_masked_on_the_page_and_in_the_email(

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     # Our apps. `home` and `accounts` are the base that content apps build on.
     "home",
     "accounts",
+    "safeguarding",
     "metiers",
     "orientation",
     "procedures",
