@@ -49,7 +49,7 @@ openapi: $(VENV)/.installed-dev ## Write the API's OpenAPI schema to api/openapi
 	mv api/openapi.json.new api/openapi.json
 
 e2e: $(VENV)/.installed-dev ## Run the browser journeys in Chromium with an accessibility scan
-	DJANGO_SETTINGS_MODULE=config.settings.test DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=config.settings.test DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev ## Check code style (ruff, djhtml) and missing migrations
 	$(BIN)/ruff check .

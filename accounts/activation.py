@@ -167,10 +167,11 @@ def _issue(pupil, purpose, now):
     return format_code(code)
 
 
-def class_pupils(school_class):
-    return User.objects.filter(school_class=school_class, groups__name=Role.PUPIL, anonymised_at__isnull=True).order_by(
-        "last_name", "first_name", "pk"
-    )
+def class_pupils(*school_classes):
+    """The pupils of one or more classes (not anonymised), by name."""
+    return User.objects.filter(
+        school_class__in=school_classes, groups__name=Role.PUPIL, anonymised_at__isnull=True
+    ).order_by("last_name", "first_name", "pk")
 
 
 @transaction.atomic

@@ -10,7 +10,8 @@ import datetime
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import prefetch_related_objects
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.db.models import Count, OuterRef, Q, Subquery, prefetch_related_objects
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -84,8 +85,10 @@ def dashboard_context(user):
     if Role.PARENT in roles:
         children = user.children.select_related("school_class__school").prefetch_related("consent_records")
         context["children_rows"] = pupil_rows(children.order_by("first_name"))
-    if Role.TEACHER in roles or access.is_staff_member(user):
+    if Role.TEACHER in roles:
+        # The table of classes is in the teacher's section only: staff (every class) get it on the classes page.
         context["managed_classes"] = _classes_with_counts(user)
+    if Role.TEACHER in roles or access.is_staff_member(user):
         context["consent_notices"] = recent_withdrawals(user)
     return context
 
@@ -108,13 +111,31 @@ def recent_withdrawals(user, days=NOTICE_DAYS):
 
 
 def _classes_with_counts(user):
+    """The classes `user` manages (at most 200), each with its pupils, activated pupils and given consents
+    counted by the database: two queries whatever the number of classes and pupils (staff see every class:
+    reading 5,000 pupils and their consent records to count them took seconds at a département's size).
+    The counts follow `pupil_rows`: activated as `activation.is_activated`, consent as `consent.status`."""
     classes = list(access.managed_classes(user).select_related("school").order_by("-school_year", "name")[:200])
+    latest = ConsentRecord.objects.filter(pupil=OuterRef("pk"), cancelled_at__isnull=True).order_by(
+        "-created_at", "-pk"
+    )
+    counts = {
+        row["school_class_id"]: row
+        for row in activation.class_pupils(*classes)
+        .order_by()
+        .annotate(decision=Subquery(latest.values("decision")[:1]))
+        .values("school_class_id")
+        .annotate(
+            pupils=Count("pk"),
+            activated=Count("pk", filter=Q(is_active=True) & ~Q(password__startswith=UNUSABLE_PASSWORD_PREFIX)),
+            given=Count("pk", filter=Q(decision=ConsentRecord.Decision.GIVEN)),
+        )
+    }
     for school_class in classes:
-        pupils = activation.class_pupils(school_class).prefetch_related("consent_records")
-        rows = pupil_rows(pupils)
-        school_class.pupil_count = len(rows)
-        school_class.activated_count = sum(1 for row in rows if row["activated"])
-        school_class.consent_count = sum(1 for row in rows if row["status"] == consent.Status.GIVEN)
+        row = counts.get(school_class.pk, {})
+        school_class.pupil_count = row.get("pupils", 0)
+        school_class.activated_count = row.get("activated", 0)
+        school_class.consent_count = row.get("given", 0)
     return classes
 
 

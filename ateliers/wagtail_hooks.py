@@ -98,11 +98,10 @@ extensions.register(dashboard)  # « Mon espace », the data export and the eras
 def held_feedback():
     """Feedback comments holding contact details: the leader reads them masked; staff may edit them here."""
     from django.urls import reverse
+    from django.utils import timezone
 
     import safeguarding
     from safeguarding.held import HeldText
-
-    from django.utils import timezone
 
     recent = Feedback.objects.filter(created_at__gte=timezone.now() - timezone.timedelta(days=365))
     rows = recent.exclude(comment="").values_list(

@@ -6,7 +6,10 @@ times and the number of SQL queries per request. A page type with only private p
 member of the association's staff. Then the same for the home page, the login page and « Mon espace » seen
 by a logged-in pupil, and the stages pages (the pupil's request, a report with its appreciation, the staff
 console and board, one request's ranked places, the host's page, the collège's stage weeks) each seen by
-the demo account who uses it, and the project's figures (page, CSV) seen by the demo partner. Page types
+the demo account who uses it, the project's figures (page, CSV) seen by the demo partner, the pupil's
+orientation notebook (page, printable sheet, PDF) with the teacher's class view, the interventions (the
+teacher's requests, the speaker's profile and proposal, staff's matching and list), and « Mon espace » of
+every role with the class pages and the API's `/moi/` (flat as the data grows: bench/grow.py). Page types
 added by later apps show up by themselves.
 
 It reads the database the portal is configured with (DATABASE_URL, else the SQLite db.sqlite3 that
@@ -42,6 +45,8 @@ from accounts.roles import Role  # noqa: E402
 
 ANONYMOUS, STAFF, PUPIL, VOLUNTEER = "anonyme", "équipe", "élève", "bénévole"
 PUPIL_DRAFT, TEACHER, HOST, PARTNER = "élève (brouillon)", "professeur", "accueil", "partenaire"
+PARENT = "parent"
+PROFESSIONAL = "professionnel"
 
 
 def parse_args():
@@ -164,6 +169,8 @@ def login_clients():
         PUPIL: account(Role.PUPIL),
         VOLUNTEER: account(Role.VOLUNTEER),
         PARTNER: account(Role.PARTNER),
+        PARENT: account(Role.PARENT),
+        PROFESSIONAL: account(Role.PROFESSIONAL),
     }
     with contextlib.suppress(DatabaseError):
         users.update(stage_users())
@@ -257,6 +264,30 @@ def help_rows(row, pupil):
     return rows
 
 
+def carnet_rows(row, pupil, teacher):
+    """The orientation notebook (carnet): the pupil's notebook, its printable sheet and PDF, a métier sheet
+    with the « Ce métier m'intéresse » button seen by the pupil, the teacher's class view (`load_demo` gives
+    the demo pupil Inès her notebook)."""
+    from carnet.models import InterestMark
+
+    if pupil is None:
+        return []
+    with translation.override(settings.LANGUAGE_CODE):
+        rows = [
+            row("Mon orientation (carnet)", PUPIL, reverse("carnet:notebook", args=[pupil.pk])),
+            row("Ma fiche orientation", PUPIL, reverse("carnet:sheet", args=[pupil.pk])),
+            row("Ma fiche orientation en PDF (WeasyPrint)", PUPIL, reverse("carnet:sheet_pdf", args=[pupil.pk])),
+        ]
+        mark = InterestMark.objects.filter(pupil=pupil).select_related("sheet").first()
+        if mark is not None and mark.sheet.url:
+            rows.append(row("Fiche métier avec « Ce métier m'intéresse »", PUPIL, mark.sheet.url))
+        if teacher is not None and pupil.school_class_id:
+            rows.append(
+                row("Carnets de la classe", TEACHER, reverse("carnet:class_view", args=[pupil.school_class_id]))
+            )
+    return rows
+
+
 def figures_rows(row):
     """The project's figures (chiffres): the page and its CSV for the current year, seen by a partner."""
     with translation.override(settings.LANGUAGE_CODE):
@@ -265,6 +296,54 @@ def figures_rows(row):
             row("Les chiffres du projet (CSV)", PARTNER, reverse("chiffres:csv")),
             row("Mon espace", PARTNER, reverse("accounts:dashboard")),
         ]
+
+
+def space_rows(row):
+    """« Mon espace » of every role and the pages whose size follows a school year's data (the teacher's
+    classes, the API's `/moi/`): their query counts must not grow with it (bench/grow.py,
+    tests/test_growth_queries.py)."""
+    from accounts.models import SchoolClass
+
+    teacher = account(Role.TEACHER)
+    taught = SchoolClass.objects.filter(teachers=teacher).order_by("pk").first() if teacher else None
+    with translation.override(settings.LANGUAGE_CODE):
+        dashboard = reverse("accounts:dashboard")
+        rows = [row("Mon espace", audience, dashboard) for audience in (STAFF, TEACHER, PUPIL, PARENT, HOST, VOLUNTEER)]
+        rows.append(row("Classes (activation)", STAFF, reverse("accounts:class_list")))
+        rows.append(row("Classes (activation)", TEACHER, reverse("accounts:class_list")))
+        if taught is not None:
+            rows.append(row("Une classe", TEACHER, reverse("accounts:class_detail", args=[taught.pk])))
+    rows.append(row("API /moi/ateliers/", PUPIL, "/api/v3/moi/ateliers/"))
+    rows.append(row("API /moi/stages/", PUPIL, "/api/v3/moi/stages/"))
+    return rows
+
+
+def interventions_rows(row):
+    """The interventions: the teacher's requests and one request, the speaker's profile and a request
+    proposed to them, staff's matching page and coordination list (`load_demo` makes one of each state)."""
+    from interventions.models import State, WorkshopRequest
+
+    teacher, professional = account(Role.TEACHER), account(Role.PROFESSIONAL)
+    own = WorkshopRequest.objects.filter(teacher=teacher, state=State.CONFIRMED).first() if teacher else None
+    proposed = (
+        WorkshopRequest.objects.filter(speaker__user=professional, state=State.PROPOSED).first()
+        if professional
+        else None
+    )
+    waiting = WorkshopRequest.objects.filter(state=State.REQUESTED).order_by("pk").first()
+    with translation.override(settings.LANGUAGE_CODE):
+        rows = [row("Demandes d'intervention du professeur", TEACHER, reverse("interventions:requests"))]
+        if own is not None:
+            rows.append(row("Intervention confirmée", TEACHER, reverse("interventions:detail", args=[own.pk])))
+        rows.append(row("Profil d'intervenant", PROFESSIONAL, reverse("interventions:speaker")))
+        if proposed is not None:
+            url = reverse("interventions:detail", args=[proposed.pk])
+            rows.append(row("Intervention proposée à l'intervenant", PROFESSIONAL, url))
+        if waiting is not None:
+            url = reverse("interventions_match", args=[waiting.pk])
+            rows.append(row("Intervenants classés (admin)", STAFF, url))
+        rows.append(row("Coordination des interventions (admin)", STAFF, reverse("interventions_requests:index")))
+    return rows
 
 
 def main():
@@ -307,6 +386,9 @@ def main():
         print_table("Stages", "vue", [row(label, audience, url) for label, audience, url in stage_urls()])
         print_table("Accompagnement CV et lettres", "vue", help_rows(row, account(Role.PUPIL)))
         print_table("Chiffres", "vue", figures_rows(row))
+        print_table("Mon espace de chaque rôle, classes, API", "vue", space_rows(row))
+        print_table("Carnet d'orientation", "vue", carnet_rows(row, account(Role.PUPIL), account(Role.TEACHER)))
+        print_table("Interventions", "vue", interventions_rows(row))
     finally:
         for client in clients.values():
             client.logout()  # deletes the session rows force_login created

@@ -20,6 +20,12 @@ def setup_django():
     """Set Django up for a bench script (see the module's docstring); returns the project's folder."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
+    # The scripts' folder comes first on sys.path (Python puts a script's folder there): a bench named like one
+    # of the project's packages (bench/safeguarding.py) would hide it. Keep it, after the project.
+    bench = str(ROOT / "bench")
+    while bench in sys.path:
+        sys.path.remove(bench)
+    sys.path.append(bench)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
     import django

@@ -19,6 +19,7 @@ from accompagnement.models import Assignment, Comment, DocumentKind
 from accounts.models import ConsentRecord, School, SchoolClass, User, current_school_year
 from accounts.roles import Role
 from ateliers.models import EventLeader, Feedback, Kind, Session, SignUp
+from carnet.models import Path, Wish
 from stages.models import Place, PlaceStatus, PlaceWeek, RequestEvent, RequestState, StageRequest, StageWeek
 
 from .anonymity import Offer, People, Share, Table, publish
@@ -256,6 +257,34 @@ def help_table(school_year):
     )
 
 
+def wishes_table(school_year):
+    """The wishes after the 3e written in the orientation notebooks (carnet) by pupils of the year's classes
+    who take part (consent given, as `pupil_tables` counts them), by path: a breakdown of the wishes, not of
+    the pupils (a pupil writes one to three)."""
+    latest = (
+        ConsentRecord.objects.filter(pupil=OuterRef("pupil"), cancelled_at__isnull=True)
+        .order_by("-created_at", "-pk")
+        .values("decision")
+    )
+    by_path = dict(
+        Wish.objects.filter(pupil__school_class__school_year=school_year)
+        .annotate(decision=Subquery(latest[:1]))
+        .filter(decision=ConsentRecord.Decision.GIVEN)
+        .values_list("path")
+        .annotate(wishes=Count("pk"))
+        .order_by()
+    )
+    return Table(
+        "voeux",
+        _("Vœux d'orientation après la 3e, par voie"),
+        _("Voie"),
+        [_("Vœux")],
+        [(label, [People(by_path.get(value, 0))]) for value, label in Path.choices],
+        total=_("Ensemble"),
+        note=_("Vœux écrits par les élèves dans leur carnet d'orientation : un à trois par élève."),
+    )
+
+
 def adults_table(school_year, hosts_found, hosts_offering, now=None):
     """Adults active during the year: volunteers who led a session, commented on or followed a document;
     professionals who led a session or belong to a host with a place that year; host organisations."""
@@ -302,6 +331,7 @@ def raw_tables(school_year, now=None):
         *discovery_tables(school_year, now),
         *stages,
         help_table(school_year),
+        wishes_table(school_year),
         adults_table(school_year, hosts_found, hosts_offering, now),
     ]
 

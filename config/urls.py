@@ -45,8 +45,10 @@ urlpatterns += i18n_patterns(
     path("recherche/", include("search.urls")),
     path("stages/", include("stages.urls")),
     path("ateliers/", include("ateliers.urls")),
+    path("interventions/", include("interventions.urls")),
     path("accompagnement/", include("accompagnement.urls")),
     path("chiffres/", include("chiffres.urls")),
+    path("carnet/", include("carnet.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -38,9 +38,9 @@ import uuid
 
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_unpublished, post_page_move
 
 GENERATION_KEY = "content-generation"
 
@@ -118,9 +118,109 @@ def is_content(model):
     )
 
 
-def _on_model_change(sender, **kwargs):
-    if is_content(sender):
-        content_changed()
+# A page's fields (attribute names) that only Wagtail's bookkeeping changes (saving a draft, locking, scheduling): the live
+# page shows none of them.
+BOOKKEEPING_FIELDS = {
+    "latest_revision_id",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+    "live_revision_id",
+    "first_published_at",
+    "last_published_at",
+    "locked",
+    "locked_at",
+    "locked_by_id",
+    "owner_id",
+    "go_live_at",
+    "expire_at",
+}
+PAGES_KEY = "pages"
+
+
+def page_key(page_id):
+    """The `depends_on` key of one page's cached copies (the page, its fragments)."""
+    return f"page:{page_id}"
+
+
+def own_fields(model):
+    """The fields of a page model shown on its own page only: its rich text and StreamFields, and what the
+    model adds in `page_only_fields`. A change of any other field (title, slug, listing summary and image,
+    classifications...) may show in menus, cards and other pages: it forgets everything."""
+    from wagtail.fields import RichTextField, StreamField
+
+    fields = {f.attname for f in model._meta.concrete_fields if isinstance(f, (RichTextField, StreamField))}
+    return fields | set(getattr(model, "page_only_fields", ()))
+
+
+def _is_page(model):
+    from wagtail.models import Page
+
+    return issubclass(model, Page)
+
+
+def _compared(model):
+    """Rows compared with the database before they are saved: pages, and the rows a page owns through a
+    ParentalKey (Wagtail's publish saves them all again, changed or not)."""
+    if _is_page(model):
+        return True
+    from modelcluster.fields import ParentalKey
+
+    return any(isinstance(field, ParentalKey) for field in model._meta.concrete_fields)
+
+
+def _changed_fields(instance):
+    """The names of the fields whose value differs from the stored row (one query), or None if unknown."""
+    model = type(instance)
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    stored = model._base_manager.filter(pk=instance.pk).values(*[f.attname for f in fields]).first()
+    if stored is None:
+        return None
+    changed = set()
+    for field in fields:
+        try:
+            before = field.get_prep_value(stored[field.attname])
+            after = field.get_prep_value(getattr(instance, field.attname))
+        except (TypeError, ValueError):
+            changed.add(field.attname)
+            continue
+        if before != after:
+            changed.add(field.attname)
+    return changed
+
+
+def _before_save(sender, instance=None, raw=False, **kwargs):
+    if raw or instance is None or instance.pk is None or instance._state.adding:
+        return
+    if is_content(sender) and _compared(sender):
+        instance._content_changed_fields = _changed_fields(instance)
+
+
+def _on_model_change(sender, instance=None, **kwargs):
+    if not is_content(sender):
+        return
+    is_save = kwargs.get("signal") is post_save and instance is not None
+    changed = instance.__dict__.pop("_content_changed_fields", None) if is_save else None
+    if changed is not None:
+        changed -= BOOKKEEPING_FIELDS if _is_page(sender) else set()
+        if not changed:
+            return  # a save that changes nothing shown (Wagtail's publish saves every row again) forgets nothing
+        if _is_page(sender) and changed <= own_fields(sender):
+            page_changed(instance)
+            return
+    content_changed()
+
+
+def page_changed(page):
+    """Forget the cached copies of `page` (the page, its fragments, its glossary markup), of its ancestors
+    (the listings and the home page that show it) and of the views that are not pages (the search): a body
+    change of one sheet leaves the other 531 sheets' copies in place."""
+    from wagtail.models import Page
+
+    steps = Page.steplen
+    paths = [page.path[:end] for end in range(steps, len(page.path), steps)]
+    ancestors = list(Page.objects.filter(path__in=paths).values_list("pk", flat=True)) if paths else []
+    changed(page_key(page.pk), *(page_key(pk) for pk in ancestors), PAGES_KEY)
 
 
 def _on_page_signal(sender, **kwargs):
@@ -136,10 +236,13 @@ def connect():
     from .cache_backend import cache_recovered
 
     cache_recovered.connect(_on_cache_recovered, dispatch_uid="home.caching.cache_recovered")
+    pre_save.connect(_before_save, dispatch_uid="home.caching.pre_save")
     post_save.connect(_on_model_change, dispatch_uid="home.caching.post_save")
     post_delete.connect(_on_model_change, dispatch_uid="home.caching.post_delete")
     m2m_changed.connect(_on_model_change, dispatch_uid="home.caching.m2m_changed")
-    for signal in (page_published, page_unpublished, post_page_move):
+    # A publication saves the page's row (post_save above decides what it forgets); unpublishing and moving
+    # change menus, listings and URLs.
+    for signal in (page_unpublished, post_page_move):
         signal.connect(_on_page_signal, dispatch_uid=f"home.caching.{id(signal)}")
 
 

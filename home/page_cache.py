@@ -38,7 +38,7 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control
 
-from .caching import generation, live_keys, live_values, request_generation
+from .caching import PAGES_KEY, depends_on, generation, live_keys, live_values, request_generation
 
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/")
 MESSAGES_COOKIE = "messages"
@@ -108,6 +108,9 @@ class AnonymousPageCacheMiddleware:
         stored = cache.get(key)
         if stored is not None and self._still_live(stored):
             return self._replay(stored, head=request.method == "HEAD")
+        # A view that is not a page (the search) shows pages: its copy is forgotten whenever one page is. A
+        # page declares its own key instead (home.wagtail_hooks); the key is read before the render.
+        depends_on(request, PAGES_KEY)
         response = self.get_response(request)
         # Content changed while the page was rendered (a publish, or a setting created on first use): the
         # page may show either version, so it is not kept.
@@ -115,7 +118,9 @@ class AnonymousPageCacheMiddleware:
             if "Cache-Control" not in response:
                 patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
             headers = [(name, value) for name, value in response.items() if name.lower() not in KEPT_HEADERS_EXCLUDED]
-            live = live_keys(request)
+            live = dict(live_keys(request))
+            if any(name.startswith("page:") for name in live):
+                live.pop(PAGES_KEY, None)
             cache.set(key, (response.status_code, headers, response.content, live), config["TIMEOUT"])
             response["X-Page-Cache"] = "miss"
         return response

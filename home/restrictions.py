@@ -3,7 +3,8 @@
 Two checks run on public pages:
 
 - serving a page, Wagtail's `before_serve_page` hook asks `page.get_view_restrictions()` (the page's and
-  its ancestors' restrictions: two queries) and, for a « groups » restriction, its groups (one query each);
+  its ancestors' restrictions: two queries) and, for a « groups » restriction, its groups (one query each):
+  picked instead from the site's whole list, kept once (a page seen for the first time costs nothing);
 - `PageQuerySet.public()` (workshops on a sheet, the agenda, listings) reads every restriction of the site
   (one query) to exclude the private sections.
 
@@ -14,7 +15,7 @@ admin's own uses of `get_view_restrictions()` (privacy dialogs, copies, aliases)
 list is used only for the page being served.
 """
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
@@ -24,13 +25,31 @@ from .caching import cached
 _get_view_restrictions = Page.get_view_restrictions
 
 
+def _site_restrictions():
+    """Every view restriction with its page's path and its groups, and the paths of the alias pages: the
+    whole site's in two queries, once per content generation (restrictions are few)."""
+    restrictions = list(PageViewRestriction.objects.annotate(page_path=F("page__path")).prefetch_related("groups"))
+    aliases = set(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True))
+    return restrictions, aliases
+
+
 def served_page_restrictions(page, request, *serve_args):
-    """Before Wagtail's check: the restrictions of the page being served, with their groups, from the cache."""
-    page._served_view_restrictions = cached(
-        request,
-        f"view-restrictions:{page.pk}:{page.path}",
-        lambda: list(_get_view_restrictions(page).prefetch_related("groups")),
-    )
+    """Before Wagtail's check: the restrictions of the page being served, with their groups, from the cache.
+
+    The page's and its ancestors' are picked from the site's list by path (no query for a page seen for the
+    first time); a page under an alias is left to Wagtail's own lookup (which follows the alias), cached per
+    page."""
+    restrictions, aliases = cached(request, "site-view-restrictions", _site_restrictions)
+    steps = Page.steplen
+    paths = {page.path[:end] for end in range(steps, len(page.path) + 1, steps)}
+    if paths & aliases:
+        page._served_view_restrictions = cached(
+            request,
+            f"view-restrictions:{page.pk}:{page.path}",
+            lambda: list(_get_view_restrictions(page).prefetch_related("groups")),
+        )
+    else:
+        page._served_view_restrictions = [r for r in restrictions if r.page_path in paths]
 
 
 def _cached_get_view_restrictions(page):

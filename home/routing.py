@@ -9,6 +9,9 @@ generation (`home.caching`); the page itself is read fresh (one query), so what 
 Access checks do not move: Wagtail's `serve` still runs the view restriction check (`before_serve_page`)
 on the routed page for each request; routing itself does not depend on who asks.
 
+A path seen for the first time (a cold sheet among 532) is found by the pages' `url_path` in two queries
+(`direct_route`) when every page on the way routes plainly; Wagtail's walk answers otherwise.
+
 `Locale.get_for_language` (the active locale, the default locale: 2–3 queries per page) is read through the
 same cache; locales change only when staff add a language.
 """
@@ -17,12 +20,13 @@ from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.utils import translation
 
 from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Site
+from wagtail.models import Page, Site
 from wagtail.models.i18n import LocaleManager
 from wagtail.url_routing import RouteResult
 
@@ -58,6 +62,10 @@ class RouteCacheMiddleware:
         stored = cache.get(key)
         if stored is None:
             request._route_cache_key = key
+            path = view_kwargs.get("path", view_args[0] if view_args else "")
+            route = direct_route(request, path)
+            if route is not None:
+                request._wagtail_route_for_request = route
             return None
         label, pk, args, kwargs, site = stored
         page = apps.get_model(label).objects.select_related("locale").filter(pk=pk, live=True).first()
@@ -68,6 +76,48 @@ class RouteCacheMiddleware:
         request._wagtail_route_for_request = RouteResult(page, args, kwargs)
         request._route_from_cache = True
         return None
+
+
+def _plain_routes():
+    from .i18n import LocaleFallbackRouteMixin
+
+    # A page whose `route` is one of these, reached by its exact path, routes to itself: Wagtail's walk and a
+    # lookup by `url_path` agree. Any other `route` (the procedures' refusal, a routable page) is walked.
+    return {Page.route, LocaleFallbackRouteMixin.route}
+
+
+def direct_route(request, path):
+    """The route of a path seen for the first time, found by the pages' `url_path` in one query (and the page
+    in a second) rather than Wagtail's walk down the tree (two queries per level); None when a page on the
+    way routes in its own way, is missing (a translation that falls back to French) or the page is not live:
+    Wagtail's own routing then answers, as before."""
+    site = site_for_request(request)
+    if site is None:
+        return None
+    language = translation.get_language()
+    root_path = cached(request, f"root-url-path:{site.pk}:{language}", lambda: site.root_page.localized.url_path)
+    components = [component for component in path.split("/") if component]
+    prefixes = [root_path + "".join(f"{part}/" for part in components[:depth]) for depth in range(len(components) + 1)]
+    rows = {
+        url_path: (pk, content_type_id, live)
+        for url_path, pk, content_type_id, live in Page.objects.filter(url_path__in=prefixes).values_list(
+            "url_path", "pk", "content_type_id", "live"
+        )
+    }
+    if len(rows) != len(prefixes):
+        return None
+    plain = _plain_routes()
+    models = []
+    for url_path in prefixes:
+        model = ContentType.objects.get_for_id(rows[url_path][1]).model_class()
+        if model is None or model.route not in plain:
+            return None
+        models.append(model)
+    pk, _content_type, live = rows[prefixes[-1]]
+    if not live:
+        return None
+    page = models[-1].objects.select_related("locale").filter(pk=pk, live=True).first()
+    return RouteResult(page) if page is not None else None
 
 
 _get_for_language = LocaleManager.get_for_language

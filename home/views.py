@@ -27,7 +27,7 @@ def robots_txt(request):
     languages = [code for code, _name in settings.LANGUAGES]
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /django-admin/"]
     # Personal spaces (they ask for a login anyway) and their forms; « Proposer un stage » stays public.
-    private = ["compte/", "recherche/", "accompagnement/", "ateliers/", "chiffres/"]
+    private = ["compte/", "recherche/", "accompagnement/", "ateliers/", "chiffres/", "carnet/"]
     private += [f"stages/{part}/" for part in ("ma-demande", "demandes", "console", "accueil", "semaines")]
     for code in languages:
         lines += [f"Disallow: /{code}/{path}" for path in private]

@@ -10,6 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .caching import depends_on, page_key
 from .media import PRIVATE_COLLECTION_MESSAGE, is_private_collection
 from .models import GlossaryTerm
 from .restrictions import served_page_restrictions
@@ -42,3 +43,10 @@ def refuse_images_in_private_collections(request, action_type, objects, action_c
 
 # Before Wagtail's own check (order 0): the served page's view restrictions come from the cache.
 hooks.register("before_serve_page", served_page_restrictions, order=-1)
+
+
+@hooks.register("before_serve_page", order=-2)
+def depend_on_the_served_page(page, request, serve_args, serve_kwargs):
+    """The page cache keeps this page's copy until this page changes (home.caching.page_changed) or the
+    content generation does."""
+    depends_on(request, page_key(page.pk))

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 import safeguarding
 from accounts.access import blocked_message, can_share_with_outside, is_pupil, staff_required
 from accounts.models import School
+from metiers.models import MetierPage
 
 from . import access, convention, matching
 from .forms import ConsoleFilterForm, ProposePlaceForm, ReasonForm, StageRequestForm
@@ -272,13 +273,18 @@ def console_bulk(request, school_pk):
 @login_required
 def host(request):
     """A host's page: their offers and, for each, only what they may know of the pupils proposed."""
-    places = access.host_places(request.user).prefetch_related("weeks", "sheets")
+    places = access.host_places(request.user).prefetch_related("weeks")
     if not access.is_host(request.user):
         raise PermissionDenied
     proposed = (
         access.with_consent(StageRequest.objects.filter(place_week__place__in=places, state__in=HOLDS_SEAT))
         .select_related("pupil__school_class", "week__school", "place_week__place", "appreciation")
-        .prefetch_related("wishes__sheet", "wishes__domain", "wishes__centre")
+        # A wish shows its sheet's title only: not the sheet's long texts and StreamField.
+        .prefetch_related(
+            Prefetch("wishes__sheet", queryset=MetierPage.objects.only("pk", "title")),
+            "wishes__domain",
+            "wishes__centre",
+        )
     )
     rows = []
     for stage_request in proposed:

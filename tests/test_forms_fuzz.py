@@ -24,6 +24,9 @@ from accounts.factories import (
 from ateliers.booking import sign_up
 from ateliers.factories import AgendaIndexPageFactory, EventPageFactory, SessionFactory
 from ateliers.models import EventLeader, SignUp
+from carnet.factories import QuestionFactory, WishFactory
+from interventions import workflow
+from interventions.factories import SpeakerFactory, WorkshopRequestFactory
 from stages.factories import (
     HostOrganisationFactory,
     PlaceFactory,
@@ -35,7 +38,18 @@ from stages.factories import (
 
 pytestmark = pytest.mark.fuzz  # slow (minutes): `-m fuzz`, with the API's Schemathesis run
 
-OUR_MODULES = ("accounts", "ateliers", "stages", "accompagnement", "procedures", "chiffres", "search", "home")
+OUR_MODULES = (
+    "accounts",
+    "ateliers",
+    "stages",
+    "interventions",
+    "accompagnement",
+    "procedures",
+    "chiffres",
+    "carnet",
+    "search",
+    "home",
+)
 
 HUGE = "9" * 40
 BAD_VALUES = ["abc", HUGE, "2147483648", "", "x" * 5000, "١٢"]
@@ -84,6 +98,28 @@ FIELDS = [
     "capacity",
     "hours",
     "domain",
+    "path",
+    "field",
+    "note",
+    "shared",
+    "next",
+    # interventions
+    "speaker",
+    "slot",
+    "classes",
+    "slot_1",
+    "slot_2",
+    "format",
+    "pupils_count",
+    "duration",
+    "formats",
+    "weekdays",
+    "dates_text",
+    "communes_text",
+    "home_commune",
+    "monthly_limit",
+    "grand_domaine",
+    "centre",
 ]
 
 
@@ -143,6 +179,11 @@ def world(home_page, site):
     document = DocumentFactory(pupil=pupil)
     version = VersionFactory(document=document)
     comment = CommentFactory(version=version, author=volunteer)
+    question = QuestionFactory(pupil=pupil)
+    wish = WishFactory(pupil=pupil)
+    speaker = SpeakerFactory(user=professional)
+    workshop_request = WorkshopRequestFactory(teacher=teacher, school=school_class.school, classes=[school_class])
+    workflow.apply(StaffFactory(), workshop_request, "propose", speaker=speaker)
     roles = {
         "anonymous": None,
         "pupil": pupil,
@@ -153,7 +194,7 @@ def world(home_page, site):
         "staff": StaffFactory(),
     }
     ids = {o.pk for o in (session, signup, school_class, week, place, place_week, stage_request, document)}
-    ids |= {version.pk, comment.pk, pupil.pk}
+    ids |= {version.pk, comment.pk, pupil.pk, question.pk, wish.pk, workshop_request.pk}
     return roles, sorted(ids)
 
 

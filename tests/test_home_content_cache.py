@@ -180,3 +180,50 @@ def test_a_sign_up_adds_no_reference_index_row(session, consented_pupil, django_
     assert signup.status == SignUp.Status.CONFIRMED
     assert ReferenceIndex.objects.count() == before
     assert not ReferenceIndex.is_indexed(SignUp)
+
+
+def test_publishing_one_sheet_leaves_the_other_sheets_cached(imported, metiers_index, article):
+    """A change of a sheet's text forgets that sheet, the listing above it and the search, nothing else: the
+    other sheets, an article and their fragments stay in the cache."""
+    sheet, other = MetierPage.objects.filter(rome_code__in=["D1102", "D1104"]).order_by("rome_code")
+    search = reverse("search:search") + "?q=boulanger"
+    Client().get(search)  # the first search builds the term dictionary (a content change)
+    for url in (sheet.url, other.url, metiers_index.url, article.url, search):
+        cached(Client(), url)
+    before = cache.get(caching.GENERATION_KEY)
+
+    sheet.body = [{"type": "paragraph", "value": "<p>Levé à quatre heures, zanzibar.</p>"}]
+    sheet.save_revision().publish()
+
+    assert cache.get(caching.GENERATION_KEY) == before
+    refreshed = Client().get(sheet.url)
+    assert refreshed.get("X-Page-Cache") == "miss"
+    assert "zanzibar" in refreshed.content.decode()
+    assert served_from_cache(other.url)
+    assert served_from_cache(article.url)
+    assert not served_from_cache(metiers_index.url)
+    assert not served_from_cache(search)
+
+
+def test_a_publication_that_changes_nothing_forgets_nothing(imported):
+    sheet, other = MetierPage.objects.filter(rome_code__in=["D1102", "D1104"]).order_by("rome_code")
+    cached(Client(), sheet.url)
+    cached(Client(), other.url)
+
+    sheet.save_revision().publish()  # Wagtail saves the page and every row it owns again
+
+    assert served_from_cache(sheet.url)
+    assert served_from_cache(other.url)
+
+
+def test_a_new_title_forgets_every_page(imported, article):
+    """A title shows in menus, cards and other sheets' related lists: a title change keeps the global reset."""
+    sheet, other = MetierPage.objects.filter(rome_code__in=["D1102", "D1104"]).order_by("rome_code")
+    cached(Client(), other.url)
+    cached(Client(), article.url)
+
+    sheet.title = "Boulanger zanzibar / Boulangère zanzibar"
+    sheet.save_revision().publish()
+
+    assert not served_from_cache(other.url)
+    assert not served_from_cache(article.url)

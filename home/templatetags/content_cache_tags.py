@@ -1,7 +1,7 @@
 """`{% content_cache name key… %}…{% endcontent_cache %}`: a fragment kept until the content changes.
 
-Like Django's `{% cache %}`, keyed moreover by the content generation (`home.caching`), the language and the
-host, so a publication shows at once, each language and site has its copy. Previews are never cached (their
+Like Django's `{% cache %}`, keyed moreover by the content generation (`home.caching`), the version of the
+page being rendered (`home.caching.page_changed`), the language and the host, so a publication shows at once, each language and site has its copy. Previews are never cached (their
 content is unsaved). For what is the same for every visitor, logged in or not: nothing personal, no form
 with a CSRF token. What shows dates is at most `PAGE_CACHE`'s 300 s old, as cached pages are.
 """
@@ -12,7 +12,7 @@ from django import template
 from django.core.cache import cache
 from django.utils import translation
 
-from home.caching import request_generation
+from home.caching import depends_on, live_keys, page_key, request_generation
 
 register = template.Library()
 
@@ -28,6 +28,12 @@ class ContentCacheNode(template.Node):
         if request is None or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
         parts = [request_generation(request), translation.get_language(), request.get_host()]
+        page = context.get("page")
+        if getattr(page, "pk", None) is not None:
+            # The page's own version (home.caching.page_changed): publishing another page keeps this copy.
+            key = page_key(page.pk)
+            depends_on(request, key)
+            parts.append(live_keys(request)[key])
         parts += [str(value.resolve(context)) for value in self.vary_on]
         key = f"fragment:{self.name}:" + hashlib.md5(":".join(parts).encode(), usedforsecurity=False).hexdigest()
         html = cache.get(key)

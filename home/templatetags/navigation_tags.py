@@ -97,14 +97,18 @@ def _breadcrumbs(page, request):
     }
 
 
-def _translations(page):
-    """{language code: live translation} of `page`, itself included."""
+def _translations(page, request=None):
+    """{language code: live translation} of `page`, itself included; read once per request (the language
+    links and the `hreflang` alternates of a page seen for the first time both need them)."""
     if not isinstance(page, Page) or not page.pk:
         return {}
-    return {
-        translated.locale.language_code: translated
-        for translated in page.get_translations(inclusive=True).live().select_related("locale")
-    }
+    memo = request.__dict__.setdefault("_page_translations", {}) if request is not None else {}
+    if page.pk not in memo:
+        memo[page.pk] = {
+            translated.locale.language_code: translated
+            for translated in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    return memo[page.pk]
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -130,7 +134,7 @@ def language_switcher(context):
 
 
 def _language_urls(page, request):
-    translations = _translations(page)
+    translations = _translations(page, request)
     source = translations.get(settings.LANGUAGE_CODE)
     urls = {}
     with real_urls():
@@ -167,7 +171,7 @@ def _full_url(page, request):
 
 
 def _alternates(page, request):
-    translations = _translations(page)
+    translations = _translations(page, request)
     with real_urls():
         canonical = _full_url(page, request)
         alternates = [

@@ -12,7 +12,7 @@ import json
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -86,7 +86,8 @@ class MetiersIndexPage(BasePage):
         from ..listing import MetierListing  # the listing queries this module's models
 
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = MetierListing(self, request.GET)
+        # Read only when the template's cached copy of the results and filters is rebuilt (content_cache).
+        context["listing"] = SimpleLazyObject(lambda: MetierListing(self, request.GET))
         return context
 
 

@@ -29,8 +29,10 @@ DEMO_MODULES: list[str] = [
     "pupils",
     "ateliers",
     "stages",
+    "interventions",
     "accompagnement",
     "chiffres",
+    "carnet",
     "api",
 ]
 
