@@ -28,17 +28,17 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.installed-run
 
-run: $(VENV)/.installed-run ## Serve the portal with demo content on http://127.0.0.1:8000/ (SQLite unless DATABASE_URL is set)
+run: $(VENV)/.installed-run ## Serve the portal with demo content on http://127.0.0.1:8000/ (`make run PORT=8080`: another port; SQLite unless DATABASE_URL is set)
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py load_demo $(DEMO_ARGS)
+	RUN_HOST=$(HOST) RUN_PORT=$(PORT) $(BIN)/python manage.py load_demo $(DEMO_ARGS)
 	@echo ""
 	@echo "Portail :        http://$(HOST):$(PORT)/"
 	@echo "Administration : http://$(HOST):$(PORT)/admin/  (compte Équipe ci-dessus)"
 	@echo ""
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev ## Run the test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
-	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -m "not e2e and not fuzz" -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -m "not e2e and not fuzz and not catalogues" -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 fuzz: $(VENV)/.installed-dev ## Fuzz the API (Schemathesis) and every form of the portal with bad ids (bounded; CI runs it on PostgreSQL)
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -m fuzz -n0 $(PYTEST_ARGS) tests/test_api_fuzz.py

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from metiers import names
+from metiers.catalogue_names import interest_name
 
 
 class WishForm(forms.Form):
@@ -126,10 +127,12 @@ WishFormSet = forms.formset_factory(
 
 
 def centre_choices():
-    """The centres d'intérêt, by name: the short list a pupil unsure of a métier chooses from."""
+    """The centres d'intérêt, by name in the pupil's language: the short list a pupil unsure of a métier
+    chooses from."""
     from metiers.models import CentreInteret
 
-    return list(CentreInteret.objects.order_by("name").values_list("pk", "name"))
+    choices = [(pk, interest_name(name)) for pk, name in CentreInteret.objects.values_list("pk", "name")]
+    return sorted(choices, key=lambda choice: choice[1].casefold())
 
 
 def wish_initial(stage_request=None, sheet_pk=""):

@@ -53,6 +53,8 @@ class AgendaIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["ateliers.EventPage"]
     max_count_per_parent = 1
+    # The menu's name for the agenda in a language it is not translated into (home.templatetags.navigation_tags).
+    menu_label = _("Agenda du parcours Découverte")
 
     class Meta:
         verbose_name = _("agenda du parcours Découverte")
