@@ -72,7 +72,7 @@ bench: $(VENV)/.installed-dev ## Print render times, SQL query counts, search re
 	$(BIN)/python bench/api.py
 
 messages: $(VENV)/.installed-dev ## Update the translation catalogues (needs gettext)
-	$(BIN)/python manage.py makemessages -l en -l ar --ignore=.venv --ignore=staticfiles
+	$(BIN)/python manage.py makemessages -l en -l ar -l fr --ignore=.venv --ignore=staticfiles
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 lock: $(VENV)/.installed-dev ## Regenerate requirements.lock and requirements-dev.lock (every package, with hashes) from the pins
