@@ -37,7 +37,9 @@ def test_partner_reads_the_figures_on_a_320_px_phone(new_context, base_url, demo
     expect(page.get_by_role("heading", level=1)).to_have_text("Les chiffres du projet")
     levels = page.get_by_role("table", name="Élèves qui participent, par niveau")
     expect(levels.get_by_role("rowheader", name="Ensemble")).to_be_visible()
-    expect(page.get_by_role("table")).to_have_count(8)
+    # Eight tables of the parcours and the notebooks' wishes after the 3e, by path.
+    expect(page.get_by_role("table")).to_have_count(9)
+    expect(page.get_by_role("table", name="Vœux d'orientation après la 3e, par voie")).to_be_visible()
     expect(page.get_by_role("cell", name="moins de 5").first).to_be_visible()
     assert_no_horizontal_scroll(page)
     # The widest table scrolls inside its own box, which keyboard users can reach.
