@@ -130,3 +130,22 @@ def test_a_pupil_without_consent_writes_but_cannot_ask_for_help(client):
     response = client.post(reverse("accompagnement:ask_review", args=[cv.pk]), follow=True)
     assert "accord" in response.content.decode()
     assert cv.versions.count() == 0
+
+
+def test_the_pdf_and_print_stay_in_french_whatever_the_interface_language(client, pupil):
+    """A CV is for a French employer: headings in French, left to right, under /ar/ too; the pupil's own
+    text right to left only where it is Arabic."""
+    from django.utils import translation
+
+    cv = DocumentFactory(pupil=pupil, sections={**ANSWERS, "languages": "العربية والفرنسية"})
+    with translation.override("ar"):
+        text = " ".join(PdfReader(io.BytesIO(document_pdf(cv))).pages[0].extract_text().split())
+        assert "MES QUALITÉS" in text and "صفاتي" not in text
+    client.force_login(pupil)
+    with translation.override("ar"):
+        url = reverse("accompagnement:print", args=[cv.pk])
+    assert url.startswith("/ar/")
+    printed = client.get(url).content.decode()
+    assert '<article class="help-sheet" lang="fr" dir="ltr">' in printed
+    assert "Mes qualités" in printed and "صفاتي" not in printed
+    assert '<p dir="auto">العربية والفرنسية</p>' in printed

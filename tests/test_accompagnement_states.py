@@ -103,6 +103,18 @@ def test_declining_keeps_the_text(document):
     assert comment.suggestion_state == SuggestionState.DECLINED
 
 
+def test_the_pupil_is_warned_before_a_suggestion_replaces_a_whole_section(client, document):
+    version = VersionFactory(document=document)
+    on_a_sentence = suggestion(version)
+    whole = suggestion(version, quote="", text="Patiente, attentive et curieuse.")
+    client.force_login(document.pupil)
+    page = client.get(reverse("accompagnement:document", args=[document.pk])).content.decode()
+    warning = f'id="remplace-{whole.pk}"'
+    assert warning in page and "elle remplace toute cette partie de ton texte" in page
+    assert f'aria-describedby="remplace-{whole.pk}">Remplacer toute la partie par la proposition' in page
+    assert f'id="remplace-{on_a_sentence.pk}"' not in page and "Accepter la proposition" in page
+
+
 def test_an_answered_suggestion_is_refused_in_french(client, document):
     comment = suggestion(VersionFactory(document=document))
     client.force_login(document.pupil)
