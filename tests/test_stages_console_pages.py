@@ -103,3 +103,15 @@ def test_the_weeks_form_never_says_champ_requis(client):
     page = client.post(reverse("stages:weeks"), {"school": "", "school_year": "", "starts_on": ""}).content.decode()
     assert "Champ requis." not in page
     assert escape("Choisissez l'année scolaire.") in page
+
+
+def test_the_console_board_is_one_card_per_college_with_its_states_and_bulk_button(staff_client, site):
+    sent = StageRequestFactory(state=RequestState.SENT)
+    StageRequestFactory(state=RequestState.SENT, week=sent.week)
+    page = staff_client.get(reverse("stages:console")).content.decode()
+    board = page.split('class="cards console-board"')[1].split("</ul>")[0]
+    school = sent.week.school.name
+    assert f">{school}</a></h3>" in board
+    assert "<dt>Envoyée</dt><dd>2</dd>" in board  # every state with requests, no column hidden on a phone
+    assert f"Proposer pour tout {school}" in board
+    assert "<table" not in board
