@@ -29,7 +29,24 @@ def test_the_sheet_and_the_cards_show_the_pictogram_hidden_from_screen_readers(c
     assert "Commerce, Vente et Grande distribution" in kicker
 
     listing = client.get("/fr/metiers/").content.decode()
-    assert listing.count('class="pictogram"') == listing.count('class="card metier-card"') > 1
+    cards = [card.split("</li>")[0] for card in listing.split('class="card metier-card"')[1:]]
+    assert len(cards) > 1 and all(card.count('class="pictogram"') == 1 for card in cards)
     # Inline: nothing fetched from elsewhere.
     assert "<img" not in domain_pictogram(type("Domain", (), {"code": "D"})())
     assert domain_pictogram(None) == ""
+
+
+def test_every_centre_d_interet_has_its_own_shipped_icon_and_the_listing_chips_show_them(client, imported):
+    from metiers.models import CentreInteret
+    from metiers.templatetags.pictograms import INTEREST_FALLBACK, INTEREST_ICONS
+
+    shipped = set(zipfile.ZipFile(os.path.join(os.path.dirname(lucide.__file__), "lucide.zip")).namelist())
+    for name in [*INTEREST_ICONS.values(), INTEREST_FALLBACK]:
+        assert f"{name}.svg" in shipped, name
+    assert len(set(INTEREST_ICONS.values())) == len(INTEREST_ICONS), "two centres share a pictogram"
+    slugs = set(CentreInteret.objects.filter(tagged_sheets__isnull=False).values_list("slug", flat=True))
+    assert slugs and slugs <= set(INTEREST_ICONS), slugs - set(INTEREST_ICONS)
+    listing = client.get("/fr/metiers/").content.decode()
+    interests = listing[listing.index('id="interests-title"') :].split("</ul>")[0]
+    assert interests.count('<a class="chip"') == interests.count('class="pictogram"') > 1
+    assert 'aria-hidden="true"' in re.search(r"<svg[^>]*>", interests).group(0)
