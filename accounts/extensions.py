@@ -14,6 +14,9 @@ registers them in one line, ``extensions.register(dashboard)``, on these hooks:
   merged into the export (« Voir et télécharger mes données »). Keys are French, as in the export.
 - ``accounts_erase_personal_data``: ``fn(user)``, called inside the erasure's transaction: remove or
   anonymise what the app holds about ``user``, keeping anonymous counts for the statistics.
+- ``accounts_parcours_steps``: ``fn(user) -> ParcoursStep or None``, for a pupil: where they are in one part of
+  the year's parcours (discovering métiers, the stage, the orientation), shown as the « Mon parcours »
+  timeline at the top of their « Mon espace », in `order`, each with its status in words (a badge).
 - ``accounts_consent_withdrawn``: ``fn(pupil, dry_run, by) -> list of Stopped``. What the app stops for
   ``pupil`` when consent is refused or withdrawn. With ``dry_run`` True it only lists (the confirmation
   page); with False it stops the same things (inside `accounts.consent.withdraw`'s transaction, the
@@ -31,6 +34,7 @@ LINKS_TEMPLATE = "accounts/includes/section_links.html"
 PERSONAL_DATA = "accounts_personal_data"
 ERASE_PERSONAL_DATA = "accounts_erase_personal_data"
 CONSENT_WITHDRAWN = "accounts_consent_withdrawn"
+PARCOURS_STEPS = "accounts_parcours_steps"
 
 
 @dataclass
@@ -42,6 +46,18 @@ class DashboardSection:
     template: str = LINKS_TEMPLATE
     context: dict = field(default_factory=dict)
     order: int = 100
+
+
+@dataclass
+class ParcoursStep:
+    """One step of a pupil's year in « Mon parcours »: its title, where the pupil is (`status`, words shown
+    as a badge of `tone`: ok, wait, todo or no; templates/includes/badge.html) and what to do next."""
+
+    order: int
+    title: str
+    status: str
+    tone: str = "todo"
+    link: tuple | None = None  # (label, url)
 
 
 @dataclass
@@ -71,6 +87,7 @@ def register(dashboard):
         (DASHBOARD_SECTIONS, "sections"),
         (PERSONAL_DATA, "personal_data"),
         (ERASE_PERSONAL_DATA, "erase"),
+        (PARCOURS_STEPS, "parcours_step"),
     ):
         function = getattr(dashboard, function_name, None)
         if function is not None:
@@ -82,6 +99,12 @@ def dashboard_sections(request):
         return []
     sections = [section for fn in hooks.get_hooks(DASHBOARD_SECTIONS) for section in fn(request) or ()]
     return sorted(sections, key=lambda section: (section.order, section.key))
+
+
+def parcours_steps(user):
+    """The pupil's steps of the year, in order (see the module's docstring)."""
+    steps = [step for fn in hooks.get_hooks(PARCOURS_STEPS) if (step := fn(user)) is not None]
+    return sorted(steps, key=lambda step: step.order)
 
 
 def personal_data(user):

@@ -90,6 +90,7 @@ class DashboardView(TemplateView):
                 # The class with its collège in one query (the section shows both).
                 user.school_class = SchoolClass.objects.select_related("school").get(pk=user.school_class_id)
             context["pupil_class"] = user.school_class
+            context["parcours_steps"] = extensions.parcours_steps(user)
         if Role.TEACHER in roles:
             context["taught_classes"] = user.taught_classes.select_related("school").order_by("-school_year", "name")
         if Role.PARENT in roles:

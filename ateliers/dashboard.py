@@ -164,3 +164,34 @@ def erase(user):
         cancel(signup, by=erasure)
     SignUp.objects.filter(pupil=user).delete()
     CalendarFeed.objects.filter(user=user).delete()
+
+
+def parcours_step(user):
+    """« Découvrir des métiers » in the pupil's timeline: workshops attended and to come, or where to find one."""
+    from django.utils.translation import ngettext
+
+    from accounts.access import is_pupil
+    from accounts.extensions import ParcoursStep
+    from accounts.views_spaces import section_url
+
+    if not is_pupil(user):
+        return None
+    signups = SignUp.objects.filter(pupil=user, status=SignUp.Status.CONFIRMED)
+    counts = signups.aggregate(
+        attended=Count("pk", filter=Q(attended=True)),
+        coming=Count("pk", filter=Q(session__starts_at__gt=timezone.now(), session__cancelled_at__isnull=True)),
+    )
+    agenda_url = section_url("ateliers.AgendaIndexPage")  # kept until the content changes
+    link = (_("Voir l'agenda des ateliers"), agenda_url) if agenda_url else None
+    title = _("Découvrir des métiers")
+    if counts["attended"]:
+        status = ngettext("%(count)d atelier suivi", "%(count)d ateliers suivis", counts["attended"]) % {
+            "count": counts["attended"]
+        }
+        return ParcoursStep(10, title, status, "ok", link)
+    if counts["coming"]:
+        status = ngettext("%(count)d atelier à venir", "%(count)d ateliers à venir", counts["coming"]) % {
+            "count": counts["coming"]
+        }
+        return ParcoursStep(10, title, status, "wait", link)
+    return ParcoursStep(10, title, _("Pas encore d'atelier"), "todo", link)

@@ -143,3 +143,19 @@ def erase(user):
     Notebook.objects.filter(pupil=user).delete()
     ParentComment.objects.filter(author=user).update(author=None)
     Question.objects.filter(answered_by=user).update(answered_by=None)
+
+
+def parcours_step(user):
+    """« Mon orientation » in the pupil's timeline: how many wishes after the 3e, and the notebook."""
+    from django.utils.translation import ngettext
+
+    from accounts.extensions import ParcoursStep
+
+    if not is_pupil(user):
+        return None
+    wishes = Wish.objects.filter(pupil=user).count()
+    link = (_("Ouvrir mon carnet d'orientation"), reverse("carnet:notebook", args=[user.pk]))
+    title = _("Mon orientation après la 3e")
+    if not wishes:
+        return ParcoursStep(30, title, _("Pas encore de vœu"), "todo", link)
+    return ParcoursStep(30, title, ngettext("%(count)d vœu", "%(count)d vœux", wishes) % {"count": wishes}, "ok", link)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 import safeguarding
 from accounts import circle
 from accounts.access import blocked_message, can_share_with_outside, is_pupil, is_staff_member
-from accounts.extensions import LINKS_TEMPLATE, DashboardSection
+from accounts.extensions import LINKS_TEMPLATE, DashboardSection, ParcoursStep
 from accounts.roles import Role
 
 from .badges import request_tone
@@ -88,8 +88,18 @@ def sections(request):
     return result
 
 
+def _current_request(user):
+    """The pupil's request of the year (open or done), read once per request: « Mon stage » and the « Mon
+    parcours » timeline both show it."""
+    if not hasattr(user, "_stages_current_request"):
+        user._stages_current_request = (
+            user.stage_requests.filter(state__in=[*OPEN_STATES, RequestState.DONE]).order_by("-created_at").first()
+        )
+    return user._stages_current_request
+
+
 def _pupil_section(user):
-    current = user.stage_requests.filter(state__in=[*OPEN_STATES, RequestState.DONE]).order_by("-created_at").first()
+    current = _current_request(user)
     if current is None or current.state == RequestState.DRAFT:
         if not can_share_with_outside(user):
             return DashboardSection("stages-pupil", _("Mon stage"), TEMPLATE, {"text": blocked_message(user)}, 60)
@@ -208,3 +218,26 @@ def erase(user):
     # The signatures keep the fact, the party, the date and the method; the erased person's name goes.
     ConventionSignature.objects.filter(signer=user).update(signer_name="")
     user.host_organisations.clear()
+
+
+def parcours_step(user):
+    """« Mon stage » in the pupil's timeline: where their request is, and what to do next."""
+    if not is_pupil(user):
+        return None
+    current = _current_request(user)
+    title = _("Mon stage de 3e")
+    if current is None:
+        return ParcoursStep(
+            20, title, _("Pas encore demandé"), "todo", (_("Voir les offres de stage"), reverse("stages:browse_places"))
+        )
+    if current.state == RequestState.DRAFT:
+        return ParcoursStep(
+            20,
+            title,
+            current.get_state_display(),
+            "todo",
+            (_("Continuer ma demande de stage"), reverse("stages:request_form")),
+        )
+    return ParcoursStep(
+        20, title, current.get_state_display(), request_tone(current.state), _link(current, _("Voir ma demande"))
+    )
