@@ -28,17 +28,17 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.installed-run
 
-run: $(VENV)/.installed-run ## Serve the portal with demo content on http://127.0.0.1:8000/ (SQLite unless DATABASE_URL is set)
+run: $(VENV)/.installed-run ## Serve the portal with demo content on http://127.0.0.1:8000/ (`make run PORT=8080`: another port; SQLite unless DATABASE_URL is set)
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py load_demo $(DEMO_ARGS)
+	RUN_HOST=$(HOST) RUN_PORT=$(PORT) $(BIN)/python manage.py load_demo $(DEMO_ARGS)
 	@echo ""
 	@echo "Portail :        http://$(HOST):$(PORT)/"
 	@echo "Administration : http://$(HOST):$(PORT)/admin/  (compte Équipe ci-dessus)"
 	@echo ""
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev ## Run the test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
-	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -m "not e2e and not fuzz" -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -m "not e2e and not fuzz and not catalogues" -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 fuzz: $(VENV)/.installed-dev ## Fuzz the API (Schemathesis) and every form of the portal with bad ids (bounded; CI runs it on PostgreSQL)
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -m fuzz -n0 $(PYTEST_ARGS) tests/test_api_fuzz.py
@@ -49,7 +49,7 @@ openapi: $(VENV)/.installed-dev ## Write the API's OpenAPI schema to api/openapi
 	mv api/openapi.json.new api/openapi.json
 
 e2e: $(VENV)/.installed-dev ## Run the browser journeys in Chromium with an accessibility scan
-	DJANGO_SETTINGS_MODULE=config.settings.test DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=config.settings.test DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev ## Check code style (ruff, djhtml) and missing migrations
 	$(BIN)/ruff check .
@@ -72,7 +72,7 @@ bench: $(VENV)/.installed-dev ## Print render times, SQL query counts, search re
 	$(BIN)/python bench/api.py
 
 messages: $(VENV)/.installed-dev ## Update the translation catalogues (needs gettext)
-	$(BIN)/python manage.py makemessages -l en -l ar --ignore=.venv --ignore=staticfiles
+	$(BIN)/python manage.py makemessages -l en -l ar -l fr --ignore=.venv --ignore=staticfiles
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 lock: $(VENV)/.installed-dev ## Regenerate requirements.lock and requirements-dev.lock (every package, with hashes) from the pins

@@ -1,5 +1,7 @@
 """Forms of pupils' activation and of consent. Every message is in plain French, for a 13-year-old or
-a parent reading on a phone; what was typed is kept, except passwords and codes."""
+a parent reading on a phone, and names the field that is wrong (never Django's bare « Champ requis. »); what
+was typed is kept, except passwords and the parent's code (the pupil's activation code is kept: re-typing
+it from the card after a password error was the activation's first stumble)."""
 
 from django import forms
 from django.contrib.auth import password_validation
@@ -43,10 +45,11 @@ class CodeField(forms.CharField):
         return value
 
 
-def identifier_field(label):
+def identifier_field(label, required_message=None):
     return forms.CharField(
         label=label,
         max_length=40,
+        error_messages={"required": required_message} if required_message else None,
         widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"}),
     )
 
@@ -55,12 +58,16 @@ class NewPasswordMixin(forms.Form):
     password1 = forms.CharField(
         label=_("Choisis ton mot de passe"),
         strip=False,
+        error_messages={"required": _("Choisis ton mot de passe.")},
         help_text=PASSWORD_HELP,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     password2 = forms.CharField(
         label=_("Écris-le une deuxième fois"),
         strip=False,
+        error_messages={
+            "required": _("Écris ton mot de passe une deuxième fois, pour être sûr de ne pas t'être trompé.")
+        },
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
@@ -80,8 +87,16 @@ class NewPasswordMixin(forms.Form):
 class ActivationForm(NewPasswordMixin):
     """A pupil's first login: the identifier and code of their card, then a password of their own."""
 
-    identifier = identifier_field(_("Ton identifiant"))
-    code = CodeField(label=_("Ton code d'activation"), help_text=_("Il est écrit sur ta carte, par exemple ABCD-EF23."))
+    identifier = identifier_field(
+        _("Ton identifiant"), _("Recopie ton identifiant : il est écrit sur ta carte, par exemple colibri-olive-26.")
+    )
+    code = CodeField(
+        label=_("Ton code d'activation"),
+        help_text=_("Il est écrit sur ta carte, par exemple ABCD-EF23."),
+        error_messages={
+            "required": _("Recopie ton code d'activation : il est écrit sur ta carte, par exemple ABCD-EF23.")
+        },
+    )
     email = forms.EmailField(
         label=_("Ton adresse e-mail (facultatif)"),
         required=False,
@@ -104,8 +119,14 @@ class ActivationForm(NewPasswordMixin):
 class ParentCodeForm(forms.Form):
     """A parent opens the consent form with the « parent » part of their child's card."""
 
-    identifier = identifier_field(_("Identifiant de votre enfant"))
-    code = CodeField(label=_("Code parent"), help_text=_("Il est écrit sur la carte, sous « Pour le parent »."))
+    identifier = identifier_field(
+        _("Identifiant de votre enfant"), _("Recopiez l'identifiant de votre enfant : il est écrit sur sa carte.")
+    )
+    code = CodeField(
+        label=_("Code parent"),
+        help_text=_("Il est écrit sur la carte, sous « Pour le parent »."),
+        error_messages={"required": _("Recopiez le code parent : il est écrit sur la carte, sous « Pour le parent ».")},
+    )
 
     def clean_identifier(self):
         return self.cleaned_data["identifier"].strip().lower()
@@ -118,11 +139,16 @@ class ConsentDecisionForm(forms.Form):
         label=_("Votre prénom et votre nom"),
         max_length=150,
         help_text=_("Nous le gardons avec votre réponse, pour savoir qui a répondu."),
+        error_messages={"required": _("Écrivez votre prénom et votre nom.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     decision = forms.ChoiceField(
         label=_("Votre réponse"),
         choices=[("given", _("J'accepte")), ("refused", _("Je refuse"))],
+        error_messages={
+            "required": _("Choisissez votre réponse : « J'accepte » ou « Je refuse »."),
+            "invalid_choice": _("Choisissez votre réponse : « J'accepte » ou « Je refuse »."),
+        },
         widget=forms.RadioSelect,
     )
 

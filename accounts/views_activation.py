@@ -84,8 +84,8 @@ def activate(request):
                 % {"identifier": pupil.identifier},
             )
             return HttpResponseRedirect(reverse("accounts:dashboard"))
-    if form.is_bound:
-        _forget_secret_fields(form, "code")
+    # The code stays in its field (the pupil's own screen, never cached): after a password error the pupil
+    # does not copy it from the card again, and after a refused code they can see a mistyped letter.
     return render(request, "accounts/activation/activate.html", {"form": form})
 
 
@@ -220,7 +220,12 @@ def parent_account_request(request):
         return render(
             request,
             "accounts/consent/done.html",
-            {"given": answered["decision"] == "given", "form": form, "offer_account": True},
+            {
+                "given": answered["decision"] == "given",
+                "form": form,
+                "offer_account": True,
+                "language_switch_path": reverse("accounts:consent_done"),
+            },
         )
     email = form.cleaned_data["email"].strip().lower()
     token = signing.dumps({"e": email, "p": answered["pupil"]}, salt=ACCOUNT_SALT, compress=True)

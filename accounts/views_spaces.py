@@ -203,6 +203,8 @@ def class_cards(request, pk):
             "letter_languages": ["fr", "en", "ar"],
             "activation_url": request.build_absolute_uri(reverse("accounts:activate")),
             "consent_url": request.build_absolute_uri(reverse("accounts:consent_by_code")),
+            # This address takes only POST: the language links lead to the class's page, where it is printed.
+            "language_switch_path": reverse("accounts:class_detail", args=[school_class.pk]),
         },
     )
 

@@ -28,6 +28,7 @@ and in the « Mon espace » hooks of `ateliers.wagtail_hooks`. Every response to
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from accounts import access as accounts_access
 from accounts.roles import Role
@@ -46,9 +47,17 @@ def leads(user, session):
     return user.is_authenticated and session.page.leaders.filter(user=user).exists()
 
 
+def names_shown_to_leaders(session, today=None):
+    """Whether the event's leaders may read the names signed up to `session` now: always, except for a
+    session reserved to outside speakers (`names_on_the_day_only`), from its day on."""
+    if not session.names_on_the_day_only:
+        return True
+    return (today or timezone.localdate()) >= timezone.localdate(session.starts_at)
+
+
 def can_run(user, session):
-    """Attendance sheet and check-in: staff and the event's leaders."""
-    return is_staff(user) or leads(user, session)
+    """Attendance sheet and check-in: staff, and the event's leaders when they may read the names."""
+    return is_staff(user) or (leads(user, session) and names_shown_to_leaders(session))
 
 
 def visible_signups(user, session):

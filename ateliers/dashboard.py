@@ -13,7 +13,7 @@ from accounts import circle
 from accounts.extensions import DashboardSection
 from accounts.roles import Role
 
-from .access import FEEDBACK_MIN_ANSWERS, display_name
+from .access import FEEDBACK_MIN_ANSWERS, display_name, names_shown_to_leaders
 from .booking import SystemAction, cancel
 from .models import CalendarFeed, Feedback, Session, SignUp
 
@@ -91,7 +91,10 @@ def _leader_section(user, now):
         return None
     names = {}
     for signup in (
-        SignUp.objects.filter(session__in=upcoming, status=SignUp.Status.CONFIRMED)
+        SignUp.objects.filter(
+            session__in=[session for session in upcoming if names_shown_to_leaders(session, timezone.localdate(now))],
+            status=SignUp.Status.CONFIRMED,
+        )
         .select_related("pupil__school_class")
         .order_by("pupil__first_name")
     ):
@@ -106,7 +109,10 @@ def _leader_section(user, now):
         title=_("Les séances que j'anime"),
         template="ateliers/includes/dashboard_leader.html",
         context={
-            "sessions": [(session, names.get(session.pk, [])) for session in upcoming],
+            "sessions": [
+                (session, names.get(session.pk, []), names_shown_to_leaders(session, timezone.localdate(now)))
+                for session in upcoming
+            ],
             "past": [(session, comments.get(session.pk, [])) for session in past],
         },
         order=21,

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from home.facets import Facet
+from home.widgets import RadioSelect
 
 from .models import Feedback, Kind, Level
 
@@ -62,7 +63,7 @@ class FeedbackForm(forms.ModelForm):
         model = Feedback
         fields = ["liked", "learned", "comment"]
         widgets = {
-            "liked": forms.RadioSelect,
-            "learned": forms.RadioSelect,
+            "liked": RadioSelect,
+            "learned": RadioSelect,
             "comment": forms.Textarea(attrs={"rows": 3}),
         }

@@ -131,6 +131,7 @@ def stage_urls():
             ("Page de l'accueil", HOST, reverse("stages:host")),
             ("Nouvelle offre (formulaire)", HOST, reverse("stages:place_new")),
             ("Semaines de stage du collège", TEACHER, reverse("stages:weeks")),
+            ("Offres de stage pour mes semaines", PUPIL, reverse("stages:browse_places")),
             *convention_urls(),
         ]
     return [(label, audience, url) for label, audience, url in urls if url]
@@ -155,7 +156,6 @@ def convention_urls():
         ]
     urls += [
         ("Accord des parents : code (formulaire)", ANONYMOUS, reverse("accounts:consent_by_code")),
-        ("Accord des parents : compte (formulaire)", ANONYMOUS, reverse("accounts:parent_account_request")),
     ]
     return urls
 

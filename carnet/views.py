@@ -8,8 +8,9 @@ from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -263,8 +264,28 @@ def class_view(request, pk):
         "spread": [(Path(value).label, count) for value, count in spread.items()],
         "pupils": taking_part,
         "not_yet": len(pupils) - len(taking_part),
+        **_workshop_theme(request.user, school_class, taking_part),
     }
     return TemplateResponse(request, "carnet/class_view.html", context)
+
+
+def _workshop_theme(user, school_class, pupils):
+    """The three sheets the class's wishes and marks name most often, and one link that starts a workshop
+    request for this class on them (interventions, when installed; teachers only)."""
+    counts = {}
+    links = Wish.sheets.through.objects.filter(wish__pupil__in=pupils).values_list("metierpage_id", flat=True)
+    for sheet_id in [*links, *InterestMark.objects.filter(pupil__in=pupils).values_list("sheet_id", flat=True)]:
+        counts[sheet_id] = counts.get(sheet_id, 0) + 1
+    top = sorted(counts, key=lambda sheet_id: (-counts[sheet_id], sheet_id))[:3]
+    if not top or not user.taught_classes.filter(pk=school_class.pk).exists():
+        return {}
+    try:
+        url = reverse("interventions:requests")
+    except NoReverseMatch:
+        return {}
+    titles = dict(MetierPage.objects.filter(pk__in=top).values_list("pk", "title"))
+    query = urlencode([("classe", school_class.pk), *(("fiche", pk) for pk in top if pk in titles)])
+    return {"theme_sheets": [titles[pk] for pk in top if pk in titles], "theme_url": f"{url}?{query}"}
 
 
 @login_required

@@ -127,155 +127,198 @@ def _agenda():
 def grow(size, seed=0, around=None, log=print):
     """Add `size` of data (see the module). `around`: {role: user} of existing accounts that get their share
     (by default the first active account of each role). Returns a dict of what was added."""
-    rng = random.Random(seed)  # noqa: S311 (reproducible made-up data, not a secret)
     first = School.objects.count()
-    tag = f"g{seed}n{first}-"  # unique names and emails: growing the same database twice adds twice
-    around = around if around is not None else default_around()
-    sheets = list(MetierPage.objects.live().values_list("pk", flat=True))
-    year = current_school_year()
-    password_hash = make_password(DEFAULT_PASSWORD)
-    added = {}
+    run = _Run(
+        size=size,
+        rng=random.Random(seed),  # noqa: S311 (reproducible made-up data, not a secret)
+        tag=f"g{seed}n{first}-",  # unique names and emails: growing the same database twice adds twice
+        first=first,
+        around=around if around is not None else default_around(),
+        sheets=list(MetierPage.objects.live().values_list("pk", flat=True)),
+        year=current_school_year(),
+        password_hash=make_password(DEFAULT_PASSWORD),
+        now=timezone.now(),
+        log=log,
+    )
     with transaction.atomic():
-        _bulk(
-            School,
-            [
-                SchoolFactory.build(name=f"Collège {tag}{n}", uai=f"9{first + n:06d}G", commune="Saint-Denis")
-                for n in range(size.schools)
-            ],
-        )
-        schools = list(School.objects.filter(name__startswith=f"Collège {tag}").order_by("pk"))
-        classes = [
-            SchoolClassFactory.build(school=school, name=f"3e {chr(65 + n)}", school_year=year)
-            for school in schools
-            for n in range(size.classes_per_school)
-        ]
-        _bulk(SchoolClass, classes)
-        classes = list(SchoolClass.objects.filter(school__in=schools).order_by("pk"))
-        log(f"{len(schools)} collèges, {len(classes)} classes")
-
-        teachers = _users(lambda n: {}, len(classes), Role.TEACHER, f"{tag}prof", password_hash)
-        Through = classes[0].teachers.through if classes else None
-        if classes:
-            links = [Through(schoolclass_id=c.pk, user_id=t.pk) for c, t in zip(classes, teachers, strict=True)]
-            teacher = around.get(Role.TEACHER)
-            if teacher is not None:
-                links += [
-                    Through(schoolclass_id=c.pk, user_id=teacher.pk) for c in classes[:: max(1, len(classes) // 4)]
-                ]
-            _bulk(Through, links)
-
-        birth = datetime.date(int(year[:4]) - 14, 1, 15)
-        now = timezone.now()
-        pupils = _users(
-            lambda n: {"school_class_id": classes[n // size.pupils_per_class].pk},
-            len(classes) * size.pupils_per_class,
-            Role.PUPIL,
-            f"{tag}eleve",
-            password_hash,
-            birth_date=birth,
-            activated_at=now,
-        )
-        _bulk(
-            ConsentRecord,
-            [
-                ConsentRecord(
-                    pupil=pupil,
-                    decision=ConsentRecord.Decision.GIVEN,
-                    method=ConsentRecord.Method.LINK,
-                    text_version=consent.TEXT_VERSION,
-                    decided_by_name="Parent",
-                )
-                for pupil in pupils
-            ],
-        )
-        parents = _users(lambda n: {}, len(pupils), Role.PARENT, f"{tag}parent", password_hash)
-        children = User.children.through
-        links = [children(from_user_id=p.pk, to_user_id=c.pk) for p, c in zip(parents, pupils, strict=True)]
-        parent = around.get(Role.PARENT)
-        if parent is not None:
-            links += [children(from_user_id=parent.pk, to_user_id=c.pk) for c in pupils[:2]]
-        _bulk(children, links)
-        log(f"{len(pupils)} élèves, {len(parents)} parents, {len(teachers)} professeurs")
-
-        agenda = _agenda() if size.events else None
-        sessions = []
-        for n in range(size.events):
-            event = EventPageFactory(parent=agenda, title=f"Atelier {tag}{n}", slug=f"atelier-{tag}{n}")
-            for k in range(size.sessions_per_event):
-                starts = now + datetime.timedelta(days=7 + rng.randrange(120), hours=k)
-                sessions.append(SessionFactory(page=event, starts_at=starts, capacity=size.signups_per_session + 5))
-        signups = []
-        for session in sessions:
-            for pupil in rng.sample(pupils, min(len(pupils), size.signups_per_session)):
-                signups.append(SignUpFactory.build(session=session, pupil=pupil))
-        pupil = around.get(Role.PUPIL)
-        if pupil is not None:
-            signups += [SignUpFactory.build(session=s, pupil=pupil) for s in sessions[:3]]
-        _bulk(SignUp, signups)
-        for session in Session.objects.filter(pk__in=[s.pk for s in sessions]).annotate(
-            taken=Count("signups", filter=Q(signups__status=SignUp.Status.CONFIRMED))
-        ):
-            Session.objects.filter(pk=session.pk).update(seats_taken=session.taken)
-        log(f"{len(sessions)} séances, {len(signups)} inscriptions")
-
-        host_user = around.get(Role.PROFESSIONAL)
-        own_host = HostOrganisation.objects.filter(members=host_user).first() if host_user is not None else None
-        hosts = [
-            HostOrganisationFactory(name=f"Structure {tag}{n}", commune_code=rng.choice(COMMUNES))
-            for n in range(max(1, size.places // 3) if size.places else 0)
-        ]
-        places = []
-        for n in range(size.places):
-            host = own_host if own_host is not None and n % 20 == 0 else hosts[n % len(hosts)]
-            place = PlaceFactory(
-                host=host, title=f"Découvrir {tag}{n}", sheet_list=rng.sample(sheets, min(2, len(sheets)))
-            )
-            places.append(place)
-        weeks = [StageWeekFactory.build(school=school, starts_on=STAGE_MONDAY) for school in schools]
-        _bulk(StageWeek, weeks)
-        _bulk(PlaceWeek, [PlaceWeekFactory.build(place=place, starts_on=STAGE_MONDAY, seats=2) for place in places])
-        log(f"{len(hosts)} structures, {len(places)} places de stage")
-
-        week_of = {w.school_id: w for w in StageWeek.objects.filter(school__in=schools)}
-        school_of = {c.pk: c.school_id for c in classes}
-        requesting = [p for p in pupils if rng.random() < size.request_share]
-        requests = _bulk(
-            StageRequest,
-            [
-                StageRequestFactory.build(
-                    pupil=p, week=week_of[school_of[p.school_class_id]], state=rng.choice(REQUEST_STATES)
-                )
-                for p in requesting
-            ],
-        )
-        requests = list(StageRequest.objects.filter(pupil__in=requesting).order_by("pk"))
-        wishes = [
-            WishFactory.build(request=r, rank=rank + 1, sheet_id=sheet)
-            for r in requests
-            for rank, sheet in enumerate(rng.sample(sheets, min(len(sheets), 1 + rng.randrange(3))))
-        ]
-        _bulk(Wish, wishes)
-        log(f"{len(requests)} demandes de stage, {len(wishes)} vœux")
-
-        volunteer = around.get(Role.VOLUNTEER)
-        volunteers = _users(lambda n: {}, size.volunteers, Role.VOLUNTEER, f"{tag}benevole", password_hash)
-        if volunteer is not None:
-            volunteers.append(volunteer)
-        for n, pupil in enumerate(pupils[: size.documents]):
-            document = DocumentFactory(pupil=pupil)
-            AssignmentFactory(document=document, volunteer=volunteers[n % len(volunteers)])
-        log(f"{min(size.documents, len(pupils))} CV suivis par {len(volunteers)} bénévoles")
-        added.update(
-            schools=len(schools),
-            classes=len(classes),
-            pupils=len(pupils),
-            sessions=len(sessions),
-            signups=len(signups),
-            places=len(places),
-            requests=len(requests),
-        )
+        schools, classes = _schools(run)
+        pupils = _people(run, classes)
+        sessions, signups = _workshops(run, pupils)
+        places = _places(run, schools)
+        requests = _requests(run, schools, classes, pupils)
+        _cv_help(run, pupils)
+        added = {
+            "schools": len(schools),
+            "classes": len(classes),
+            "pupils": len(pupils),
+            "sessions": len(sessions),
+            "signups": len(signups),
+            "places": len(places),
+            "requests": len(requests),
+        }
     after_bulk_load()
     return added
+
+
+@dataclass
+class _Run:
+    size: object
+    rng: random.Random
+    tag: str
+    first: int
+    around: dict
+    sheets: list
+    year: str
+    password_hash: str
+    now: datetime.datetime
+    log: object
+
+
+def _schools(run):
+    size, tag = run.size, run.tag
+    _bulk(
+        School,
+        [
+            SchoolFactory.build(name=f"Collège {tag}{n}", uai=f"9{run.first + n:06d}G", commune="Saint-Denis")
+            for n in range(size.schools)
+        ],
+    )
+    schools = list(School.objects.filter(name__startswith=f"Collège {tag}").order_by("pk"))
+    classes = [
+        SchoolClassFactory.build(school=school, name=f"3e {chr(65 + n)}", school_year=run.year)
+        for school in schools
+        for n in range(size.classes_per_school)
+    ]
+    _bulk(SchoolClass, classes)
+    classes = list(SchoolClass.objects.filter(school__in=schools).order_by("pk"))
+    run.log(f"{len(schools)} collèges, {len(classes)} classes")
+    return schools, classes
+
+
+def _people(run, classes):
+    """Teachers (one per class, and the demo teacher in a quarter of them), pupils with consent, a parent each."""
+    size, tag, password_hash = run.size, run.tag, run.password_hash
+    teachers = _users(lambda n: {}, len(classes), Role.TEACHER, f"{tag}prof", password_hash)
+    if classes:
+        Through = classes[0].teachers.through
+        links = [Through(schoolclass_id=c.pk, user_id=t.pk) for c, t in zip(classes, teachers, strict=True)]
+        teacher = run.around.get(Role.TEACHER)
+        if teacher is not None:
+            links += [Through(schoolclass_id=c.pk, user_id=teacher.pk) for c in classes[:: max(1, len(classes) // 4)]]
+        _bulk(Through, links)
+    pupils = _users(
+        lambda n: {"school_class_id": classes[n // size.pupils_per_class].pk},
+        len(classes) * size.pupils_per_class,
+        Role.PUPIL,
+        f"{tag}eleve",
+        password_hash,
+        birth_date=datetime.date(int(run.year[:4]) - 14, 1, 15),
+        activated_at=run.now,
+    )
+    _bulk(
+        ConsentRecord,
+        [
+            ConsentRecord(
+                pupil=pupil,
+                decision=ConsentRecord.Decision.GIVEN,
+                method=ConsentRecord.Method.LINK,
+                text_version=consent.TEXT_VERSION,
+                decided_by_name="Parent",
+            )
+            for pupil in pupils
+        ],
+    )
+    parents = _users(lambda n: {}, len(pupils), Role.PARENT, f"{tag}parent", password_hash)
+    children = User.children.through
+    links = [children(from_user_id=p.pk, to_user_id=c.pk) for p, c in zip(parents, pupils, strict=True)]
+    parent = run.around.get(Role.PARENT)
+    if parent is not None:
+        links += [children(from_user_id=parent.pk, to_user_id=c.pk) for c in pupils[:2]]
+    _bulk(children, links)
+    run.log(f"{len(pupils)} élèves, {len(parents)} parents, {len(teachers)} professeurs")
+    return pupils
+
+
+def _workshops(run, pupils):
+    size, tag, rng = run.size, run.tag, run.rng
+    agenda = _agenda() if size.events else None
+    sessions = []
+    for n in range(size.events):
+        event = EventPageFactory(parent=agenda, title=f"Atelier {tag}{n}", slug=f"atelier-{tag}{n}")
+        for k in range(size.sessions_per_event):
+            starts = run.now + datetime.timedelta(days=7 + rng.randrange(120), hours=k)
+            sessions.append(SessionFactory(page=event, starts_at=starts, capacity=size.signups_per_session + 5))
+    signups = []
+    for session in sessions:
+        for pupil in rng.sample(pupils, min(len(pupils), size.signups_per_session)):
+            signups.append(SignUpFactory.build(session=session, pupil=pupil))
+    pupil = run.around.get(Role.PUPIL)
+    if pupil is not None:
+        signups += [SignUpFactory.build(session=s, pupil=pupil) for s in sessions[:3]]
+    _bulk(SignUp, signups)
+    for session in Session.objects.filter(pk__in=[s.pk for s in sessions]).annotate(
+        taken=Count("signups", filter=Q(signups__status=SignUp.Status.CONFIRMED))
+    ):
+        Session.objects.filter(pk=session.pk).update(seats_taken=session.taken)
+    run.log(f"{len(sessions)} séances, {len(signups)} inscriptions")
+    return sessions, signups
+
+
+def _places(run, schools):
+    size, tag, rng, sheets = run.size, run.tag, run.rng, run.sheets
+    host_user = run.around.get(Role.PROFESSIONAL)
+    own_host = HostOrganisation.objects.filter(members=host_user).first() if host_user is not None else None
+    hosts = [
+        HostOrganisationFactory(name=f"Structure {tag}{n}", commune_code=rng.choice(COMMUNES))
+        for n in range(max(1, size.places // 3) if size.places else 0)
+    ]
+    places = []
+    for n in range(size.places):
+        host = own_host if own_host is not None and n % 20 == 0 else hosts[n % len(hosts)]
+        places.append(
+            PlaceFactory(host=host, title=f"Découvrir {tag}{n}", sheet_list=rng.sample(sheets, min(2, len(sheets))))
+        )
+    _bulk(StageWeek, [StageWeekFactory.build(school=school, starts_on=STAGE_MONDAY) for school in schools])
+    _bulk(PlaceWeek, [PlaceWeekFactory.build(place=place, starts_on=STAGE_MONDAY, seats=2) for place in places])
+    run.log(f"{len(hosts)} structures, {len(places)} places de stage")
+    return places
+
+
+def _requests(run, schools, classes, pupils):
+    rng, sheets = run.rng, run.sheets
+    week_of = {w.school_id: w for w in StageWeek.objects.filter(school__in=schools)}
+    school_of = {c.pk: c.school_id for c in classes}
+    requesting = [p for p in pupils if rng.random() < run.size.request_share]
+    _bulk(
+        StageRequest,
+        [
+            StageRequestFactory.build(
+                pupil=p, week=week_of[school_of[p.school_class_id]], state=rng.choice(REQUEST_STATES)
+            )
+            for p in requesting
+        ],
+    )
+    requests = list(StageRequest.objects.filter(pupil__in=requesting).order_by("pk"))
+    wishes = [
+        WishFactory.build(request=r, rank=rank + 1, sheet_id=sheet)
+        for r in requests
+        for rank, sheet in enumerate(rng.sample(sheets, min(len(sheets), 1 + rng.randrange(3))))
+    ]
+    _bulk(Wish, wishes)
+    run.log(f"{len(requests)} demandes de stage, {len(wishes)} vœux")
+    return requests
+
+
+def _cv_help(run, pupils):
+    size = run.size
+    volunteers = _users(lambda n: {}, size.volunteers, Role.VOLUNTEER, f"{run.tag}benevole", run.password_hash)
+    volunteer = run.around.get(Role.VOLUNTEER)
+    if volunteer is not None:
+        volunteers.append(volunteer)
+    for n, pupil in enumerate(pupils[: size.documents]):
+        document = DocumentFactory(pupil=pupil)
+        AssignmentFactory(document=document, volunteer=volunteers[n % len(volunteers)])
+    run.log(f"{min(size.documents, len(pupils))} CV suivis par {len(volunteers)} bénévoles")
 
 
 def default_around():

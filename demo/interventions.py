@@ -80,6 +80,15 @@ def load(command, home):
         [Format.IN_CLASS, Format.TALK],
     )
 
+    _waiting_and_proposed(staff, teacher, school, classes, baker)
+    _confirmed_and_done(staff, teacher, volunteer, school, classes, baker, engineer)
+    command.stdout.write(
+        f"Interventions : {Speaker.objects.count()} intervenants, {WorkshopRequest.objects.count()} demandes."
+    )
+
+
+def _waiting_and_proposed(staff, teacher, school, classes, baker):
+    """A request waiting for a speaker, and one proposed to the demo professional."""
     # 1. Waiting for a speaker: a health workshop for 4e B.
     centre = CentreInteret.objects.order_by("name").first()
     _request(
@@ -115,6 +124,9 @@ def load(command, home):
     if created:
         workflow.apply(staff, proposed, "propose", speaker=baker)
 
+
+def _confirmed_and_done(staff, teacher, volunteer, school, classes, baker, engineer):
+    """A request confirmed with 3e A booked, and one done (the past workshop with its feedback)."""
     # 3. Confirmed, 3e A booked (Inès and Lina, who have consent; Yanis and Sarah are not).
     confirmed, created = _request(
         teacher,
@@ -154,6 +166,3 @@ def load(command, home):
             session=past,
             state=State.DONE,
         )
-    command.stdout.write(
-        f"Interventions : {Speaker.objects.count()} intervenants, {WorkshopRequest.objects.count()} demandes."
-    )

@@ -17,6 +17,10 @@ WORDS = [
     ("prof des écoles", ["K2106"], ""),
     ("nail artist", ["D1208"], "Mot anglais vu sur les réseaux."),
 ]
+# Words given a meaning in the sheets' own words (a concept) rather than sheets: (word, meaning, note).
+MEANINGS = [
+    ("tiktokeur", "vidéo réseaux sociaux communication", "Va avec beaucoup de fiches : relié à un sens."),
+]
 # (weeks ago, query, count) without results; (weeks ago, query, searches, results opened) with results.
 UNANSWERED = [(0, "zorglubeur", 3), (0, "tatoueuse", 2), (1, "zorglubeur", 1)]
 ANSWERED = [(0, "travailler dehors", 12, 1), (0, "boulanger", 20, 15), (1, "metier avec les mains", 6, 0)]
@@ -29,6 +33,8 @@ def load(command, home):
         for code in codes:
             if code in sheets:
                 PupilWordSheet.objects.get_or_create(word=pupil_word, page_id=sheets[code])
+    for word, meaning, note in MEANINGS:
+        PupilWord.objects.update_or_create(word=word, defaults={"meaning": meaning, "note": note})
     this_week = week_of(timezone.localdate())
     for weeks_ago, query, count in UNANSWERED:
         week = this_week - datetime.timedelta(weeks=weeks_ago)
@@ -36,4 +42,6 @@ def load(command, home):
     for weeks_ago, query, searches, opens in ANSWERED:
         week = this_week - datetime.timedelta(weeks=weeks_ago)
         AnsweredSearch.objects.update_or_create(query=query, week=week, defaults={"searches": searches, "opens": opens})
-    command.stdout.write(f"Mots des élèves : {len(WORDS)} mots ; comptes de recherches de deux semaines.")
+    command.stdout.write(
+        f"Mots des élèves : {len(WORDS) + len(MEANINGS)} mots ; comptes de recherches de deux semaines."
+    )

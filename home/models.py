@@ -1,9 +1,11 @@
 """The base every page app builds on: the abstract page, its mixins, the home page, standard pages
 (legal notices, accessibility statement) and the site-wide settings."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -342,6 +344,25 @@ class SiteSettings(BaseGenericSetting):
         """The legal pages, in the visitor's language when a translation exists."""
         pages = [self.legal_notice_page, self.privacy_page, self.accessibility_page]
         return [page.localized.specific_deferred for page in pages if page is not None and page.live]
+
+    @property
+    def footer_links(self):
+        """The footer's legal links as (page, label): the page's title when it is in the visitor's language,
+        else the link's name in that language (gettext) for a page still in French."""
+        names = [
+            (self.legal_notice_page, _("Mentions légales")),
+            (self.privacy_page, _("Données personnelles")),
+            (self.accessibility_page, _("Déclaration d'accessibilité")),
+        ]
+        current = translation.get_language()
+        links = []
+        for page, name in names:
+            if page is None or not page.live:
+                continue
+            page = page.localized.specific_deferred
+            in_language = page.locale.language_code == current or current == settings.LANGUAGE_CODE
+            links.append((page, page.title if in_language else str(name)))
+        return links
 
 
 class GlossaryTerm(models.Model):

@@ -16,7 +16,10 @@ A path seen for the first time (a cold sheet among 532) is found by the pages' `
 same cache; locales change only when staff add a language.
 """
 
+from urllib.parse import urlsplit
+
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.utils import translation
@@ -139,3 +142,18 @@ def site_for_request(request):
         key = f"site:{request.get_host()}:{request.get_port()}"
         request._wagtail_site = cached(request, key, lambda: Site.find_for_request(request))
     return request._wagtail_site
+
+
+# Host names of a Wagtail Site that nobody configured (Wagtail's default site is « localhost », port 80).
+UNCONFIGURED_HOSTNAMES = {"", "localhost", "127.0.0.1", "[::1]"}
+
+
+def public_root_url(site_root_url):
+    """The root URL for addresses given to the outside (canonical and hreflang links): the Wagtail Site's
+    when staff configured its host name, else WAGTAILADMIN_BASE_URL (the address the deployment sets), never
+    Wagtail's default « http://localhost »."""
+    hostname = urlsplit(site_root_url or "").hostname or ""
+    configured = getattr(settings, "WAGTAILADMIN_BASE_URL", "")
+    if hostname.lower() in UNCONFIGURED_HOSTNAMES and configured:
+        return configured.rstrip("/")
+    return (site_root_url or "").rstrip("/")

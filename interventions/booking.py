@@ -98,6 +98,7 @@ def book(request, by):
             place=place[:200],
             capacity=max(len(pupils), 1),
             booking=Session.Booking.CLASS,
+            names_on_the_day_only=True,  # the speaker reads the pupils' names on the day only
         )
         page.sessions.add(session)
         page.save_revision().publish()  # the revision holds the session: republishing it keeps it

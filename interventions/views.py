@@ -12,6 +12,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from home.converters import parse_id
+
 from . import access, notifications, workflow
 from .forms import ConfirmForm, ReasonForm, SpeakerForm, WorkshopRequestForm
 from .models import Speaker, State, WorkshopRequest
@@ -28,13 +30,27 @@ def _teacher_requests(user):
     )
 
 
+def _started_from(request):
+    """A request started from another page (the class view of the orientation notebooks):
+    `?classe=<id>&fiche=<id>…` fill the classes and up to three sheets; the form still checks them (a class
+    that is not the teacher's is refused on sending). Anything that is not an id is ignored."""
+    classes = [pk for pk in map(parse_id, request.GET.getlist("classe")) if pk]
+    sheets = [pk for pk in map(parse_id, request.GET.getlist("fiche")) if pk][:3]
+    initial = {}
+    if classes:
+        initial["classes"] = classes
+    if sheets:
+        initial["sheets"] = sheets
+    return initial
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def request_list(request):
     """A teacher's requests and the form to make one."""
     if not access.is_teacher(request.user):
         raise Http404
-    form = WorkshopRequestForm(request.POST or None, teacher=request.user)
+    form = WorkshopRequestForm(request.POST or None, teacher=request.user, initial=_started_from(request))
     if request.method == "POST" and form.is_valid():
         workshop_request = form.save()
         notifications.created(workshop_request)

@@ -75,3 +75,28 @@ def register_en_bref_report_urls():
 @hooks.register("register_reports_menu_item")
 def register_en_bref_report_menu_item():
     return MenuItem(_("Fiches sans « En bref »"), reverse("metiers_without_en_bref"), icon_name="doc-full", order=710)
+
+
+@hooks.register("register_admin_urls")
+def register_doubtful_openings_report_urls():
+    from .views import SheetsWithDoubtfulOpeningView
+
+    return [
+        path(
+            "rapports/fiches-texte-douteux/",
+            SheetsWithDoubtfulOpeningView.as_view(),
+            name="metiers_doubtful_openings",
+        ),
+        path(
+            "rapports/fiches-texte-douteux/resultats/",
+            SheetsWithDoubtfulOpeningView.as_view(results_only=True),
+            name="metiers_doubtful_openings_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_doubtful_openings_report_menu_item():
+    return MenuItem(
+        _("Fiches au texte d'ouverture douteux"), reverse("metiers_doubtful_openings"), icon_name="doc-full", order=711
+    )

@@ -157,10 +157,23 @@ class GuidanceArticlePage(BasePage):
         return [by_id[pk] for pk in ids if pk in by_id]
 
     def get_related_articles(self):
+        """Related articles that anyone may read, each in this article's language when translated (a
+        translated article's links may still point to the French pages)."""
         ids = [link.article_id for link in self.related_articles.all()]
         pages = GuidanceArticlePage.objects.filter(pk__in=ids).live().public()
         by_id = {page.pk: page for page in pages}
-        return [by_id[pk] for pk in ids if pk in by_id]
+        related = [by_id[pk] for pk in ids if pk in by_id]
+        if any(page.locale_id != self.locale_id for page in related):
+            translations = {
+                page.translation_key: page
+                for page in GuidanceArticlePage.objects.filter(
+                    translation_key__in=[page.translation_key for page in related], locale_id=self.locale_id
+                )
+                .live()
+                .public()
+            }
+            related = [translations.get(page.translation_key, page) for page in related]
+        return related
 
 
 class GuidanceArticleMetier(Orderable):

@@ -13,6 +13,11 @@ activity (« réparer des voitures », « je veux soigner les animaux »), or a 
   key is a name word's is read as that word, and a short unknown word as the commonest name word it begins
   (« psy » → « psychologue »): see `correct`.
 
+* the everyday vocabulary (issue 29): a query is read as a wish (`ConceptIndex.read`): words of intent dropped,
+  familiar and everyday words (`search/data/mots_familiers.csv`, and the meanings staff give to « mots des
+  élèves ») read as the sheets' words they mean, cut words (« ordi ») as the texts' roots they begin; and
+  `more_than_letters` tells a name the query could have meant from one that only shares letters with it.
+
 The roots are computed when the term dictionary is built or a sheet refreshed (`bags_for`, stored in
 `SheetConcepts`); each process reads them back and builds its index in a fraction of a second.
 
@@ -22,12 +27,16 @@ dictionary's version changes (a sheet or a word saved, the catalogue imported).
 """
 
 import bisect
+import csv
 import difflib
 import logging
 import math
 import re
 import threading
 from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from django.utils.html import strip_tags
 
@@ -35,7 +44,7 @@ from home.text import fold, sound_key, word_root
 from metiers.models import MetierPageCentreInteret
 
 from . import terms
-from .models import SheetConcepts
+from .models import PupilWord, SheetConcepts
 from .text import GENERIC_WORDS, STOP_WORDS
 
 logger = logging.getLogger(__name__)
@@ -56,8 +65,97 @@ MIN_WORD = 3
 # Words of intent that say nothing of the job (« je veux », « j'aimerais », « des choses »).
 INTENT_WORDS = GENERIC_WORDS | frozenset(
     {"voudrai", "voudrais", "aimerai", "aimerais", "aimerait", "veut", "envie", "plus", "tard", "chose", "choses"}
+    | {"bien", "vraiment", "trop", "truc", "trucs", "genre", "occuper", "etre", "adore", "aimes", "aiment", "gens"}
 )
 _ELISION = re.compile(r"\b[ldjmnstc]['’]", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+# Everyday, familiar and abbreviated words, each tied to the words the sheets' own texts use (issue 29).
+FAMILIAR_FILE = Path(__file__).resolve().parent / "data" / "mots_familiers.csv"
+# How much a word brought in for a query word counts against the word typed.
+SENSE_WEIGHT = 0.9
+APOCOPE_WEIGHT = 0.8
+# A short word typed as pupils cut words (« ordi », « appli », « archi »): the roots of the sheets' texts it
+# begins, when it is not itself a root; at most this many, the commonest first.
+APOCOPE_ROOTS = 1
+MIN_APOCOPE = 4
+
+
+@lru_cache(maxsize=4)
+def _familiar(path, mtime):
+    """{root of a familiar word: [roots of the sheets' words it means]}; [] for a word of intent (« bosser »)."""
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+            return _senses((row.get("mot"), row.get("sens")) for row in rows)
+    except OSError:
+        logger.warning("Familiar vocabulary %s not readable; the search goes on without it", path)
+        return {}
+
+
+def _senses(words):
+    """{word and its root: [roots of the words it means]} of [(word, meaning)]; [] for a word of intent."""
+    senses = {}
+    for word, sense in words:
+        word, sense = fold(word or "").strip(), (sense or "").strip()
+        if not word or not sense:
+            continue
+        meant = [] if sense == "-" else [word_root(part) for part in fold(sense).split() if len(part) >= 2]
+        for key in {word, word_root(word) if len(word) > 2 else word}:
+            senses.setdefault(key, []).extend(meant)
+    return {key: list(dict.fromkeys(meant)) for key, meant in senses.items()}
+
+
+def _meaning(familiar, word, root):
+    """What a folded query word means in the familiar vocabulary: as typed, singular, or by its root."""
+    for key in (word, word[:-1] if word[-1:] in "sx" else word, root):
+        if key in familiar:
+            return familiar[key]
+    return None
+
+
+def familiar_words():
+    """The familiar vocabulary in force (the file, re-read when it changes)."""
+    try:
+        mtime = FAMILIAR_FILE.stat().st_mtime
+    except OSError:
+        mtime = 0
+    return _familiar(FAMILIAR_FILE, mtime)
+
+
+def _query_words(text):
+    """The folded words of a query that may carry meaning: no stop word, no word of intent (« je veux »)."""
+    found = []
+    for word in fold(_ELISION.sub(" ", text or "")).split():
+        if word in STOP_WORDS or word in INTENT_WORDS:
+            continue
+        if len(word) >= MIN_WORD or word in familiar_words():
+            found.append(word)
+    return found
+
+
+def _agrees(word, other):
+    """Whether two folded words are the same word, one the start of the other, or spelt alike in a way a pupil
+    could mean one for the other: same sound, or the same first sound and most letters in order. « ordis » and
+    « cordiste » share letters only (their first sounds differ): that is no reason to offer one for the other."""
+    if word == other:
+        return True
+    if min(len(word), len(other)) >= 4 and (other.startswith(word) or word.startswith(other)):
+        return True
+    key, other_key = sound_key(word), sound_key(other)
+    if key == other_key:
+        return True
+    if key[:1] != other_key[:1]:
+        return False
+    return difflib.SequenceMatcher(None, word, other).ratio() >= 0.75
+
+
+def more_than_letters(query, label):
+    """Whether a name (« Cordiste ») answers a query (« travailler avec les ordis ») by more than shared letters:
+    some meaningful word of the query is, or could be a misspelling of, a word of the name."""
+    label_words = fold(label).split()
+    # A short query (« RH », « DJ ») has no word of three letters: its own words are compared then.
+    words = _query_words(query) or [word for word in fold(query).split() if word not in STOP_WORDS]
+    return any(_agrees(word, other) for word in words for other in label_words if len(other) >= min(len(word), 3))
 
 
 def roots_of(text):
@@ -76,10 +174,10 @@ def _sheet_texts(page, interests, extra_names):
         "names": " ".join(name for name in names if name),
         "introduction": page.introduction,
         "en_bref_what": page.en_bref_what,
-        "tasks": strip_tags(page.tasks),
+        "tasks": strip_tags(_TAG.sub(" ", page.tasks or "")),
         "interests": " ".join(interests),
         "skills": " ".join(skills),
-        "work_description": strip_tags(page.work_description),
+        "work_description": strip_tags(_TAG.sub(" ", page.work_description or "")),
         "alternative_names": page.alternative_names,
     }
 
@@ -113,6 +211,15 @@ def bags_for(pages):
     return bags
 
 
+@dataclass
+class Reading:
+    """A query read as a wish: one group of {root: weight} per meaningful word, and whether some word was read
+    through the familiar vocabulary or as a cut word (the names alone would not understand the query)."""
+
+    groups: list
+    read_as: bool
+
+
 class ConceptIndex:
     """BM25 over the roots of the sheets' texts, and the sound keys of their names' words (see the module)."""
 
@@ -125,6 +232,8 @@ class ConceptIndex:
         self.vocabulary = frozenset()
         self.word_counts = Counter()
         self.sorted_words = []
+        self.sorted_roots = []
+        self.staff_meanings = {}
 
     def load(self, version):
         weighted, lengths, vocabulary, sounds = {}, {}, set(), defaultdict(Counter)
@@ -133,9 +242,10 @@ class ConceptIndex:
             for folded, key in name_words:
                 vocabulary.add(folded)
                 sounds[key][folded] += 1
-        self._install(version, weighted, lengths, vocabulary, sounds)
+        staff = _senses(PupilWord.objects.exclude(meaning="").values_list("word", "meaning"))
+        self._install(version, weighted, lengths, vocabulary, sounds, staff)
 
-    def _install(self, version, weighted, lengths, vocabulary, sounds):
+    def _install(self, version, weighted, lengths, vocabulary, sounds, staff_meanings=None):
         average = (sum(lengths.values()) / len(lengths)) if lengths else 1.0
         postings = defaultdict(dict)
         for page_id, counts in weighted.items():
@@ -152,25 +262,85 @@ class ConceptIndex:
             self.postings, self.idf = dict(postings), idf
             self.sounds, self.vocabulary = best_spelling, frozenset(vocabulary)
             self.word_counts, self.sorted_words = word_counts, sorted(vocabulary)
+            self.sorted_roots = sorted(idf)
+            self.staff_meanings = staff_meanings or {}
             self.version = version
 
+    def meanings(self):
+        """The everyday vocabulary: the reviewed file, and the meanings staff gave to « mots des élèves »."""
+        familiar = familiar_words()
+        return {**familiar, **self.staff_meanings} if self.staff_meanings else familiar
+
+    def read(self, text):
+        """The query read as a wish: its words of intent dropped (« je veux », « bosser »), each other word a group
+        of roots — its own, the roots of the sheets' words a familiar word means (« bagnole » → automobile,
+        véhicule), or, for a cut word no text knows (« ordi »), the shortest root of the texts it begins and what that
+        root means. A word read so is never « corrected » by sound (see `correct`)."""
+        familiar = self.meanings()
+        groups, read_as = [], False
+        words = _query_words(text)
+        whole = familiar.get(" ".join(words)) if len(words) > 1 else None
+        if whole:  # an expression staff gave a meaning (« dev web » : « développement informatique internet »)
+            return Reading([dict.fromkeys(whole, SENSE_WEIGHT)], True)
+        for word in words:
+            root = word_root(word) if len(word) > 2 else word
+            meant = _meaning(familiar, word, root)
+            if meant is not None and not meant:
+                continue  # a word of intent: « bosser », « kiffer »
+            group = {root: 1.0}
+            if meant:
+                read_as = True
+                for sense in meant:
+                    group.setdefault(sense, SENSE_WEIGHT)
+            elif root not in self.idf and len(word) >= MIN_APOCOPE:
+                for completion in self._root_completions(word):
+                    group.setdefault(completion, APOCOPE_WEIGHT)
+                    read_as = True
+                    # « ordi » → « ordin(ateur) » → what « ordinateur » means (« informatique »).
+                    for sense in familiar.get(completion, ()):
+                        group.setdefault(sense, APOCOPE_WEIGHT * SENSE_WEIGHT)
+            groups.append(group)
+        return Reading(groups, read_as)
+
+    def _root_completions(self, folded):
+        """The roots of the sheets' texts that a cut word begins (« ordi » → « ordin »), shortest first."""
+        stem = folded[:-1] if folded.endswith("s") else folded
+        start = bisect.bisect_left(self.sorted_roots, stem)
+        found = []
+        for root in self.sorted_roots[start : start + 400]:
+            if not root.startswith(stem):
+                break
+            if len(root) > len(stem):
+                found.append(root)
+        # The shortest roots first: the cut word's own family (« ordin », not « ordinair »).
+        found.sort(key=lambda root: (len(root), -len(self.postings.get(root, ()))))
+        return found[:APOCOPE_ROOTS]
+
     def search(self, text, visible_ids, limit=30):
-        """[(page id, score between 0 and 1)], best first: the BM25 score of the query's roots over the visible
-        sheets, divided by the best one, times the share of the query's roots that sheet has."""
-        roots = list(dict.fromkeys(roots_of(text)))
-        if not roots:
+        """[(page id, score between 0 and 1)], best first: BM25 over the visible sheets, each query word counting
+        once by its best root (its own or one it means, `read`), divided by the best sheet's score, times the
+        share of the query's words that sheet has."""
+        groups = self.read(text).groups
+        if not groups:
             return []
         scores, matched = defaultdict(float), defaultdict(int)
-        for root in roots:
-            idf = self.idf.get(root, 0.0)
-            for page_id, part in self.postings.get(root, {}).items():
-                if page_id in visible_ids:
-                    scores[page_id] += idf * part
-                    matched[page_id] += 1
+        for group in groups:
+            # Per sheet: the best root of the group, plus half of the others it also has (a sheet that speaks of
+            # « ordinateur » and « informatique » fits « ordi » better than one that only cites a computer).
+            found = defaultdict(list)
+            for root, weight in group.items():
+                idf = self.idf.get(root, 0.0) * weight
+                for page_id, part in self.postings.get(root, {}).items():
+                    if page_id in visible_ids:
+                        found[page_id].append(idf * part)
+            for page_id, parts in found.items():
+                parts.sort(reverse=True)
+                scores[page_id] += parts[0] + 0.5 * sum(parts[1:])
+                matched[page_id] += 1
         if not scores:
             return []
         for page_id in scores:
-            scores[page_id] *= matched[page_id] / len(roots)
+            scores[page_id] *= matched[page_id] / len(groups)
         top = max(scores.values())
         ranked = sorted(scores.items(), key=lambda item: -item[1])[:limit]
         return [(page_id, score / top) for page_id, score in ranked]
@@ -206,7 +376,8 @@ class ConceptIndex:
         words, changed = [], False
         for word in query.lower().split():
             folded = fold(word)
-            known = folded in self.vocabulary or word_root(folded) in self.idf
+            root = word_root(folded) if len(folded) > 2 else folded
+            known = folded in self.vocabulary or root in self.idf or _meaning(self.meanings(), folded, root) is not None
             if known or folded in STOP_WORDS or len(folded) < MIN_WORD:
                 words.append(folded)
                 continue
@@ -241,6 +412,10 @@ def correct(query):
 
 def search(text, visible_ids, limit=30):
     return get_index().search(text, visible_ids, limit=limit)
+
+
+def read(text):
+    return get_index().read(text)
 
 
 def warm_up():

@@ -36,12 +36,12 @@ from wagtail.search.utils import normalise_query_string
 
 from home.facets import Facet, FacetOption, Facets
 from home.text import fold
-from metiers.models import AccessLevel, CentreInteret, GrandDomaine, MetierPage, MetiersIndexPage
-from orientation.models import GuidanceIndexPage
+from metiers.models import AccessLevel, GrandDomaine, MetierPage
 from procedures.access import AUDIENCE_ROLES, is_staff_reader, user_group_names
 from procedures.models import ProcedurePage, ProceduresIndexPage
 
 from . import concepts, terms
+from .fallback import NothingFoundMixin
 from .signals import generation
 from .text import MAX_QUERY_LENGTH, clean_query, full_text_words, meaningful_words
 
@@ -60,6 +60,9 @@ TITLE_BONUS = 0.8
 # The sheets whose texts describe what the query says (search.concepts), between 0 and 1 for the best.
 CONCEPT_WEIGHT = 1.2
 CLOSEST_SIZE = 5
+# A dictionary match scored below this came from letters in common (trigrams), not from a name that starts
+# with, or is, the query: it is kept only if some word of the query could be meant for a word of that name.
+LETTERS_ONLY_SCORE = 0.7
 
 
 @dataclass(frozen=True)
@@ -213,7 +216,7 @@ def search_facets():
     ]
 
 
-class SiteSearch:
+class SiteSearch(NothingFoundMixin):
     """One search: the parsed request, its results, facets, suggestions and promotions."""
 
     def __init__(self, params, user, locale, per_page=PER_PAGE):
@@ -232,6 +235,7 @@ class SiteSearch:
         self.dictionary_matches = []
         self.ranked = []
         self.corrected = ""
+        self.reading = concepts.Reading([], False)
         if self.words:
             self._search()
 
@@ -254,7 +258,14 @@ class SiteSearch:
         # The query read by sound (« jandarm » → « gendarme »), when some of its words are unknown.
         self.corrected = concepts.correct(self.query)
         alternatives = [self.corrected] if self.corrected else []
-        self.dictionary_matches = terms.match(self.folded, visible_ids, limit=60, alternatives=alternatives)
+        self.reading = concepts.read(self.corrected or self.folded)
+        self.dictionary_matches = [
+            match
+            for match in terms.match(self.folded, visible_ids, limit=60, alternatives=alternatives)
+            if match.score >= LETTERS_ONLY_SCORE
+            or concepts.more_than_letters(self.folded, match.label)
+            or (self.corrected and concepts.more_than_letters(self.corrected, match.label))
+        ]
         words = full_text_words(self.folded)
         # The full-text query keeps the visitor's accents (the stemmers want them), without stop words.
         typed = [word for word in self.query.split() if fold(word) and set(fold(word).split()) & set(words)]
@@ -264,7 +275,8 @@ class SiteSearch:
         # A query that is itself the name of a sheet (« prof ») is answered by the names, as is one word the
         # names know (« apprentissage »: a topic that articles may bear too); the texts help the rest.
         exact = any(match.exact for match in self.dictionary_matches)
-        helps = not exact and (len(words) > 1 or not self.dictionary_matches)
+        # A word read through the everyday vocabulary (« bagnole », « ordi ») is not a name: the texts decide.
+        helps = not exact and (len(words) > 1 or not self.dictionary_matches or self.reading.read_as)
         concept_scores = concepts.search(self.corrected or self.folded, visible_ids) if helps else []
         found = full_text_ids(text_query, visible_ids, operator="and")
         if len(found) < 5 and len(words) > 1:
@@ -346,6 +358,10 @@ class SiteSearch:
         # A query spelt right (« infirmier » in « Infirmier de bloc opératoire ») needs no correction.
         if any(f" {self.folded} " in f" {fold(match.label)} " for match in self.dictionary_matches[:10]):
             return []
+        # A query understood through the everyday vocabulary (« travailler avec les ordis ») has its answers:
+        # a name that merely looks like one of its words would be a worse one.
+        if self.reading.read_as and self.ranked:
+            return []
         labels = []
         for match in self.dictionary_matches[:10]:
             if fold(match.label) != self.folded and match.label not in labels:
@@ -354,7 +370,9 @@ class SiteSearch:
             for match in terms.loose_match(self.folded, set(self.visible)):
                 if match.label not in labels:
                     labels.append(match.label)
-        return labels[:3]
+        # Only a name the query could have meant: the corrected search then finds that sheet by its name, which
+        # is better than what was found; a name sharing letters only is not offered (« Cordiste » for « ordis »).
+        return [label for label in labels if concepts.more_than_letters(self.folded, label)][:3]
 
     @cached_property
     def promotions(self):
@@ -383,28 +401,10 @@ class SiteSearch:
             return []
         alternatives = [form for form in (self.corrected, concepts.nearest_by_sound(self.query)) if form]
         matches = terms.match(
-            self.folded, set(self.visible), limit=CLOSEST_SIZE, min_score=0.2, alternatives=alternatives
+            self.folded, set(self.visible), limit=CLOSEST_SIZE * 4, min_score=0.2, alternatives=alternatives
         )
+        # Never a sheet that only shares letters with what was typed: a pupil reads « Cordiste » offered for
+        # « les ordis » as nonsense. Better to say plainly that nothing fits and offer interests and domains.
+        matches = [match for match in matches if concepts.more_than_letters(self.folded, match.label)][:CLOSEST_SIZE]
         pages = {page.pk: page for page in Page.objects.filter(pk__in=[m.page_id for m in matches]).specific()}
         return [Result(pages[m.page_id], TYPES_BY_KEY["metier"], m.label) for m in matches if m.page_id in pages]
-
-    @cached_property
-    def interests(self):
-        """Centres d'intérêt written for teenagers (Onisep's), with the catalogue filtered on each."""
-        index = MetiersIndexPage.objects.live().public().filter(locale=Locale.get_default()).first()
-        if not self.found_nothing or index is None:
-            return []
-        interests = CentreInteret.objects.exclude(onisep_id="").filter(tagged_sheets__isnull=False)
-        return [(interest.name, f"{index.url}?interet={interest.slug}") for interest in interests.distinct()[:12]]
-
-    @cached_property
-    def browse_links(self):
-        """The catalogue and the guidance section, to browse when the search finds nothing."""
-
-        links = []
-        for model in (MetiersIndexPage, GuidanceIndexPage):
-            pages = model.objects.live().public()
-            page = pages.filter(locale=self.locale).first() or pages.filter(locale=Locale.get_default()).first()
-            if page is not None:
-                links.append(page)
-        return links

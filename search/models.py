@@ -14,6 +14,7 @@ pages the visitor may view.
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -21,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable
 
@@ -83,18 +85,49 @@ class SheetConcepts(models.Model):
         verbose_name = _("sens d'une fiche pour la recherche")
 
 
+class PupilWordForm(WagtailAdminModelForm):
+    """A word needs somewhere to lead: at least one sheet, or a meaning in the sheets' words."""
+
+    def clean(self):
+        cleaned = super().clean()
+        sheets = self.formsets.get("sheets")
+        chosen = False
+        if sheets is not None and sheets.is_valid():
+            chosen = any(
+                form.cleaned_data.get("page") and not form.cleaned_data.get("DELETE")
+                for form in sheets.forms
+                if form.cleaned_data
+            )
+        if not chosen and not (cleaned.get("meaning") or "").strip():
+            raise ValidationError(_("Choisissez au moins une fiche, ou écrivez ce que le mot veut dire."))
+        return cleaned
+
+
 class PupilWord(ClusterableModel):
-    """A word pupils use for a job (« youtubeur », « keuf », « dev »), with the sheets it points to.
+    """A word pupils use for a job (« youtubeur », « keuf », « dev »), with the sheets it points to, or with what
+    it means in the sheets' own words (« tiktokeur » → « vidéo réseaux sociaux »): a concept, for a word that
+    fits many sheets.
 
     Staff keep this list in the admin (Fiches métiers › Mots des élèves): each word becomes a name of its sheets
-    in the term dictionary, found by the search and the autocomplete as soon as it is saved (see
-    `search.signals`). The report of searches without results says which words are missing."""
+    in the term dictionary, and its meaning part of the search's everyday vocabulary (`search.concepts`), found by
+    the search and the autocomplete as soon as it is saved (see `search.signals`). The reports of searches without
+    results say which words are missing, with a link that adds the word here."""
 
     word = models.CharField(
         _("mot ou expression"),
         max_length=100,
         unique=True,
         help_text=_("Tel qu'un élève l'écrit : « youtubeur », « dev web », « keuf ». Les accents ne comptent pas."),
+    )
+    meaning = models.CharField(
+        _("ce que le mot veut dire"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Pour un mot qui va avec beaucoup de fiches : les mots que les fiches emploient, séparés par des "
+            "espaces (« tiktokeur » : « vidéo réseaux sociaux »). La recherche cherche alors ces mots dans les "
+            "textes des fiches. Il faut une fiche ou un sens."
+        ),
     )
     note = models.CharField(
         _("remarque"),
@@ -104,7 +137,13 @@ class PupilWord(ClusterableModel):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
-    panels = [FieldPanel("word"), FieldPanel("note"), InlinePanel("sheets", label=_("Fiches"), min_num=1)]
+    base_form_class = PupilWordForm
+    panels = [
+        FieldPanel("word"),
+        InlinePanel("sheets", label=_("Fiches")),
+        FieldPanel("meaning"),
+        FieldPanel("note"),
+    ]
 
     class Meta:
         verbose_name = _("mot des élèves")

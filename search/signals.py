@@ -78,6 +78,23 @@ def _refresh_sheets_on_commit(page_ids):
 @receiver(post_save, sender=PupilWord)
 def pupil_word_saved(sender, instance, **kwargs):
     _refresh_sheets_on_commit(list(PupilWordSheet.objects.filter(word=instance).values_list("page_id", flat=True)))
+    _vocabulary_changed_on_commit()
+
+
+@receiver(post_delete, sender=PupilWord)
+def pupil_word_deleted(sender, instance, **kwargs):
+    _vocabulary_changed_on_commit()
+
+
+def _vocabulary_changed_on_commit():
+    """A word's meaning (a concept, no sheet) is read by each process's meaning index (search.concepts): record
+    the new fingerprint so that every process reloads that index, without rebuilding the whole dictionary."""
+
+    def changed():
+        terms.note_vocabulary_changed()
+        bump_generation()
+
+    transaction.on_commit(changed)
 
 
 @receiver(post_save, sender=PupilWordSheet)

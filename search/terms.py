@@ -191,6 +191,16 @@ def refresh_pages(page_ids):
             state.save()
 
 
+def note_vocabulary_changed():
+    """Record the catalogue's fingerprint after a change of the staff's vocabulary that rewrites no sheet's rows
+    (a word's meaning): the dictionary's version changes, so each process reloads its meaning index."""
+    with transaction.atomic():
+        state = TermDictionaryState.objects.select_for_update().filter(pk=1).first()
+        if state is not None and state.fingerprint:
+            state.fingerprint = catalogue_fingerprint()
+            state.save()
+
+
 def mark_stale():
     """Make the next search rebuild the dictionary (after a change no fingerprint sees, such as a renamed tag)."""
     TermDictionaryState.objects.filter(pk=1).update(fingerprint="")

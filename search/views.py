@@ -14,14 +14,16 @@ from wagtail.models import Locale, Page
 from home.rate_limits import rate_limit
 from home.text import fold
 
-from . import clicks, terms, unanswered
-from .engine import TYPES_BY_KEY, SiteSearch, audience_key, visible_pages
+from . import clicks, concepts, terms, unanswered
+from .engine import LETTERS_ONLY_SCORE, TYPES_BY_KEY, SiteSearch, audience_key, visible_pages
 from .signals import generation
 from .text import clean_query, search_words_of
 
 # Autocomplete answers are cached CACHE seconds; its rate limit is RATE_LIMITS["search_autocomplete"].
 AUTOCOMPLETE_CACHE = 60
 AUTOCOMPLETE_SIZE = 8
+# The sheets found by meaning (search.concepts) are offered down to this share of the best one's score.
+AUTOCOMPLETE_CONCEPT_SCORE = 0.5
 
 
 def current_locale():
@@ -83,7 +85,19 @@ def suggestions_for(request, typed, locale):
 
 def suggest(request, folded, locale):
     visible = visible_pages(request.user, locale)
-    ids = [match.page_id for match in terms.match(folded, set(visible), limit=AUTOCOMPLETE_SIZE, prefix=True)]
+    # As on the search page: a name that shares letters only with what is typed is not offered.
+    matches = terms.match(folded, set(visible), limit=AUTOCOMPLETE_SIZE * 2, prefix=True)
+    ids = [
+        match.page_id
+        for match in matches
+        if match.score >= LETTERS_ONLY_SCORE or concepts.more_than_letters(folded, match.label)
+    ][:AUTOCOMPLETE_SIZE]
+    # A wish or everyday words (« travailler avec les ordis », « bagnole »): the sheets whose texts say so.
+    if len(ids) < AUTOCOMPLETE_SIZE and (len(search_words_of(folded)) > 1 or concepts.read(folded).read_as):
+        sheets = {page_id for page_id, kind in visible.items() if kind == "metier"}
+        for page_id, score in concepts.search(folded, sheets, limit=AUTOCOMPLETE_SIZE):
+            if score >= AUTOCOMPLETE_CONCEPT_SCORE and page_id not in ids and len(ids) < AUTOCOMPLETE_SIZE:
+                ids.append(page_id)
     others = [page_id for page_id, kind in visible.items() if kind != "metier"]
     if len(ids) < AUTOCOMPLETE_SIZE and others:
         try:

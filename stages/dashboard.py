@@ -11,6 +11,7 @@ from accounts.access import blocked_message, can_share_with_outside, is_pupil, i
 from accounts.extensions import LINKS_TEMPLATE, DashboardSection
 from accounts.roles import Role
 
+from .badges import request_tone
 from .models import (
     ConventionSignature,
     HostAppreciation,
@@ -93,16 +94,19 @@ def _pupil_section(user):
         if not can_share_with_outside(user):
             return DashboardSection("stages-pupil", _("Mon stage"), TEMPLATE, {"text": blocked_message(user)}, 60)
         label = _("Continuer ma demande de stage") if current else _("Demander un stage")
-        return DashboardSection(
-            "stages-pupil", _("Mon stage"), TEMPLATE, {"links": [(label, reverse("stages:request_form"))]}, 60
-        )
-    text = _("Ta demande : %(state)s.") % {"state": current.get_state_display()}
+        links = [
+            (label, reverse("stages:request_form")),
+            (_("Voir les offres de stage"), reverse("stages:browse_places")),
+        ]
+        return DashboardSection("stages-pupil", _("Mon stage"), TEMPLATE, {"links": links}, 60)
+    # The state as a badge (words, colour and mark): templates/includes/badge.html.
+    status = (_("Ta demande :"), current.get_state_display(), request_tone(current.state))
     links = [_link(current, _("Voir ma demande")), *_to_sign(user, Party.PUPIL)]
     if stage_is_over(current):
         report = StageReport.objects.filter(request=current, submitted_at__isnull=False).exists()
         label = _("Relire mon compte rendu de stage") if report else _("Écrire mon compte rendu de stage")
         links.append((label, reverse("stages:report_step", args=[current.pk, 1])))
-    return DashboardSection("stages-pupil", _("Mon stage"), TEMPLATE, {"text": text, "links": links}, 60)
+    return DashboardSection("stages-pupil", _("Mon stage"), TEMPLATE, {"status": status, "links": links}, 60)
 
 
 def _teacher_section(user):

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import School
+from home.widgets import RadioSelect
 
 from .models import PlaceWeek, ProfessionalProposal, StageRequest, StageWeek
 
@@ -31,7 +32,7 @@ class ProposalForm(forms.ModelForm):
         model = ProfessionalProposal
         fields = ["kind", "name", "organisation", "job", "email", "phone", "postcode", "message"]
         widgets = {
-            "kind": forms.RadioSelect,
+            "kind": RadioSelect,
             "message": forms.Textarea(attrs={"rows": 5}),
         }
         help_texts = {
@@ -95,7 +96,7 @@ class StageRequestForm(forms.ModelForm):
         widgets = {
             "motivation": forms.Textarea(attrs={"rows": 3}),
             "constraints": forms.Textarea(attrs={"rows": 2}),
-            "travel_mode": forms.RadioSelect,
+            "travel_mode": RadioSelect,
         }
         labels = {
             "week": _("Ta semaine de stage"),

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 import safeguarding
+from home.widgets import RadioSelect
 
 from .forms import too_long_in_plain_words
 from .models import HostAppreciation
@@ -60,8 +61,8 @@ class AppreciationForm(forms.ModelForm):
         model = HostAppreciation
         fields = ["punctuality", "curiosity", "sentence"]
         widgets = {
-            "punctuality": forms.RadioSelect,
-            "curiosity": forms.RadioSelect,
+            "punctuality": RadioSelect,
+            "curiosity": RadioSelect,
             "sentence": forms.Textarea(attrs={"rows": 3, "maxlength": 400}),
         }
         labels = {

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from metiers import names
+from metiers.catalogue_names import interest_name
 
 
 class WishForm(forms.Form):
@@ -126,17 +127,22 @@ WishFormSet = forms.formset_factory(
 
 
 def centre_choices():
-    """The centres d'intérêt, by name: the short list a pupil unsure of a métier chooses from."""
+    """The centres d'intérêt, by name in the pupil's language: the short list a pupil unsure of a métier
+    chooses from."""
     from metiers.models import CentreInteret
 
-    return list(CentreInteret.objects.order_by("name").values_list("pk", "name"))
+    choices = [(pk, interest_name(name)) for pk, name in CentreInteret.objects.values_list("pk", "name")]
+    return sorted(choices, key=lambda choice: choice[1].casefold())
 
 
 def wish_initial(stage_request=None, sheet_pk=""):
-    """The wishes of a draft for the form; else the sheet the pupil came from (« Demander un stage dans ce
-    métier »), as its title typed."""
+    """The wishes of a draft for the form, and the sheet the pupil came from (« Demander un stage dans ce
+    métier » on a sheet, « Ça m'intéresse » on an offer) added as its title typed, when it is not there yet
+    and the draft has fewer than three wishes."""
+    from home.converters import parse_id
+
+    initial = []
     if stage_request is not None:
-        initial = []
         for wish in stage_request.wishes.select_related("sheet"):
             if wish.sheet_id:
                 initial.append({"metier": wish.sheet.title})
@@ -144,10 +150,9 @@ def wish_initial(stage_request=None, sheet_pk=""):
                 initial.append({"centre": wish.centre_id})
             else:
                 initial.append({"domain": wish.domain_id})
-        if initial:
-            return initial
-    if str(sheet_pk).isdigit():
-        title = names.live_sheets().filter(pk=int(sheet_pk)).values_list("title", flat=True).first()
-        if title:
-            return [{"metier": title}]
-    return []
+    pk = parse_id(str(sheet_pk))
+    if pk is not None and len(initial) < 3:
+        title = names.live_sheets().filter(pk=pk).values_list("title", flat=True).first()
+        if title and {"metier": title} not in initial:
+            initial.append({"metier": title})
+    return initial

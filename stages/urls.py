@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_after, views_conventions, views_requests, views_spaces
+from . import views, views_after, views_browse, views_conventions, views_requests, views_spaces
 
 app_name = "stages"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("proposer/", views.propose, name="propose"),
     path("proposer/merci/", views.propose_thanks, name="propose_thanks"),
     path("ma-demande/", views_requests.request_form, name="request_form"),
+    path("offres/", views_browse.browse_places, name="browse_places"),
     path("ma-demande/metiers/", views_spaces.wish_sheet_suggestions, name="wish_sheet_suggestions"),
     path("demandes/<id:pk>/", views_requests.request_detail, name="request_detail"),
     path("demandes/<id:pk>/convention.pdf", views_requests.request_convention, name="request_convention"),

@@ -107,13 +107,14 @@ def test_a_good_code_activates_the_account_logs_in_and_spends_the_code(client, c
     assert card.identifier in dashboard.content.decode()
 
 
-def test_a_wrong_code_is_refused_with_one_message_and_the_identifier_kept(client, card):
+def test_a_wrong_code_is_refused_with_one_message_and_what_was_typed_kept(client, card):
     response = activate(client, card.identifier, "ABCD-EFGH")
 
     content = response.content.decode()
     assert BAD_CODE in content
     assert f'value="{card.identifier}"' in content
-    assert 'value="ABCD-EFGH"' not in content
+    # The typed code stays, so that the pupil can spot and fix one wrong letter instead of starting over.
+    assert 'value="ABCD-EFGH"' in content
     card.pupil.refresh_from_db()
     assert not card.pupil.is_active
 

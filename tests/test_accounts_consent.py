@@ -109,7 +109,10 @@ def test_the_answer_needs_a_name_and_a_choice(client, pupil):
     response = client.post(reverse("accounts:consent_decide"), {"name": "  ", "decision": "peut-etre"})
 
     assert response.status_code == 200
-    assert "Champ requis." in text(response)
+    page = text(response)
+    assert "Écrivez votre prénom et votre nom." in page
+    assert "Choisissez votre réponse" in page
+    assert "Champ requis." not in page
     assert not ConsentRecord.objects.exists()
 
 

@@ -3,6 +3,7 @@ workshops and the stage, questions and answers, parents' comments, the teacher's
 sheet and its PDF, the export, the erasure and a consent withdrawal."""
 
 import io
+import re
 
 import pytest
 from pypdf import PdfReader
@@ -290,6 +291,31 @@ class TestClassView:
         assert sarah.first_name not in page and "1 élève n'a pas encore l'accord" in page
         spread = page.split('id="class-spread"')[1].split("</section>")[0]
         assert '<th scope="row">CAP</th><td>1</td>' in spread
+
+    def test_one_click_starts_a_workshop_request_on_the_sheets_the_class_names_most(self, client, ines, sheets):
+        teacher = teacher_of(ines)
+        yanis = ConsentedPupilFactory(first_name="Yanis", school_class=ines.school_class)
+        WishFactory(pupil=ines, path="cap").sheets.add(sheets[0])
+        InterestMarkFactory(pupil=yanis, sheet=sheets[0])
+        InterestMarkFactory(pupil=yanis, sheet=sheets[1])
+        client.force_login(teacher)
+        page = client.get(f"/fr/carnet/classes/{ines.school_class.pk}/").content.decode()
+        theme = page.split('id="class-theme"')[1].split("</section>")[0]
+        assert "Boulanger / Boulangère, Infirmier / Infirmière" in theme  # the most named first
+        link = theme.split('href="')[1].split('"')[0].replace("&amp;", "&")
+        assert link == (f"/fr/interventions/?classe={ines.school_class.pk}&fiche={sheets[0].pk}&fiche={sheets[1].pk}")
+        form = client.get(link).content.decode()
+        assert re.search(rf'name="classes" value="{ines.school_class.pk}"[^>]*checked', form)
+        for sheet in sheets:
+            assert re.search(rf'value="{sheet.pk}"[^>]*selected', form)
+
+    def test_no_workshop_link_for_staff_or_without_sheets(self, client, staff, ines, sheets):
+        teacher = teacher_of(ines)
+        client.force_login(teacher)
+        assert 'id="class-theme"' not in client.get(f"/fr/carnet/classes/{ines.school_class.pk}/").content.decode()
+        InterestMarkFactory(pupil=ines, sheet=sheets[0])
+        client.force_login(staff)  # staff read the class view but do not request workshops for a class
+        assert 'id="class-theme"' not in client.get(f"/fr/carnet/classes/{ines.school_class.pk}/").content.decode()
 
     def test_another_teacher_a_parent_and_a_pupil_get_404(self, client, ines):
         teacher_of(ines)

@@ -321,6 +321,29 @@ def test_confirmation_books_the_class_without_the_pupils_lacking_consent(agenda,
     assert not SignUp.objects.filter(pupil=outsider).exists()
 
 
+def test_the_speaker_reads_the_pupils_names_only_on_the_day(client, agenda, speaker, frozen_now, time_machine):
+    workshop_request = WorkshopRequestFactory()
+    ConsentedPupilFactory(school_class=workshop_request.classes.get(), first_name="Inès")
+    done = _through(workshop_request, speaker, workshop_request.teacher, StaffFactory(), "confirm")
+    session = done.session
+    client.force_login(speaker.user)
+    before = client.get(reverse("accounts:dashboard")).content.decode()
+    assert session.page.title in before and "Inès" not in before
+    assert "affichent le jour de la séance" in before
+    for name in ("attendance", "check_in"):
+        assert client.get(reverse(f"ateliers:{name}", args=[session.pk])).status_code == 404
+    # Staff read them at any time.
+    client.force_login(StaffFactory())
+    assert "Inès" in client.get(reverse("ateliers:attendance", args=[session.pk])).content.decode()
+    # On the day, the speaker reads the first names and runs the check-in.
+    time_machine.move_to(timezone.localtime(session.starts_at).replace(hour=7, minute=0), tick=False)
+    client.force_login(speaker.user)
+    on_the_day = client.get(reverse("accounts:dashboard")).content.decode()
+    assert "Inès" in on_the_day
+    assert "Inès" in client.get(reverse("ateliers:attendance", args=[session.pk])).content.decode()
+    assert client.get(reverse("ateliers:check_in", args=[session.pk])).status_code == 200
+
+
 def test_the_classs_pupil_sees_the_workshop_in_their_space(client, agenda, speaker, frozen_now):
     workshop_request = WorkshopRequestFactory()
     pupil = ConsentedPupilFactory(school_class=workshop_request.classes.get())

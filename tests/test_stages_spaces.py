@@ -111,7 +111,7 @@ def test_the_teacher_sees_who_has_no_place_yet_and_the_pupil_their_state(case, c
     assert "Lina Benali" in page and "pas encore de place" in page
     client.force_login(case["pupil"])
     page = client.get(reverse("accounts:dashboard")).content.decode()
-    assert "Ta demande : Envoyée." in page
+    assert 'Ta demande : <span class="badge badge--wait">Envoyée</span>' in page
 
 
 def test_the_métier_sheet_counts_its_places_this_year(case, client):

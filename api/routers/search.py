@@ -31,18 +31,40 @@ class SearchResult(Schema):
     url: str
 
 
+class Link(Schema):
+    name: str
+    url: str
+
+
 class SearchResults(PageInfo):
     query: str
     items: list[SearchResult]
     facets: list[FacetSchema]
     suggestions: list[str]
     warnings: list[str]
+    found_nothing: bool
+    closest: list[SearchResult]
+    interests: list[Link]
+    domains: list[Link]
 
 
 class Suggestion(Schema):
     title: str
     url: str
     type: str
+
+
+def result_out(request, result):
+    return SearchResult(
+        id=result.page.pk,
+        type=result.type.key,
+        type_label=str(result.type.label),
+        title=result.page.title,
+        summary=result.summary or "",
+        also_called=result.alias,
+        locale=result.page.locale.language_code,
+        url=result.page.get_full_url(request) or "",
+    )
 
 
 @router.get("/", response={200: SearchResults, **COMMON_ERRORS}, url_name="search", operation_id="search")
@@ -66,19 +88,15 @@ def search(
         return {
             **page_info(page_obj),
             "query": site_search.query,
-            "items": [
-                SearchResult(
-                    id=result.page.pk,
-                    type=result.type.key,
-                    type_label=str(result.type.label),
-                    title=result.page.title,
-                    summary=result.summary or "",
-                    also_called=result.alias,
-                    locale=result.page.locale.language_code,
-                    url=result.page.get_full_url(request) or "",
-                )
-                for result in page_obj.object_list
+            # When nothing matched, as on the page: the sheets whose names the query could have meant (never
+            # sheets sharing letters only), and the centres d'intérêt and domains that share its words.
+            "found_nothing": site_search.found_nothing,
+            "closest": [result_out(request, result) for result in site_search.closest],
+            "interests": [Link(name=name, url=request.build_absolute_uri(url)) for name, url in site_search.interests],
+            "domains": [
+                Link(name=name, url=request.build_absolute_uri(url)) for name, url in site_search.fitting_domains
             ],
+            "items": [result_out(request, result) for result in page_obj.object_list],
             "facets": facets_out(facets),
             "suggestions": site_search.suggestions,
             "warnings": [str(error) for error in site_search.errors],

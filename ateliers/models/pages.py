@@ -53,6 +53,8 @@ class AgendaIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["ateliers.EventPage"]
     max_count_per_parent = 1
+    # The menu's name for the agenda in a language it is not translated into (home.templatetags.navigation_tags).
+    menu_label = _("Agenda du parcours Découverte")
 
     class Meta:
         verbose_name = _("agenda du parcours Découverte")
@@ -259,6 +261,11 @@ class Session(Orderable):
     signup_closes_at = models.DateTimeField(_("clôture des inscriptions"), null=True, blank=True)
     booking = models.CharField(_("inscriptions"), max_length=5, choices=Booking.choices, default=Booking.SELF)
     cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True, editable=False)
+    # An outside speaker (a workshop a teacher asked for) reads the pupils' names only on the day: the
+    # attendance sheet, the check-in and « Mon espace » show them from the session's date, staff always.
+    names_on_the_day_only = models.BooleanField(
+        _("noms des élèves montrés aux animateurs le jour même seulement"), default=False
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
@@ -266,6 +273,7 @@ class Session(Orderable):
         FieldPanel("online_link"),
         FieldRowPanel([FieldPanel("capacity"), FieldPanel("booking")]),
         FieldRowPanel([FieldPanel("signup_opens_at"), FieldPanel("signup_closes_at")]),
+        FieldPanel("names_on_the_day_only"),
     ]
 
     class Meta(Orderable.Meta):

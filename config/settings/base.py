@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "auditlog",
+    # Lucide's icons (ISC), as inline SVG: the grand domaines' pictograms (metiers.templatetags.pictograms).
+    "lucide",
     # No django.contrib.admin: Wagtail's admin is the staff's tool; Django's was mounted but unused, with
     # a login outside the per-address delay (removed, issue 24).
     "django.contrib.auth",

@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from home.caching import cached
 from home.i18n import real_urls, with_language_prefix
-from home.routing import site_for_request
+from home.routing import public_root_url, site_for_request
 
 register = template.Library()
 
@@ -52,17 +52,27 @@ def _menu_items(site, request):
     if root.pk != source_root.pk:
         translated = {page.translation_key: page for page in root.get_children().live().public().specific(defer=True)}
         pages = [translated.get(page.translation_key, page) for page in pages]
-    return [
-        {
-            "pk": page.pk,
-            "translation_key": page.translation_key,
-            "path": page.path,
-            "url": page.get_url(request),
-            "title": page.title,
-            "content_language": page.locale.language_code if page.locale_id != root.locale_id else None,
-        }
-        for page in pages
-    ]
+    items = []
+    for page in pages:
+        content_language = page.locale.language_code if page.locale_id != root.locale_id else None
+        title, hreflang = page.title, None
+        # A page not translated into the visitor's language: its page type's menu label, in that language
+        # (`menu_label`, gettext), when it has one; the link says the page is in French (hreflang).
+        label = getattr(type(page), "menu_label", None) if content_language else None
+        if label:
+            title, hreflang, content_language = str(label), content_language, None
+        items.append(
+            {
+                "pk": page.pk,
+                "translation_key": page.translation_key,
+                "path": page.path,
+                "url": page.get_url(request),
+                "title": title,
+                "content_language": content_language,
+                "hreflang": hreflang,
+            }
+        )
+    return items
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -104,7 +114,8 @@ def _translations(page, request=None):
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to the current page in each language: its translation when it exists, else the French page
-    under that language's prefix (shown in French with a notice, see `home.i18n`)."""
+    under that language's prefix (shown in French with a notice, see `home.i18n`). A view whose address
+    takes only POST gives the address to link instead as `language_switch_path`."""
     request = context.get("request")
     page = context.get("page")
     current_code = translation.get_language()
@@ -115,7 +126,9 @@ def language_switcher(context):
     for code, name in settings.LANGUAGES:
         url = urls.get(code)
         if url is None and request is not None:
-            url = translate_url(request.path, code)
+            # A page shown in answer to a POST (a printed sheet, a form sent back with its errors) names the
+            # address of its GET page: the same address in another language would answer 405.
+            url = translate_url(context.get("language_switch_path") or request.path, code)
         links.append({"code": code, "name": name, "url": url, "current": code == current_code})
     return {"links": links}
 
@@ -148,12 +161,21 @@ def page_alternates(context):
     )
 
 
+def _full_url(page, request):
+    """The page's absolute address from the site's configured root URL (`home.routing.public_root_url`)."""
+    parts = page.get_url_parts(request)
+    if parts is None:
+        return None
+    _site_id, root_url, page_path = parts
+    return public_root_url(root_url) + page_path
+
+
 def _alternates(page, request):
     translations = _translations(page, request)
     with real_urls():
-        canonical = page.get_full_url(request)
+        canonical = _full_url(page, request)
         alternates = [
-            {"code": code, "url": translations[code].get_full_url(request)}
+            {"code": code, "url": _full_url(translations[code], request)}
             for code, _name in settings.LANGUAGES
             if code in translations
         ]

@@ -68,6 +68,8 @@ class MetiersIndexPage(BasePage):
 
     body = BodyStreamField(verbose_name=_("contenu"))
     per_page = models.PositiveSmallIntegerField(_("fiches par page"), default=24)
+    # The menu's name for the catalogue under /en/ and /ar/, where the page itself is not translated.
+    menu_label = _("Métiers")
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     settings_panels = [*BasePage.settings_panels, FieldPanel("per_page")]

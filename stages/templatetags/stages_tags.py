@@ -8,9 +8,16 @@ from wagtail.models import Locale
 from accounts.models import current_school_year
 from home.caching import cached
 
+from .. import badges
 from ..models import PlaceStatus, PlaceWeek
 
 register = template.Library()
+
+
+@register.filter
+def request_tone(state):
+    """The badge tone of a stage request's state: `{{ stage_request.state|request_tone }}`."""
+    return badges.request_tone(state)
 
 
 def _seats_by_sheet(year):

@@ -61,12 +61,16 @@
         });
     });
 
-    // Move focus to the error summary so screen-reader users hear the errors first; otherwise, after a
-    // filter or a page change, to the results' heading so that keyboard users land on the results.
-    var summary = document.querySelector(".error-summary");
+    // Move focus to the error summary so screen-reader users hear the errors first; after an action (a POST
+    // and its redirect), to the messages that say what was done; otherwise, after a filter or a page change,
+    // to the results' heading so that keyboard users land on the results.
+    var summary = document.querySelector(".error-summary, .form-errors[tabindex]");
+    var done = document.querySelector(".site-messages");
     var results = document.querySelector("[data-focus-on-load]");
     if (summary) {
         summary.focus();
+    } else if (done) {
+        done.focus();
     } else if (results) {
         results.focus();
     }

@@ -32,9 +32,15 @@ def test_pupil_on_a_small_phone_reaches_results_first(phone, base_url, demo_cont
 
     page.goto(base_url + "/fr/")
     check(page)
-    # The header is one line: the brand and the « Menu » button.
-    header_height = page.get_by_role("banner").bounding_box()["height"]
-    assert header_height <= 80, f"header {header_height} px high"
+    # The header is two lines: the brand and the « Menu » button, then search and log-in, reachable without
+    # opening the menu.
+    banner = page.get_by_role("banner")
+    header_height = banner.bounding_box()["height"]
+    assert header_height <= 130, f"header {header_height} px high"
+    expect(banner.get_by_role("combobox", name="Rechercher un métier, un article")).to_be_visible()
+    expect(banner.get_by_role("button", name="Rechercher")).to_be_visible()
+    expect(banner.get_by_role("link", name="Se connecter")).to_be_visible()
+    expect(page.get_by_role("navigation", name="Navigation principale")).to_be_hidden()
     open_menu(page)
     expect(page.get_by_role("navigation", name="Navigation principale")).to_be_visible()
     check(page)
@@ -45,9 +51,14 @@ def test_pupil_on_a_small_phone_reaches_results_first(phone, base_url, demo_cont
     first = page.locator(".metier-card").first
     top = first.bounding_box()["y"] + page.evaluate("window.scrollY")
     assert top <= 2 * page.viewport_size["height"], f"first result at {top} px"
-    # Filters are folded; opening them shows the interests and the selects.
+    # Filters are folded above the results: one tap away, within the first screen.
     filters = page.locator("details.metiers-filters")
     expect(filters).not_to_have_attribute("open", "")
+    summary_box = filters.locator("summary").bounding_box()
+    assert summary_box["y"] + summary_box["height"] <= page.viewport_size["height"], (
+        "« Filtrer » below the first screen"
+    )
+    assert summary_box["y"] < first.bounding_box()["y"], "« Filtrer » after the first result"
     filters.locator("summary").click()
     page.get_by_label("Niveau d'études minimum").select_option(index=1)
     page.get_by_role("button", name="Afficher les métiers").click()
@@ -69,6 +80,40 @@ def test_pupil_on_a_small_phone_reaches_results_first(phone, base_url, demo_cont
     check(page)
 
 
+LAYOUT_SHIFT = """() => new Promise((resolve) => {
+    let total = 0;
+    new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) { if (!entry.hadRecentInput) { total += entry.value; } }
+    }).observe({type: "layout-shift", buffered: true});
+    setTimeout(() => resolve(total), 500);
+})"""
+
+
+def test_from_a_sheet_the_next_action_is_in_the_first_two_screens(phone, base_url, demo_content):
+    """A pupil opens a métier sheet: « Et maintenant ? » (ask for a stage in this métier, the coming
+    workshops) is in the jump links and within two screens, and nothing moves while the page loads."""
+    page = phone
+    page.goto(base_url + "/fr/metiers/boulanger/")
+    check(page)
+    assert page.evaluate(LAYOUT_SHIFT) <= 0.02
+    block = page.get_by_role("region", name="Et maintenant ?")
+    expect(block).to_be_visible()
+    ask = block.get_by_role("link", name="Demander un stage dans ce métier")
+    top = ask.bounding_box()["y"] + page.evaluate("window.scrollY")
+    assert top + ask.bounding_box()["height"] <= 2 * page.viewport_size["height"], f"next action at {top} px"
+    expect(block.get_by_role("region", name="Rencontrer ce métier : prochains ateliers")).to_be_visible()
+    # The jump links name it, first.
+    toc = page.get_by_role("navigation", name="Sur cette fiche")
+    expect(toc.get_by_role("link").first).to_have_text("Et maintenant ?")
+    ask.click()
+    expect(page).to_have_url(re.compile(r"next=/fr/stages/ma-demande/"))
+
+    # No late class folds the header on the other page types either.
+    for path in ("/fr/metiers/", "/fr/recherche/?q=boulanger"):
+        page.goto(base_url + path)
+        assert page.evaluate(LAYOUT_SHIFT) <= 0.02, path
+
+
 def test_arabic_parent_reaches_the_translated_article_from_the_home_page(phone, base_url, demo_content):
     page = phone
 
@@ -86,9 +131,9 @@ def test_arabic_parent_reaches_the_translated_article_from_the_home_page(phone, 
     expect(page.locator("html")).to_have_attribute("lang", "ar")
     check(page)
 
-    # The catalogue is not translated: shown in French, marked so, under /ar/.
+    # The catalogue is not translated: its menu name in Arabic, the catalogue shown in French, marked so, under /ar/.
     open_menu(page)
-    page.get_by_role("navigation").get_by_role("link", name="Métiers").click()
+    page.get_by_role("navigation").get_by_role("link", name="المهن").click()
     expect(page).to_have_url(f"{base_url}/ar/metiers/")
     expect(page.locator("main [lang=fr]").first).to_be_visible()
     check(page)
