@@ -38,7 +38,7 @@ run: $(VENV)/.installed-run ## Serve the portal with demo content on http://127.
 	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev ## Run the test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
-	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -m "not e2e and not fuzz and not catalogues" -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -m "not e2e and not fuzz" -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 fuzz: $(VENV)/.installed-dev ## Fuzz the API (Schemathesis) and every form of the portal with bad ids (bounded; CI runs it on PostgreSQL)
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -m fuzz -n0 $(PYTEST_ARGS) tests/test_api_fuzz.py

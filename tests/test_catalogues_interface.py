@@ -4,9 +4,8 @@ catalogues: a text that is a French source string (msgid) left untranslated in t
 is reported. Content still in French is marked `lang="fr"` and skipped (the catalogue of métiers, a page
 not yet translated).
 
-Marked `catalogues`: it fails until the catalogues are filled for the strings of issue 28, so `make test`
-leaves it out; run it after `make messages` and the translations:
-    DJANGO_SETTINGS_MODULE=config.settings.test .venv/bin/pytest -n 0 -m catalogues tests/test_catalogues_interface.py
+Marked `catalogues` and part of `make test`: a new interface string left untranslated in en or ar fails it
+(`make messages`, then fill the catalogues).
 """
 
 import re
