@@ -315,6 +315,20 @@ class Stack:
     def start_worker(self):
         self.start("worker", PYTHON, "manage.py", "run_worker", "--interval", "0.3")
 
+    def start_all(self, source_url, setup_script, pupils):
+        """The whole stack: PostgreSQL (schema from `source_url`), Redis, the SMTP server, the data that
+        `setup_script --setup <pupils>` prints (JSON), two app servers and the task worker, all listening."""
+        self.start_postgres(source_url)
+        self.start_redis()
+        self.start_smtp()
+        data = json.loads(self.run(PYTHON, setup_script, "--setup", str(pupils), capture_output=True, text=True).stdout)
+        for index in (0, 1):
+            self.start_web(index)
+        self.start_worker()
+        for port in [self.redis_port, self.smtp_port, *self.web_ports]:
+            self.wait_port(port)
+        return data
+
     def wait_port(self, port, seconds=60):
         deadline = time.time() + seconds
         while time.time() < deadline:
@@ -476,17 +490,7 @@ def main():
     began = time.time()
     failures = []
     try:
-        stack.start_postgres(source)
-        stack.start_redis()
-        stack.start_smtp()
-        data = json.loads(
-            stack.run(PYTHON, __file__, "--setup", str(args.pupils), capture_output=True, text=True).stdout
-        )
-        for index in (0, 1):
-            stack.start_web(index)
-        stack.start_worker()
-        for port in [stack.redis_port, stack.smtp_port, *stack.web_ports]:
-            stack.wait_port(port)
+        data = stack.start_all(source, __file__, args.pupils)
         print(
             f"Stack up in {time.time() - began:.0f} s (PostgreSQL :{stack.pg_port}, Redis :{stack.redis_port}, "
             f"SMTP :{stack.smtp_port}, app servers :{stack.web_ports[0]} :{stack.web_ports[1]})"

@@ -241,17 +241,7 @@ def main():
     began = time.time()
     failures = []
     try:
-        stack.start_postgres(source)
-        stack.start_redis()
-        stack.start_smtp()
-        data = json.loads(
-            stack.run(PYTHON, __file__, "--setup", str(args.pupils), capture_output=True, text=True).stdout
-        )
-        for index in (0, 1):
-            stack.start_web(index)
-        stack.start_worker()
-        for port in [stack.redis_port, stack.smtp_port, *stack.web_ports]:
-            stack.wait_port(port)
+        data = stack.start_all(source, __file__, args.pupils)
         traffic = Peak(stack, data)
         traffic.warm_up()
         print(f"Stack up and warmed in {time.time() - began:.0f} s; {args.pupils} pupils, {args.clients} at once")
