@@ -634,3 +634,23 @@ def test_the_pool_shows_each_speakers_load_this_year(client, speaker, frozen_now
     assert "Interventions cette année" in response.content.decode()
     row = next(item for item in response.context["object_list"] if item.pk == speaker.pk)
     assert row.year_load == 2
+
+
+def test_the_teachers_and_speakers_pages_cost_the_same_with_1_or_6_requests(client, agenda, frozen_now):
+    from tests.test_home_query_budget import warm_queries
+
+    counts = {}
+    for size in (1, 6):
+        teacher, speaker = TeacherFactory(), SpeakerFactory()
+        school_class = SchoolClassFactory()
+        school_class.teachers.add(teacher)
+        for _ in range(size):
+            workshop_request = WorkshopRequestFactory(
+                teacher=teacher, school=school_class.school, classes=[school_class]
+            )
+            workflow.apply(StaffFactory(), workshop_request, "propose", speaker=speaker)
+        client.force_login(teacher)
+        teacher_page = warm_queries(client, reverse("interventions:requests"))
+        client.force_login(speaker.user)
+        counts[size] = (teacher_page, warm_queries(client, reverse("interventions:speaker")))
+    assert counts[1] == counts[6], counts

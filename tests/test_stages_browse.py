@@ -57,7 +57,9 @@ def offers(frozen_now, metiers_index):
 
 def test_the_pupil_sees_the_offers_of_their_weeks_nearest_first(client, offers):
     client.force_login(offers["pupil"])
-    page = client.get(URL).content.decode()
+    response = client.get(URL)
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    page = response.content.decode()
     assert page.index("Le fournil du coin") < page.index("Soigner à l&#x27;hôpital")
     assert "min" in page and "Saint-Denis" in page and "Argenteuil" in page
     for hidden in ("Complet", "Autre semaine", "Réservée à un autre collège", "À vérifier"):
