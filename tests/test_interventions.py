@@ -654,3 +654,11 @@ def test_the_teachers_and_speakers_pages_cost_the_same_with_1_or_6_requests(clie
         client.force_login(speaker.user)
         counts[size] = (teacher_page, warm_queries(client, reverse("interventions:speaker")))
     assert counts[1] == counts[6], counts
+
+
+def test_a_request_started_with_bad_ids_in_the_address_opens_an_empty_form(client, teacher_of):
+    client.force_login(teacher_of)
+    for query in ("?classe=abc&fiche=" + "9" * 20, "?classe=-1&fiche=0&fiche=x", "?fiche=" + "1," * 50):
+        response = client.get(reverse("interventions:requests") + query)
+        assert response.status_code == 200
+        assert "checked" not in response.content.decode().split('name="classes"')[1][:200]
