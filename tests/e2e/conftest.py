@@ -39,6 +39,7 @@ from wagtail.models import Locale
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
 
 from home.models import HomePage
 
@@ -148,8 +149,20 @@ def format_axe_violations(violations):
 
 
 def assert_no_axe_violations(page, *, skip_rules=()):
-    """Fail, listing what to fix, if axe-core finds any violation on the page as currently shown."""
-    results = Axe().run(page)
+    """Fail, listing what to fix, if axe-core finds any violation on the page as currently shown.
+
+    A click on a link returns before the next page has loaded; axe run in between finds no document (« Cannot read
+    properties of null ») or loses its context. The page is awaited to its load event, and axe runs once more when
+    a navigation still pulled the document from under it.
+    """
+    page.wait_for_load_state("load")
+    try:
+        results = Axe().run(page)
+    except PlaywrightError as error:
+        if "documentElement" not in str(error) and "context was destroyed" not in str(error):
+            raise
+        page.wait_for_load_state("load")
+        results = Axe().run(page)
     violations = [v for v in results.response["violations"] if v["id"] not in skip_rules]
     if violations:
         report = format_axe_violations(violations)

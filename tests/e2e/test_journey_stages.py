@@ -133,6 +133,7 @@ def test_after_the_stage_the_pupil_writes_the_report_and_the_teacher_reads_it(ne
     login(host, base_url, "boulangere@example.org", DEFAULT_PASSWORD)
     host.goto(base_url + "/fr/stages/accueil/")
     host.get_by_role("link", name="Donner mon appréciation du stage de Lina").click()
+    expect(host.get_by_label("Une phrase pour l'élève")).to_be_visible()
     assert_no_axe_violations(host)
     host.get_by_label("Toujours à l'heure").check()
     host.get_by_label("Curieux ou curieuse", exact=True).check()
