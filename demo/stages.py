@@ -1,7 +1,10 @@
 """Demo stages: 25 host organisations (five of each kind) in Seine-Saint-Denis and Paris with about 60
-places on the demo métier sheets, the stage weeks of two collèges, and requests in every state (the demo
-pupil Inès's is accepted, so her parent and teacher see it; pupils of a second collège hold the others;
-the stage done has its report and its host's appreciation).
+places on the demo métier sheets, the stage weeks of two collèges, and requests in every state. The demo
+pupil Inès did her stage in November at the demo professional's bakery: convention signed by the four
+parties, her report and the host's appreciation, so her notebook, her parent and her teacher show a stage
+done. Her brother Ilyes, at the second collège, has an accepted place whose convention waits for their
+parent (the demo parent's account signs it). Pupils of the second collège hold the other states; the
+stages done have their report and their host's appreciation.
 Idempotent: organisations by name, places by title, pupils by identifier, requests by pupil and week."""
 
 import datetime
@@ -29,6 +32,10 @@ from stages.models import (
 
 from .content import SCHOOL, USERS
 from .pupils import PUPIL_PASSWORD
+
+# The demo parent's second child, at the second collège: his convention waits for her signature.
+BROTHER = "stage-demo-05"
+PARENT_EMAIL = "parent@demo.unstageetapres.fr"
 
 SECOND_SCHOOL = {"name": "Collège Gisèle-Halimi", "uai": "0930998Y", "commune": "Bobigny", "priority_education": "REP"}
 KINDS = list(HostOrganisation.Kind)
@@ -90,7 +97,11 @@ def load(command, home):
     first = School.objects.get(uai=SCHOOL["uai"])
     second, _ = School.objects.update_or_create(uai=SECOND_SCHOOL["uai"], defaults=SECOND_SCHOOL)
     weeks = {
-        first: [StageWeek.objects.get_or_create(school=first, starts_on=monday(year, 12, 8))[0]],
+        first: [
+            StageWeek.objects.get_or_create(school=first, starts_on=monday(year, 12, 8))[0],
+            # Inès's class went in November: her stage is done.
+            StageWeek.objects.get_or_create(school=first, starts_on=monday(year, 11, 24))[0],
+        ],
         second: [
             StageWeek.objects.get_or_create(school=second, starts_on=monday(year + 1, 1, 19))[0],
             StageWeek.objects.get_or_create(school=second, starts_on=monday(year, 12, 8))[0],
@@ -147,32 +158,46 @@ def load(command, home):
     staff = User.objects.get(email=next(email for role, email, *_rest in USERS if role == Role.STAFF))
     # Inès is placed at the demo professional's host, so that its member can sign her convention.
     own_host_first = [pw for pw in place_weeks if pw.place.host.members.filter(pk=professional.pk).exists()]
-    _request(demo_pupil, weeks[first][0], RequestState.ACCEPTED, sheets, own_host_first + place_weeks, staff)
+    _request(demo_pupil, weeks[first][1], RequestState.ACCEPTED, sheets, own_host_first + place_weeks, staff)
     for pupil, state in zip(pupils, STATES, strict=True):
-        _request(pupil, weeks[second][0], state, sheets, place_weeks, staff)
+        # Ilyes, the demo parent's son, is placed at the demo professional's host too (he signs online).
+        candidates = own_host_first + place_weeks if pupil.identifier == BROTHER else place_weeks
+        _request(pupil, weeks[second][0], state, sheets, candidates, staff)
     _after_stage(weeks[second][0])
     _conventions(demo_pupil, weeks, first, second, staff, professional, place_weeks, command)
+    _ines_stage_done(demo_pupil, weeks[first][1], staff)
     command.stdout.write(
         f"Stages : {HostOrganisation.objects.count()} structures, {Place.objects.count()} places, {StageRequest.objects.count()} demandes."
     )
 
 
 def _conventions(demo_pupil, weeks, first, second, staff, professional, place_weeks, command):
-    """The three conventions a newcomer should see: Inès's waiting for her parent (host, collège and Inès
-    signed online), a fully signed one (« Convention signée »), and a 13-year-old's request that the rules
-    refused at a private company (the message is the request's reason)."""
+    """The conventions a newcomer should see: Inès's signed online by the four parties (her stage is done),
+    her brother Ilyes's waiting for their parent (host, collège and Ilyes signed online), the second collège's
+    fully signed ones (« Convention signée »), and a 13-year-old's request that the rules refused at a
+    private company (the message is the request's reason)."""
     from stages import signatures
     from stages.models import Convention, ConventionSignature, ConventionState, Party, SignatureMethod
     from stages.workflow import PlaceDoesNotFit, apply
 
-    ines_request = StageRequest.objects.filter(pupil=demo_pupil, week=weeks[first][0]).first()
-    if ines_request and ines_request.place_week_id and not hasattr(ines_request, "convention"):
-        convention = signatures.draw_up(ines_request, by=staff)
-        teacher = demo_pupil.school_class.teachers.first() if demo_pupil.school_class_id else None
+    teacher = demo_pupil.school_class.teachers.first() if demo_pupil.school_class_id else None
+    parent = demo_pupil.parents.filter(email=PARENT_EMAIL).first()
+    ines_request = StageRequest.objects.filter(pupil=demo_pupil, week=weeks[first][1]).first()
+    brother_request = StageRequest.objects.filter(pupil__identifier=BROTHER, week=weeks[second][0]).first()
+    # (request, who signs for the collège, whether the parent signs now)
+    for stage_request, for_school, parent_signs in [
+        (ines_request, teacher or staff, True),
+        (brother_request, staff, False),
+    ]:
+        if not stage_request or not stage_request.place_week_id or hasattr(stage_request, "convention"):
+            continue
+        convention = signatures.draw_up(stage_request, by=staff)
         if convention.host.members.filter(pk=professional.pk).exists():
             signatures.sign(convention, Party.HOST, professional)
-        signatures.sign(convention, Party.SCHOOL, teacher or staff, acting_for="Mme Hélène Martin")
-        signatures.sign(convention, Party.PUPIL, demo_pupil)
+        signatures.sign(convention, Party.SCHOOL, for_school, acting_for="Mme Hélène Martin")
+        signatures.sign(convention, Party.PUPIL, stage_request.pupil)
+        if parent_signs and parent is not None:
+            signatures.sign(convention, Party.PARENT, parent)
     # The stages « convention signée » and « réalisé » of the second collège: signed by the four parties
     # (demo rows written directly, as the demo sets the requests' states directly).
     for stage_request in StageRequest.objects.filter(
@@ -231,6 +256,40 @@ def _conventions(demo_pupil, weeks, first, second, staff, professional, place_we
             command.stdout.write(f"Convention refusée par les règles (démo) : {refusal}")
 
 
+def _ines_stage_done(pupil, week, staff):
+    """Inès's stage, its convention signed, is done: her report and the bakery's appreciation."""
+    stage_request = StageRequest.objects.filter(pupil=pupil, week=week, state=RequestState.CONVENTION).first()
+    if stage_request is None:
+        return
+    StageRequest.objects.filter(pk=stage_request.pk).update(state=RequestState.DONE)
+    RequestEvent.objects.create(
+        request=stage_request,
+        from_state=RequestState.CONVENTION,
+        to_state=RequestState.DONE,
+        by=staff,
+        by_role=Role.STAFF,
+    )
+    StageReport.objects.get_or_create(
+        request=stage_request,
+        defaults={
+            "saw": "Le fournil à 6 heures : le pétrissage, la pousse, la cuisson, puis la vente au comptoir.",
+            "liked": "J'ai façonné des baguettes le mercredi et on les a vendues le jour même.",
+            "next": "Je veux faire un CAP boulanger. Je vais demander au lycée des métiers si on peut le faire en apprentissage.",
+            "submitted_at": timezone.now(),
+        },
+    )
+    host = stage_request.place_week.place.host
+    HostAppreciation.objects.get_or_create(
+        request=stage_request,
+        defaults={
+            "punctuality": HostAppreciation.Punctuality.ALWAYS,
+            "curiosity": HostAppreciation.Curiosity.VERY,
+            "sentence": "Tu as le geste sûr et tu poses les bonnes questions : notre porte t'est ouverte.",
+            "by": host.members.first(),
+        },
+    )
+
+
 def _after_stage(week):
     """The stage done has its report (three steps) and its host's appreciation."""
     done = StageRequest.objects.filter(week=week, state=RequestState.DONE).select_related("place_week__place__host")
@@ -266,15 +325,23 @@ def _requesting_pupils(school):
     for number, first_name in enumerate(names):
         identifier = f"stage-demo-{number + 1:02d}"
         pupil = User.objects.filter(identifier=identifier).first() or User(identifier=identifier)
-        pupil.first_name, pupil.last_name, pupil.school_class = first_name, "Démo", school_class
+        brother = identifier == BROTHER
+        pupil.first_name, pupil.school_class = first_name, school_class
+        pupil.last_name = "Diallo" if brother else "Démo"
         pupil.birth_date = datetime.date(2012, 1 + number, 5)
         pupil.is_active = True
         pupil.activated_at = pupil.activated_at or timezone.now()
         pupil.set_password(PUPIL_PASSWORD)
         pupil.save()
         pupil.groups.add(group)
+        parent = User.objects.filter(email=PARENT_EMAIL).first() if brother else None
+        if parent is not None:
+            parent.children.add(pupil)
         if not pupil.consent_records.exists():
-            consent.record(pupil, "given", ConsentRecord.Method.LINK, by_name="Parent de démonstration")
+            if parent is not None:
+                consent.record(pupil, "given", ConsentRecord.Method.CODE, by_user=parent)
+            else:
+                consent.record(pupil, "given", ConsentRecord.Method.LINK, by_name="Parent de démonstration")
         pupils.append(pupil)
     return pupils
 

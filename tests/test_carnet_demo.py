@@ -1,4 +1,5 @@
-"""The demo's orientation notebooks: Inès's with discoveries, two wishes and her parent's comment; the demo
+"""The demo's orientation notebooks: Inès's with discoveries (her stage and its report among them), two wishes and
+her parent's comment; the demo
 teacher's class view with pupils who have no wish yet; loading twice adds nothing."""
 
 from io import StringIO
@@ -32,6 +33,7 @@ def test_ines_notebook_and_the_class_view(settings, client):
     assert "Nous sommes fiers de toi" in page
     assert "Soigner au quotidien" in page or "soigner" in page.lower()  # a workshop she attended
     assert ines.interest_marks.count() == 3
+    assert "Boulangerie du Marché" in page and "façonné des baguettes" in page  # her stage and its report
 
     client.logout()
     client.post("/fr/compte/connexion/", {"username": "parent@demo.unstageetapres.fr", "password": "demo-parent-2026"})
