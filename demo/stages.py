@@ -178,7 +178,6 @@ def _conventions(demo_pupil, weeks, first, second, staff, professional, place_we
     private company (the message is the request's reason)."""
     from stages import signatures
     from stages.models import Convention, ConventionSignature, ConventionState, Party, SignatureMethod
-    from stages.workflow import PlaceDoesNotFit, apply
 
     teacher = demo_pupil.school_class.teachers.first() if demo_pupil.school_class_id else None
     parent = demo_pupil.parents.filter(email=PARENT_EMAIL).first()
@@ -225,10 +224,15 @@ def _conventions(demo_pupil, weeks, first, second, staff, professional, place_we
         Convention.objects.filter(pk=convention.pk).update(
             state=ConventionState.SIGNED, principal_name="Mme Hélène Martin", signed_at=timezone.now()
         )
-    # A 13-year-old at a private company: refused by the rules, the rule named.
-    second_school = weeks[second][0].school
-    school_class = SchoolClass.objects.get(school=second_school, school_year=current_school_year(), name="3e C")
-    monday = weeks[second][0].starts_on
+    _refused_by_the_rules(weeks[second][0], staff, place_weeks, command)
+
+
+def _refused_by_the_rules(week, staff, place_weeks, command):
+    """A 13-year-old at a private company: refused by the rules, the rule named."""
+    from stages.workflow import PlaceDoesNotFit, apply
+
+    school_class = SchoolClass.objects.get(school=week.school, school_year=current_school_year(), name="3e C")
+    monday = week.starts_on
     pupil = User.objects.filter(identifier="stage-demo-13-ans").first() or User(identifier="stage-demo-13-ans")
     pupil.first_name, pupil.last_name, pupil.school_class = "Yanis", "Démo", school_class
     pupil.birth_date = datetime.date(monday.year - 13, monday.month, 1) - datetime.timedelta(days=60)  # 13 then
@@ -241,7 +245,7 @@ def _conventions(demo_pupil, weeks, first, second, staff, professional, place_we
         consent.record(pupil, "given", ConsentRecord.Method.LINK, by_name="Parent de démonstration")
     young, created = StageRequest.objects.get_or_create(
         pupil=pupil,
-        week=weeks[second][0],
+        week=week,
         defaults={"motivation": "Je voudrais voir comment on répare les voitures.", "state": RequestState.SENT},
     )
     if created:
