@@ -305,6 +305,25 @@ def cached(request, name, compute, timeout=300):
     return value
 
 
+def cached_entry(request, name, item, compute_all, default=None, timeout=300):
+    """The entry `item` of the table `compute_all()` ({item: value}, every item at once), kept in the cache one
+    entry per key for the current content generation.
+
+    For what each of many pages shows about other rows (a sheet's classifications and related sheets): the
+    first page asked after a change computes the whole table in a few queries and stores every entry; each
+    other page's first visit then reads its own small entry, no query, and never the whole table. An item the
+    table lacks gets `default`; an entry the cache evicted makes the next asker compute the table again."""
+    prefix = f"{name}:{request_generation(request)}:"
+    value = cache.get(prefix + str(item), _MISSING)
+    if value is _MISSING:
+        table = compute_all()
+        value = table.get(item, default)
+        entries = {prefix + str(key): entry for key, entry in table.items()}
+        entries.setdefault(prefix + str(item), value)
+        cache.set_many(entries, timeout)
+    return value
+
+
 def after_bulk_load(using="default"):
     """After a bulk load (demo content, the catalogue import): forget cached content (bulk updates send no
     signal) and, on PostgreSQL, refresh the planner's statistics.
