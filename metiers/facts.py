@@ -11,12 +11,14 @@ instance (`from_instance`), never from the cache.
 """
 
 from collections import defaultdict
+from types import SimpleNamespace
 from typing import NamedTuple
 
 from django.db.models import F
 from django.utils import translation
 
 from home.caching import cached_entry
+from home.routing import parent_url
 
 # A day: the entries are keyed by the content generation, so they are never stale, only unused after a change.
 TIMEOUT = 24 * 3600
@@ -120,9 +122,13 @@ def all_facts(request):
     for page_id, target_id in relations:
         related_of[page_id].append(target_id)
     wanted = {target for targets in related_of.values() for target in targets}
-    targets = MetierPage.objects.filter(pk__in=wanted).select_related("locale")
-    targets = targets.only("title", "slug", "url_path", "path", "depth", "live", "locale__language_code")
-    links = {sheet.pk: Link(sheet.title, sheet.get_url(request)) for sheet in targets}
+    # A page's URL is its parent's and its slug (Wagtail's url_path): the parents' (the catalogue, one per
+    # language) are asked once, not 500 Page objects built for their URLs.
+    targets = MetierPage.objects.filter(pk__in=wanted).values_list("pk", "title", "slug", "path", "depth")
+    links = {}
+    for pk, title, slug, path, depth in targets:
+        parent = parent_url(SimpleNamespace(path=path, depth=depth), request)
+        links[pk] = Link(title, f"{parent}{slug}/" if parent else "")
 
     specialities_of = defaultdict(list)
     main_titles = Appellation.objects.filter(is_main_title=True).exclude(fiche_code=F("page__rome_code"))
