@@ -149,6 +149,14 @@ class GuidanceArticlePage(BasePage):
         words += len(self.introduction.split())
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
+    def get_context(self, request, *args, **kwargs):
+        from home.routing import parent_url
+
+        context = super().get_context(request, *args, **kwargs)
+        # « Tous les articles d'orientation »: the index's URL, kept per parent for the content generation.
+        context["index_url"] = lambda: parent_url(self, request)
+        return context
+
     def get_related_metiers(self):
         """Related métier sheets that anyone may read: live and without a view restriction."""
         ids = [link.metier_id for link in self.related_metiers.all()]

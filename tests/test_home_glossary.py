@@ -70,6 +70,24 @@ def test_terms_are_explained_on_sheets(client, astreinte):
     assert explained(content) == [("astreintes", f" ({DEFINITION})")]
 
 
+def test_a_sheet_published_with_the_word_shows_it_explained_at_the_next_visit(client, astreinte):
+    from wagtail.models import Locale
+
+    from home.models import HomePage
+    from metiers.factories import MetierPageFactory, MetiersIndexPageFactory
+    from metiers.models import MetierPage
+
+    home = HomePage.objects.get(locale=Locale.get_default())
+    sheet = MetierPageFactory(parent=MetiersIndexPageFactory(parent=home), tasks="<p>Travaille de jour.</p>")
+    assert explained(client.get(sheet.url).content.decode()) == []
+
+    sheet = MetierPage.objects.get(pk=sheet.pk)
+    sheet.tasks = "<p>Travaille de jour, avec une astreinte le dimanche.</p>"
+    sheet.save_revision().publish()
+
+    assert explained(client.get(sheet.url).content.decode()) == [("astreinte", f" ({DEFINITION})")]
+
+
 def test_a_page_without_the_word_is_unchanged(client, article):
     GlossaryTerm.objects.create(term="AFGSU", definition="Un diplôme de premiers secours.")
 

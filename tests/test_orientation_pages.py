@@ -259,6 +259,16 @@ class TestArticle:
         assert "L'apprentissage" in html_module.unescape(html)
         assert "4 minutes" in html
 
+    def test_article_links_back_to_its_index_even_after_the_index_moves_address(self, client, guidance):
+        article = GuidanceArticlePageFactory(parent=guidance)
+        assert f'<a href="{guidance.url}">Tous les articles d' in client.get(article.url).content.decode()
+
+        guidance.slug = "s-orienter"
+        guidance.save_revision().publish()
+
+        html = client.get(GuidanceArticlePage.objects.get(pk=article.pk).url).content.decode()
+        assert '<a href="/fr/s-orienter/">Tous les articles d' in html
+
     def test_related_metiers_show_only_public_live_pages(self, client, home_page, guidance):
         article = GuidanceArticlePageFactory(parent=guidance)
         metiers_index = MetiersIndexPageFactory(parent=home_page)
