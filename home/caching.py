@@ -270,6 +270,9 @@ def depends_on(request, *keys):
     for key in keys:
         if key not in live:
             live[key] = _live_value(key)
+    # A cached fragment being rendered keeps these keys with its copy (content_cache_tags).
+    for recorded in getattr(request, "_dependency_recorders", ()):
+        recorded.update(keys)
 
 
 def live_keys(request):

@@ -4,6 +4,7 @@ An article is written for one audience, about one topic, in plain French. Pupils
 articles by filtering the index; each article points to related métier sheets and articles.
 """
 
+import functools
 import math
 from collections.abc import Mapping, Sequence
 
@@ -155,7 +156,17 @@ class GuidanceArticlePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # « Tous les articles d'orientation »: the index's URL, kept per parent for the content generation.
         context["index_url"] = lambda: parent_url(self, request)
+        context["related_articles"] = functools.cache(lambda: self.related_articles_for(request))
         return context
+
+    def related_articles_for(self, request):
+        """`get_related_articles`, and the page being rendered depends on each one's own version: it shows their
+        reading time, which their text changes without changing the content generation (home.caching)."""
+        from home.caching import depends_on, page_key
+
+        related = self.get_related_articles()
+        depends_on(request, *(page_key(article.pk) for article in related))
+        return related
 
     def get_related_metiers(self):
         """Related métier sheets that anyone may read: live and without a view restriction."""

@@ -292,6 +292,26 @@ class TestArticle:
         GuidanceArticleRelated.objects.create(page=article, article=draft, sort_order=0)
         assert "Pas encore prêt" not in client.get(article.url).content.decode()
 
+    @pytest.mark.parametrize("page_cache", [False, True], ids=["logged-in-fragment", "anonymous-page-cache"])
+    def test_a_related_articles_new_reading_time_shows_at_once(self, client, settings, guidance, page_cache):
+        settings.PAGE_CACHE = {"ENABLED": page_cache, "TIMEOUT": 300}
+        article = GuidanceArticlePageFactory(parent=guidance, slug="a-lire")
+        other = GuidanceArticlePageFactory(
+            parent=guidance, slug="aussi", reading_time=None, body=[("paragraph", "<p>Court.</p>")]
+        )
+        GuidanceArticleRelated.objects.create(page=article, article=other, sort_order=0)
+        client.get(article.url)  # the first request fills the header's caches: the second one is kept
+        assert "1 minute" in client.get(article.url).content.decode()
+
+        # Only the related article's text changes (home.caching.page_changed: no global reset).
+        other = GuidanceArticlePage.objects.get(pk=other.pk)
+        other.body = [("paragraph", "<p>" + "mot " * 900 + "</p>")]
+        other.save_revision().publish()
+        minutes = GuidanceArticlePage.objects.get(pk=other.pk).estimated_reading_time
+        assert minutes > 1
+
+        assert f"{minutes} minutes" in client.get(article.url).content.decode()
+
     def test_article_is_in_the_sitemap_and_public_search(self, client, guidance):
         article = GuidanceArticlePageFactory(parent=guidance, title="Voie professionnelle")
         assert article.full_url in client.get("/sitemap.xml").content.decode()
