@@ -314,8 +314,10 @@ def cached_entry(request, name, item, compute_all, default=None, timeout=300):
 
     For what each of many pages shows about other rows (a sheet's classifications and related sheets): the
     first page asked after a change computes the whole table in a few queries and stores every entry; each
-    other page's first visit then reads its own small entry, no query, and never the whole table. An item the
-    table lacks gets `default`; an entry the cache evicted makes the next asker compute the table again."""
+    other page's first visit then reads its own small entry, no query, and never the whole table. The table
+    should hold every item (an empty value too): an item it lacks gets `default`, but only the asker's is
+    stored, and an entry missing from the cache (never stored, or evicted) makes its asker compute the table
+    again."""
     prefix = f"{name}:{request_generation(request)}:"
     value = cache.get(prefix + str(item), _MISSING)
     if value is _MISSING:

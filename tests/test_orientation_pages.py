@@ -269,6 +269,29 @@ class TestArticle:
         html = client.get(GuidanceArticlePage.objects.get(pk=article.pk).url).content.decode()
         assert '<a href="/fr/s-orienter/">Tous les articles d' in html
 
+    def test_an_article_seen_for_the_first_time_reads_its_related_sheets_without_a_query(
+        self, client, home_page, guidance
+    ):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        metiers = MetiersIndexPageFactory(parent=home_page)
+        first, with_sheets, without = (GuidanceArticlePageFactory(parent=guidance) for _ in range(3))
+        for n in range(3):
+            sheet = MetierPageFactory(parent=metiers, title=f"Métier lié {n}", slug=f"lie-{n}")
+            GuidanceArticleMetier.objects.create(page=with_sheets, metier=sheet, sort_order=n)
+        for _ in range(2):  # the header, the footer, the site settings made on first use, then the table
+            client.get(first.url)
+
+        counts = {}
+        for article in (with_sheets, without):
+            with CaptureQueriesContext(connection) as captured:
+                html = client.get(article.url).content.decode()
+            counts[article.pk] = len(captured.captured_queries)
+        assert counts[with_sheets.pk] == counts[without.pk]
+        assert '<a href="/fr/metiers/lie-2/">Métier lié 2</a>' in client.get(with_sheets.url).content.decode()
+        assert "Métier lié" not in html
+
     def test_related_metiers_show_only_public_live_pages(self, client, home_page, guidance):
         article = GuidanceArticlePageFactory(parent=guidance)
         metiers_index = MetiersIndexPageFactory(parent=home_page)
