@@ -173,7 +173,7 @@ class GuidanceArticlePage(BasePage):
                 RelatedLink(sheet.get_listing_title(), sheet.get_url(request)) for sheet in self.get_related_metiers()
             ]
         name = f"article-related-metiers:{translation.get_language()}:{request.get_host()}"
-        return cached_entry(request, name, self.pk, lambda: _related_metiers_of_all(request), default=[], timeout=DAY)
+        return cached_entry(request, name, self.pk, lambda: _related_metiers_of_all(request), default=[], timeout=HOUR)
 
     def related_articles_for(self, request):
         """`get_related_articles`, and the page being rendered depends on each one's own version: it shows their
@@ -216,7 +216,7 @@ class RelatedLink(NamedTuple):
     url: str
 
 
-DAY = 24 * 3600
+HOUR = 3600  # as metiers/facts.py: an old generation's entries leave the cache within the hour
 
 
 def _related_metiers_of_all(request):
