@@ -270,6 +270,9 @@ def depends_on(request, *keys):
     for key in keys:
         if key not in live:
             live[key] = _live_value(key)
+    # A cached fragment being rendered keeps these keys with its copy (content_cache_tags).
+    for recorded in getattr(request, "_dependency_recorders", ()):
+        recorded.update(keys)
 
 
 def live_keys(request):
@@ -302,6 +305,27 @@ def cached(request, name, compute, timeout=300):
     if value is _MISSING:
         value = compute()
         cache.set(key, value, timeout)
+    return value
+
+
+def cached_entry(request, name, item, compute_all, default=None, timeout=300):
+    """The entry `item` of the table `compute_all()` ({item: value}, every item at once), kept in the cache one
+    entry per key for the current content generation.
+
+    For what each of many pages shows about other rows (a sheet's classifications and related sheets): the
+    first page asked after a change computes the whole table in a few queries and stores every entry; each
+    other page's first visit then reads its own small entry, no query, and never the whole table. The table
+    should hold every item (an empty value too): an item it lacks gets `default`, but only the asker's is
+    stored, and an entry missing from the cache (never stored, or evicted) makes its asker compute the table
+    again."""
+    prefix = f"{name}:{request_generation(request)}:"
+    value = cache.get(prefix + str(item), _MISSING)
+    if value is _MISSING:
+        table = compute_all()
+        value = table.get(item, default)
+        entries = {prefix + str(key): entry for key, entry in table.items()}
+        entries.setdefault(prefix + str(item), value)
+        cache.set_many(entries, timeout)
     return value
 
 

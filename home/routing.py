@@ -144,6 +144,21 @@ def site_for_request(request):
     return request._wagtail_site
 
 
+def parent_url(page, request):
+    """The URL of `page`'s parent (a sheet's link to the catalogue), kept per parent for the content generation:
+    the 532 sheets share one, so a sheet seen for the first time reads no query for it."""
+    if page.depth <= 1:
+        return ""
+    parent_path = page.path[: -Page.steplen]
+    host = request.get_host() if request is not None else ""
+
+    def read():
+        parent = Page.objects.filter(path=parent_path).specific(defer=True).first()
+        return (parent.get_url(request) or "") if parent is not None else ""
+
+    return cached(request, f"parent-url:{parent_path}:{translation.get_language()}:{host}", read)
+
+
 # Host names of a Wagtail Site that nobody configured (Wagtail's default site is « localhost », port 80).
 UNCONFIGURED_HOSTNAMES = {"", "localhost", "127.0.0.1", "[::1]"}
 

@@ -99,11 +99,12 @@ def _as_sentence(items):
     return text[0].upper() + text[1:] + "."
 
 
-def derive_where(sheet):
+def derive_where(sheet, sectors=None):
     places = _context(sheet, "Types de structures")[:2]
     if places:
         return _as_sentence(places)
-    sector = next((sector for sector in sheet.sector_list if not sector.parent_id), None)
+    sectors = sheet.sector_list if sectors is None else sectors
+    sector = next((sector for sector in sectors if not sector.parent_id), None)
     if sector is not None:
         return _("Dans le secteur : %(sector)s.") % {"sector": _lower_first(sector.name)}
     return ""
@@ -119,12 +120,13 @@ def derive_who(sheet):
 DERIVE = {"what": derive_what, "where": derive_where, "who": derive_who}
 
 
-def en_bref_lines(sheet):
-    """[(key, label, sentence, derived)] for the lines that have a sentence, staff's or derived."""
+def en_bref_lines(sheet, sectors=None):
+    """[(key, label, sentence, derived)] for the lines that have a sentence, staff's or derived. `sectors`: the
+    sheet's sectors when the caller has them already (the sheet's page: metiers/facts.py), else read."""
     lines = []
     for key, derive in DERIVE.items():
         written = getattr(sheet, f"en_bref_{key}").strip()
-        sentence = written or derive(sheet)
+        sentence = written or (derive(sheet, sectors) if derive is derive_where else derive(sheet))
         if sentence:
             lines.append((key, LABELS[key], sentence, not written))
     return lines

@@ -4,12 +4,15 @@ An article is written for one audience, about one topic, in plain French. Pupils
 articles by filtering the index; each article points to related métier sheets and articles.
 """
 
+import functools
 import math
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
@@ -149,6 +152,38 @@ class GuidanceArticlePage(BasePage):
         words += len(self.introduction.split())
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
+    def get_context(self, request, *args, **kwargs):
+        from home.routing import parent_url
+
+        context = super().get_context(request, *args, **kwargs)
+        # « Tous les articles d'orientation »: the index's URL, kept per parent for the content generation.
+        context["index_url"] = lambda: parent_url(self, request)
+        context["related_articles"] = functools.cache(lambda: self.related_articles_for(request))
+        context["related_metiers"] = functools.cache(lambda: self.related_metiers_for(request))
+        return context
+
+    def related_metiers_for(self, request):
+        """`get_related_metiers` as (title, URL) pairs, from one table of every article's sheets kept for the
+        content generation (links, titles and live states are content): an article's first visit reads its
+        entry, not three queries. A preview reads the page being edited."""
+        from home.caching import cached_entry
+
+        if getattr(request, "is_preview", False):
+            return [
+                RelatedLink(sheet.get_listing_title(), sheet.get_url(request)) for sheet in self.get_related_metiers()
+            ]
+        name = f"article-related-metiers:{translation.get_language()}:{request.get_host()}"
+        return cached_entry(request, name, self.pk, lambda: _related_metiers_of_all(request), default=[], timeout=HOUR)
+
+    def related_articles_for(self, request):
+        """`get_related_articles`, and the page being rendered depends on each one's own version: it shows their
+        reading time, which their text changes without changing the content generation (home.caching)."""
+        from home.caching import depends_on, page_key
+
+        related = self.get_related_articles()
+        depends_on(request, *(page_key(article.pk) for article in related))
+        return related
+
     def get_related_metiers(self):
         """Related métier sheets that anyone may read: live and without a view restriction."""
         ids = [link.metier_id for link in self.related_metiers.all()]
@@ -174,6 +209,29 @@ class GuidanceArticlePage(BasePage):
             }
             related = [translations.get(page.translation_key, page) for page in related]
         return related
+
+
+class RelatedLink(NamedTuple):
+    title: str
+    url: str
+
+
+HOUR = 3600  # as metiers/facts.py: an old generation's entries leave the cache within the hour
+
+
+def _related_metiers_of_all(request):
+    """{article id: [RelatedLink]} for every article: the sheets that anyone may read, in the editors' order
+    (three queries)."""
+    links = GuidanceArticleMetier.objects.order_by("page_id", "sort_order").values_list("page_id", "metier_id")
+    links = list(links)
+    pages = Page.objects.filter(pk__in={metier for _page, metier in links}).live().public().specific()
+    shown = {page.pk: RelatedLink(page.get_listing_title(), page.get_url(request)) for page in pages}
+    # Every article has its entry, an empty one too: an entry missing from the cache means « build again ».
+    table = {pk: [] for pk in GuidanceArticlePage.objects.values_list("pk", flat=True)}
+    for page_id, metier_id in links:
+        if metier_id in shown:
+            table.setdefault(page_id, []).append(shown[metier_id])
+    return table
 
 
 class GuidanceArticleMetier(Orderable):

@@ -70,6 +70,24 @@ def test_terms_are_explained_on_sheets(client, astreinte):
     assert explained(content) == [("astreintes", f" ({DEFINITION})")]
 
 
+def test_a_sheet_published_with_the_word_shows_it_explained_at_the_next_visit(client, astreinte):
+    from wagtail.models import Locale
+
+    from home.models import HomePage
+    from metiers.factories import MetierPageFactory, MetiersIndexPageFactory
+    from metiers.models import MetierPage
+
+    home = HomePage.objects.get(locale=Locale.get_default())
+    sheet = MetierPageFactory(parent=MetiersIndexPageFactory(parent=home), tasks="<p>Travaille de jour.</p>")
+    assert explained(client.get(sheet.url).content.decode()) == []
+
+    sheet = MetierPage.objects.get(pk=sheet.pk)
+    sheet.tasks = "<p>Travaille de jour, avec une astreinte le dimanche.</p>"
+    sheet.save_revision().publish()
+
+    assert explained(client.get(sheet.url).content.decode()) == [("astreinte", f" ({DEFINITION})")]
+
+
 def test_a_page_without_the_word_is_unchanged(client, article):
     GlossaryTerm.objects.create(term="AFGSU", definition="Un diplôme de premiers secours.")
 
@@ -89,3 +107,34 @@ def test_staff_keep_the_glossary_in_the_admin(staff_client, astreinte):
     )
     assert response.status_code == 302
     assert GlossaryTerm.objects.filter(term="AFGSU").exists()
+
+
+def marks(html, *terms):
+    from home.templatetags.glossary_tags import explain
+
+    return re.findall(r"<dfn>(.*?)</dfn>", explain(html, list(terms), set()))
+
+
+def test_only_whole_words_in_text_are_explained_the_longest_form_first():
+    rome = GlossaryTerm(pk=1, term="code ROME", variants="codes ROME", definition="Le numéro d'un métier.")
+    html = (
+        '<p title="code ROME"><a href="/">code ROME</a> <!-- code ROME --> <h2>code ROME</h2>'
+        "Les Codes ROME du recode ROME. Un code ROME.</p>"
+    )
+    # Not in an attribute, a link, a comment or a heading, nor inside another word; « Codes ROME » whole.
+    assert marks(html, rome) == ["Codes ROME"]
+
+
+def test_a_form_with_a_quote_is_found_where_the_template_escaped_it():
+    term = GlossaryTerm(pk=2, term="prise d'effet", definition="Le jour où cela commence.")
+    assert marks("<p>La prise d&#x27;effet du contrat.</p>", term) == ["prise d'effet"]
+
+
+def test_a_word_inside_an_existing_explanation_is_left_alone():
+    term = GlossaryTerm(pk=3, term="astreinte", definition=DEFINITION)
+    html = '<p><span class="glossary-term"><span>une astreinte</span></span> puis une astreinte.</p>'
+    from home.templatetags.glossary_tags import explain
+
+    assert explain(html, [term], set()).endswith(
+        'puis une <span class="glossary-term" data-toggle-label="Que veut dire « astreinte » ?"><dfn>astreinte</dfn><span class="glossary-term__definition"> (Rester joignable pour venir travailler si on t\'appelle, même la nuit.)</span></span>.</p>'
+    )

@@ -44,7 +44,9 @@ def test_redis_url_puts_cache_sessions_and_page_cache_on_redis():
     assert on_redis["page_cache"]["ENABLED"] is True
 
     alone = settings_with({})
-    assert alone["caches"] is None  # Django's default: local memory
+    # Local memory, with room for the sheet table (metiers/facts.py: an entry per sheet) and the fragments.
+    assert alone["caches"]["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert alone["caches"]["default"]["OPTIONS"]["MAX_ENTRIES"] >= 5000
     assert alone["page_cache"]["ENABLED"] is False
 
 

@@ -259,6 +259,39 @@ class TestArticle:
         assert "L'apprentissage" in html_module.unescape(html)
         assert "4 minutes" in html
 
+    def test_article_links_back_to_its_index_even_after_the_index_moves_address(self, client, guidance):
+        article = GuidanceArticlePageFactory(parent=guidance)
+        assert f'<a href="{guidance.url}">Tous les articles d' in client.get(article.url).content.decode()
+
+        guidance.slug = "s-orienter"
+        guidance.save_revision().publish()
+
+        html = client.get(GuidanceArticlePage.objects.get(pk=article.pk).url).content.decode()
+        assert '<a href="/fr/s-orienter/">Tous les articles d' in html
+
+    def test_an_article_seen_for_the_first_time_reads_its_related_sheets_without_a_query(
+        self, client, home_page, guidance
+    ):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        metiers = MetiersIndexPageFactory(parent=home_page)
+        first, with_sheets, without = (GuidanceArticlePageFactory(parent=guidance) for _ in range(3))
+        for n in range(3):
+            sheet = MetierPageFactory(parent=metiers, title=f"Métier lié {n}", slug=f"lie-{n}")
+            GuidanceArticleMetier.objects.create(page=with_sheets, metier=sheet, sort_order=n)
+        for _ in range(2):  # the header, the footer, the site settings made on first use, then the table
+            client.get(first.url)
+
+        counts = {}
+        for article in (with_sheets, without):
+            with CaptureQueriesContext(connection) as captured:
+                html = client.get(article.url).content.decode()
+            counts[article.pk] = len(captured.captured_queries)
+        assert counts[with_sheets.pk] == counts[without.pk]
+        assert '<a href="/fr/metiers/lie-2/">Métier lié 2</a>' in client.get(with_sheets.url).content.decode()
+        assert "Métier lié" not in html
+
     def test_related_metiers_show_only_public_live_pages(self, client, home_page, guidance):
         article = GuidanceArticlePageFactory(parent=guidance)
         metiers_index = MetiersIndexPageFactory(parent=home_page)
@@ -281,6 +314,26 @@ class TestArticle:
         draft = GuidanceArticlePageFactory(parent=guidance, title="Pas encore prêt", live=False)
         GuidanceArticleRelated.objects.create(page=article, article=draft, sort_order=0)
         assert "Pas encore prêt" not in client.get(article.url).content.decode()
+
+    @pytest.mark.parametrize("page_cache", [False, True], ids=["logged-in-fragment", "anonymous-page-cache"])
+    def test_a_related_articles_new_reading_time_shows_at_once(self, client, settings, guidance, page_cache):
+        settings.PAGE_CACHE = {"ENABLED": page_cache, "TIMEOUT": 300}
+        article = GuidanceArticlePageFactory(parent=guidance, slug="a-lire")
+        other = GuidanceArticlePageFactory(
+            parent=guidance, slug="aussi", reading_time=None, body=[("paragraph", "<p>Court.</p>")]
+        )
+        GuidanceArticleRelated.objects.create(page=article, article=other, sort_order=0)
+        client.get(article.url)  # the first request fills the header's caches: the second one is kept
+        assert "1 minute" in client.get(article.url).content.decode()
+
+        # Only the related article's text changes (home.caching.page_changed: no global reset).
+        other = GuidanceArticlePage.objects.get(pk=other.pk)
+        other.body = [("paragraph", "<p>" + "mot " * 900 + "</p>")]
+        other.save_revision().publish()
+        minutes = GuidanceArticlePage.objects.get(pk=other.pk).estimated_reading_time
+        assert minutes > 1
+
+        assert f"{minutes} minutes" in client.get(article.url).content.decode()
 
     def test_article_is_in_the_sitemap_and_public_search(self, client, guidance):
         article = GuidanceArticlePageFactory(parent=guidance, title="Voie professionnelle")

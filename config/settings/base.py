@@ -228,6 +228,10 @@ if REDIS_URL:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    # Django's local-memory default keeps 300 entries and drops a third of them when full: one sheet table
+    # of metiers/facts.py (an entry per sheet) would push out everything else, the generation included.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
 
 # Anonymous page cache (home/page_cache.py): public pages for visitors without a session, forgotten when
 # staff change content (home/caching.py) or after TIMEOUT seconds. On by default with Redis only: every

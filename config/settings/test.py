@@ -10,7 +10,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Local memory and database sessions, unless REDIS_URL is set: CI runs the cache, session, rate-limit and
 # page-cache tests once more against Redis (`.ci/run`). The anonymous page cache is off; its tests turn it on.
 if not REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 PAGE_CACHE = {"ENABLED": False, "TIMEOUT": 300}
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"

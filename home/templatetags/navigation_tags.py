@@ -7,6 +7,7 @@ is worked out on the cached data.
 
 from django import template
 from django.conf import settings
+from django.db.models import Count
 from django.urls import translate_url
 from django.utils import translation
 
@@ -81,7 +82,10 @@ def breadcrumbs(context):
     request = context.get("request")
     crumbs = {"ancestors": [], "language": None}
     if isinstance(page, Page) and page.depth > 2 and page.pk:
-        key = f"breadcrumbs:{page.pk}:{translation.get_language()}:{_host(request)}"
+        # The ancestors are the parent's: one copy for all the sheets of the catalogue (a sheet seen for the
+        # first time reads no query for its breadcrumbs).
+        parent_path = page.path[: -Page.steplen]
+        key = f"breadcrumbs:{parent_path}:{page.locale_id}:{translation.get_language()}:{_host(request)}"
         crumbs = cached(request, key, lambda: _breadcrumbs(page, request))
     content_language = None
     if crumbs["ancestors"] and crumbs["language"] != translation.get_language():
@@ -103,12 +107,22 @@ def _translations(page, request=None):
     if not isinstance(page, Page) or not page.pk:
         return {}
     memo = request.__dict__.setdefault("_page_translations", {}) if request is not None else {}
+    if page.pk not in memo and page.translation_key not in cached(request, "translated-keys", _translated_keys):
+        # Not translated (every sheet today): itself, if live, without a query.
+        memo[page.pk] = {page.locale.language_code: page} if page.live else {}
     if page.pk not in memo:
         memo[page.pk] = {
             translated.locale.language_code: translated
             for translated in page.get_translations(inclusive=True).live().select_related("locale")
         }
     return memo[page.pk]
+
+
+def _translated_keys():
+    """The translation keys shared by more than one page (the pages that have a translation), for the content
+    generation: few, read in one query."""
+    rows = Page.objects.order_by().values("translation_key").annotate(pages=Count("pk")).filter(pages__gt=1)
+    return {row["translation_key"] for row in rows}
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

@@ -263,18 +263,26 @@ class MetierPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         """The template keeps the sheet in the cache until the content changes: what it shows is given as
         callables (the template calls them, each once), read only when the cached copy is rebuilt."""
+        from home.routing import parent_url
+
+        from ..en_bref import en_bref_lines
+        from ..facts import sheet_facts
+
         context = super().get_context(request, *args, **kwargs)
 
-        def index_url():
-            parent = self.get_parent()
-            return parent.get_url(request) if parent else ""
-
+        # Its classifications, related sheets and specialities: one entry of a table of all sheets, kept for
+        # the content generation (metiers/facts.py), so a sheet's first visit reads them without a query.
+        facts = functools.cache(lambda: sheet_facts(self, request))
         context.update(
             json_ld=functools.cache(lambda: self.json_ld(request)),
-            related_sheets=lambda: self.related_sheets,
-            sectors=lambda: self.sector_list,
-            interests=lambda: self.interest_list,
-            index_url=functools.cache(index_url),
+            grand_domaine=lambda: facts().grand_domaine,
+            domaine_professionnel=lambda: facts().domaine_professionnel,
+            related_sheets=lambda: facts().related_sheets,
+            sectors=lambda: facts().sectors,
+            interests=lambda: facts().interests,
+            specialities=lambda: facts().specialities,
+            en_bref=functools.cache(lambda: en_bref_lines(self, sectors=facts().sectors)),
+            index_url=functools.cache(lambda: parent_url(self, request)),
         )
         return context
 
