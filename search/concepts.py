@@ -318,11 +318,9 @@ class ConceptIndex:
         domaine professionnel (« santé », « bois »): the domain's sheets, the most central first (see
         `load_domains`); [] for any other query."""
         groups = self.read(text).groups
-        # One word, read as itself only: « bois » also read as « forêt » (the everyday vocabulary) is not only
-        # the name of the wood industry.
-        if len(groups) != 1 or len(groups[0]) != 1 or not self.domains:
+        if len(groups) != 1 or not self.domains:
             return []
-        typed = next(iter(groups[0]))
+        typed = next(iter(groups[0]))  # the word's own root comes first in its group
         sheets = self.domains.get(typed, {})
         return sorted(
             ((page_id, score) for page_id, score in sheets.items() if page_id in visible_ids), key=lambda item: -item[1]
@@ -333,12 +331,14 @@ class ConceptIndex:
         the interests are themselves written as pupils' wishes (« Je souhaite protéger et secourir », « J'aimerais
         travailler dehors »), so « protéger les gens » is that wish, and its sheets (police, pompiers, sécurité)
         fit it better than those whose texts merely say « protection »."""
-        groups = self.read(text).groups
-        if not groups:
+        # The words typed, not what the everyday vocabulary reads in them (« magasin » also means « commerce »,
+        # but « travailler dans un magasin » is not « Je veux travailler dans le commerce »).
+        typed = [next(iter(group)) for group in self.read(text).groups]
+        if not typed:
             return []
         found = set()
         for roots, page_ids in self.interests:
-            if all(roots.intersection(group) for group in groups):
+            if roots.issuperset(typed):
                 found |= page_ids
         return [(page_id, 1.0) for page_id in found if page_id in visible_ids]
 
