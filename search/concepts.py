@@ -41,7 +41,14 @@ from pathlib import Path
 from django.utils.html import strip_tags
 
 from home.text import fold, sound_key, word_root
-from metiers.models import Appellation, DomaineProfessionnel, GrandDomaine, MetierPage, MetierPageCentreInteret, MetierRelation
+from metiers.models import (
+    Appellation,
+    DomaineProfessionnel,
+    GrandDomaine,
+    MetierPage,
+    MetierPageCentreInteret,
+    MetierRelation,
+)
 
 from . import terms
 from .models import PupilWord, SheetConcepts

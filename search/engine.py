@@ -292,8 +292,10 @@ class SiteSearch(NothingFoundMixin):
                 page_id for page_id in full_text_ids(text_query, visible_ids, operator="or") if page_id not in found
             ]
         if helps:
-            domain_scores += [(page_id, INTEREST_WEIGHT * score) for page_id, score in concepts.interest_sheets(
-                self.corrected or self.folded, visible_ids)]
+            domain_scores += [
+                (page_id, INTEREST_WEIGHT * score)
+                for page_id, score in concepts.interest_sheets(self.corrected or self.folded, visible_ids)
+            ]
         self.ranked = blend(self.dictionary_matches, found, words, concept_scores, domain_scores)
         self.matched_names = {match.page_id: match.label for match in self.dictionary_matches}
 

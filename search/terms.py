@@ -97,7 +97,15 @@ def catalogue_fingerprint():
     interests = CentreInteret.objects.aggregate(count=Count("pk"), top=Max("pk"))
     words = PupilWord.objects.aggregate(count=Count("pk"), updated=Max("updated_at"))
     links = PupilWordSheet.objects.aggregate(count=Count("pk"), top=Max("pk"))
-    parts = [STORED_FORMAT, *pages.values(), live, *tags.values(), *interests.values(), _synonyms_mtime(), *words.values()]
+    parts = [
+        STORED_FORMAT,
+        *pages.values(),
+        live,
+        *tags.values(),
+        *interests.values(),
+        _synonyms_mtime(),
+        *words.values(),
+    ]
     parts += links.values()
     return "|".join(str(part) for part in parts)[:200]
 

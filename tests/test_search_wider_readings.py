@@ -7,8 +7,7 @@ from django.urls import reverse
 
 import pytest
 
-from metiers.factories import CentreInteretFactory, DomaineProfessionnelFactory, GrandDomaineFactory
-from metiers.factories import MetierPageFactory
+from metiers.factories import CentreInteretFactory, DomaineProfessionnelFactory, GrandDomaineFactory, MetierPageFactory
 from metiers.models import Appellation, MetierRelation
 from search import concepts, engine, terms
 
@@ -51,8 +50,13 @@ def found_titles(client, query):
 
 def test_an_employer_named_in_the_access_texts_finds_its_sheet(client, metiers_index, reset_index):
     industry = GrandDomaineFactory(code="H", name="Industrie")
-    sheet(metiers_index, "Technicien de réseau électrique", "I1309", industry,
-          access_summary="Recrutement après un bac pro, par exemple chez EDF ou Enedis.")
+    sheet(
+        metiers_index,
+        "Technicien de réseau électrique",
+        "I1309",
+        industry,
+        access_summary="Recrutement après un bac pro, par exemple chez EDF ou Enedis.",
+    )
     sheet(metiers_index, "Électricien du bâtiment", "F1602", industry, tasks="<p>Installe les prises et tableaux.</p>")
     sheet(metiers_index, "Soudeur", "H2913", industry, access_details="<p>CAP ou bac pro, puis CQP.</p>")
     fresh_indexes()
@@ -91,7 +95,9 @@ def test_a_domain_named_by_one_word_lists_its_central_sheets_first(client, metie
 def test_a_wish_worded_like_a_centre_d_interet_finds_the_sheets_given_it(client, metiers_index, reset_index):
     rescue = CentreInteretFactory(name="Je souhaite protéger et secourir", slug="proteger-et-secourir")
     domaine = GrandDomaineFactory(code="K", name="Services à la personne")
-    sheet(metiers_index, "Sapeur-pompier", "K1705", domaine, introduction="Il éteint les incendies.", interests=[rescue])
+    sheet(
+        metiers_index, "Sapeur-pompier", "K1705", domaine, introduction="Il éteint les incendies.", interests=[rescue]
+    )
     sheet(metiers_index, "Maître-nageur", "G1204", domaine, introduction="Il surveille la piscine.", interests=[rescue])
     sheet(metiers_index, "Agriculteur", "A1416", domaine, introduction="Il cultive et protège les cultures.")
     fresh_indexes()
@@ -105,7 +111,9 @@ def test_without_the_interest_reading_the_wish_finds_the_word_first(client, meti
     monkeypatch.setattr(engine, "INTEREST_WEIGHT", 0.0)
     rescue = CentreInteretFactory(name="Je souhaite protéger et secourir", slug="proteger-et-secourir")
     domaine = GrandDomaineFactory(code="K", name="Services à la personne")
-    sheet(metiers_index, "Sapeur-pompier", "K1705", domaine, introduction="Il éteint les incendies.", interests=[rescue])
+    sheet(
+        metiers_index, "Sapeur-pompier", "K1705", domaine, introduction="Il éteint les incendies.", interests=[rescue]
+    )
     sheet(metiers_index, "Agriculteur", "A1416", domaine, introduction="Il cultive et protège les cultures.")
     fresh_indexes()
     assert found_titles(client, "je veux protéger")[0] == "Agriculteur"
