@@ -320,11 +320,11 @@ class ConceptIndex:
             groups.append(group)
         return Reading(groups, read_as)
 
-    def domain_sheets(self, text, visible_ids):
+    def domain_sheets(self, reading, visible_ids):
         """[(page id, centrality between 0 and 1)] for a query that is the one-word name of a grand domaine or a
         domaine professionnel (« santé », « bois »): the domain's sheets, the most central first (see
-        `load_domains`); [] for any other query."""
-        groups = self.read(text).groups
+        `load_domains`); [] for any other query. `reading` is the query read as a wish (`read`)."""
+        groups = reading.groups
         if len(groups) != 1 or not self.domains:
             return []
         typed = next(iter(groups[0]))  # the word's own root comes first in its group
@@ -333,14 +333,14 @@ class ConceptIndex:
             ((page_id, score) for page_id, score in sheets.items() if page_id in visible_ids), key=lambda item: -item[1]
         )
 
-    def interest_sheets(self, text, visible_ids):
+    def interest_sheets(self, reading, visible_ids):
         """[(page id, 1.0)] for the sheets of the centres d'intérêt whose wording holds every word of the wish:
         the interests are themselves written as pupils' wishes (« Je souhaite protéger et secourir », « J'aimerais
         travailler dehors »), so « protéger les gens » is that wish, and its sheets (police, pompiers, sécurité)
         fit it better than those whose texts merely say « protection »."""
         # The words typed, not what the everyday vocabulary reads in them (« magasin » also means « commerce »,
         # but « travailler dans un magasin » is not « Je veux travailler dans le commerce »).
-        typed = [next(iter(group)) for group in self.read(text).groups]
+        typed = [next(iter(group)) for group in reading.groups]
         if not typed:
             return []
         found = set()
@@ -506,12 +506,12 @@ def read(text):
     return get_index().read(text)
 
 
-def domain_sheets(text, visible_ids):
-    return get_index().domain_sheets(text, visible_ids)
+def domain_sheets(reading, visible_ids):
+    return get_index().domain_sheets(reading, visible_ids)
 
 
-def interest_sheets(text, visible_ids):
-    return get_index().interest_sheets(text, visible_ids)
+def interest_sheets(reading, visible_ids):
+    return get_index().interest_sheets(reading, visible_ids)
 
 
 def warm_up():

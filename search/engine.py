@@ -61,7 +61,7 @@ TITLE_BONUS = 0.8
 CONCEPT_WEIGHT = 1.2
 # A query naming a domain (« santé »): its sheets, the most central first (search.concepts.domain_sheets).
 DOMAIN_WEIGHT = 1.0
-# A wish worded as a centre d'intérêt is (« protéger les gens », « Je souhaite protéger et secourir »): its sheets.
+# A wish worded like a centre d'intérêt (« protéger les gens », « Je souhaite protéger et secourir »): its sheets.
 INTEREST_WEIGHT = 0.5
 CLOSEST_SIZE = 5
 # A dictionary match scored below this came from letters in common (trigrams), not from a name that starts
@@ -151,7 +151,7 @@ def full_text_ids(query, ids, operator="and", limit=FULL_TEXT_LIMIT):
         return []
 
 
-def blend(dictionary_matches, full_text, words=(), concept_scores=(), domain_scores=()):
+def blend(dictionary_matches, full_text, words=(), concept_scores=(), extra_scores=()):
     """One ranking out of two, best first. A page whose title holds every word of the query gets a bonus:
     full-text ranks alone put a sheet that cites « apprentissage » among its 80 names before the article
     called « L'apprentissage, comment ça marche ? »."""
@@ -168,8 +168,8 @@ def blend(dictionary_matches, full_text, words=(), concept_scores=(), domain_sco
         scores[page_id] = scores.get(page_id, 0) + FULL_TEXT_WEIGHT / (1 + position * 0.25)
     for page_id, score in concept_scores:
         scores[page_id] = scores.get(page_id, 0) + CONCEPT_WEIGHT * score
-    for page_id, score in domain_scores:
-        scores[page_id] = scores.get(page_id, 0) + DOMAIN_WEIGHT * score
+    for page_id, score in extra_scores:  # a domain's centrality, or a centre d'intérêt, already weighted
+        scores[page_id] = scores.get(page_id, 0) + score
     return sorted(scores, key=lambda page_id: -scores[page_id])
 
 
@@ -284,19 +284,25 @@ class SiteSearch(NothingFoundMixin):
         # A word read through the everyday vocabulary (« bagnole », « ordi ») is not a name: the texts decide.
         helps = not exact and (len(words) > 1 or not self.dictionary_matches or self.reading.read_as)
         concept_scores = concepts.search(self.corrected or self.folded, visible_ids) if helps else []
-        # A domain's name (« santé ») is no sheet's name: its central sheets come before those citing the word.
-        domain_scores = [] if exact else concepts.domain_sheets(self.corrected or self.folded, visible_ids)
+        # A domain's name (« santé ») is no sheet's name: the domain's sheets join in, the most central first.
+        extra_scores = (
+            []
+            if exact
+            else [
+                (page_id, DOMAIN_WEIGHT * score) for page_id, score in concepts.domain_sheets(self.reading, visible_ids)
+            ]
+        )
         found = full_text_ids(text_query, visible_ids, operator="and")
         if len(found) < 5 and len(words) > 1:
             found += [
                 page_id for page_id in full_text_ids(text_query, visible_ids, operator="or") if page_id not in found
             ]
-        if helps:
-            domain_scores += [
+        if helps:  # a wish worded like a centre d'intérêt: the sheets given that interest
+            extra_scores += [
                 (page_id, INTEREST_WEIGHT * score)
-                for page_id, score in concepts.interest_sheets(self.corrected or self.folded, visible_ids)
+                for page_id, score in concepts.interest_sheets(self.reading, visible_ids)
             ]
-        self.ranked = blend(self.dictionary_matches, found, words, concept_scores, domain_scores)
+        self.ranked = blend(self.dictionary_matches, found, words, concept_scores, extra_scores)
         self.matched_names = {match.page_id: match.label for match in self.dictionary_matches}
 
     @cached_property
