@@ -215,7 +215,9 @@ def bags_for(pages):
         counts = Counter()
         for field, text in texts.items():
             for root in roots_of(text):
-                counts[root] += FIELD_WEIGHTS[field]
+                # An acronym is stored in capitals: it counts as the sheet's word, not in the sheet's length (see
+                # `ConceptIndex.load`), so that naming « CAP » and « BTS » does not make a sheet's texts longer.
+                counts[root.upper() if field == "acronyms" else root] += FIELD_WEIGHTS[field]
         name_words = set()
         for name in (texts["names"], texts["alternative_names"]):
             for word in re.findall(r"[^\W\d_]+", (name or "").lower()):
@@ -223,6 +225,16 @@ def bags_for(pages):
                     name_words.add((fold(word), sound_key(word)))
         bags.append(SheetConcepts(page_id=page.pk, roots=dict(counts), name_words=sorted(name_words)))
     return bags
+
+
+def _merged(roots):
+    """A sheet's stored {root: weight} with its acronyms (stored in capitals) folded into the other roots."""
+    if not any(root.isupper() for root in roots):
+        return roots
+    merged = Counter()
+    for root, weight in roots.items():
+        merged[root.lower()] += weight
+    return dict(merged)
 
 
 @dataclass
@@ -254,7 +266,10 @@ class ConceptIndex:
     def load(self, version):
         weighted, lengths, vocabulary, sounds = {}, {}, set(), defaultdict(Counter)
         for page_id, roots, name_words in SheetConcepts.objects.values_list("page_id", "roots", "name_words"):
-            weighted[page_id], lengths[page_id] = roots, sum(roots.values())
+            weighted[page_id], lengths[page_id] = (
+                _merged(roots),
+                sum(w for root, w in roots.items() if not root.isupper()),
+            )
             for folded, key in name_words:
                 vocabulary.add(folded)
                 sounds[key][folded] += 1
