@@ -117,3 +117,16 @@ def test_without_the_interest_reading_the_wish_finds_the_word_first(client, meti
     sheet(metiers_index, "Agriculteur", "A1416", domaine, introduction="Il cultive et protège les cultures.")
     fresh_indexes()
     assert found_titles(client, "je veux protéger")[0] == "Agriculteur"
+
+
+def test_naming_diplomas_in_the_access_texts_does_not_push_a_sheet_down(metiers_index, reset_index):
+    """Two sheets saying the same thing score the same, though one names six diplomas by their acronyms."""
+    domaine = GrandDomaineFactory(code="D", name="Commerce")
+    texts = {"introduction": "Il pétrit la pâte et cuit le pain.", "tasks": "<p>Façonne les baguettes.</p>"}
+    plain = sheet(metiers_index, "Boulanger", "D9901", domaine, **texts)
+    diplomas = sheet(
+        metiers_index, "Pâtissier", "D9902", domaine, access_details="<p>CAP, BEP, BTS, BTSA, DUT ou BUT.</p>", **texts
+    )
+    fresh_indexes()
+    scores = dict(concepts.search("pain", {plain.pk, diplomas.pk}))
+    assert scores[plain.pk] == pytest.approx(scores[diplomas.pk])
