@@ -61,6 +61,7 @@ TITLE_BONUS = 0.8
 CONCEPT_WEIGHT = 1.2
 # A query naming a domain (« santé »): its sheets, the most central first (search.concepts.domain_sheets).
 DOMAIN_WEIGHT = 1.0
+DOMAIN_SHEETS = 20  # the most central ones only: a page of results, not the whole domain to rank and count
 # A wish worded like a centre d'intérêt (« protéger les gens », « Je souhaite protéger et secourir »): its sheets.
 INTEREST_WEIGHT = 0.5
 CLOSEST_SIZE = 5
@@ -289,7 +290,8 @@ class SiteSearch(NothingFoundMixin):
             []
             if exact
             else [
-                (page_id, DOMAIN_WEIGHT * score) for page_id, score in concepts.domain_sheets(self.reading, visible_ids)
+                (page_id, DOMAIN_WEIGHT * score)
+                for page_id, score in concepts.domain_sheets(self.reading, visible_ids)[:DOMAIN_SHEETS]
             ]
         )
         found = full_text_ids(text_query, visible_ids, operator="and")
@@ -297,10 +299,12 @@ class SiteSearch(NothingFoundMixin):
             found += [
                 page_id for page_id in full_text_ids(text_query, visible_ids, operator="or") if page_id not in found
             ]
-        if helps:  # a wish worded like a centre d'intérêt: the sheets given that interest
+        if helps:  # a wish worded like a centre d'intérêt: the sheets given that interest, among those found
+            found_ids = set(found) | {page_id for page_id, _score in concept_scores}
             extra_scores += [
                 (page_id, INTEREST_WEIGHT * score)
                 for page_id, score in concepts.interest_sheets(self.reading, visible_ids)
+                if page_id in found_ids
             ]
         self.ranked = blend(self.dictionary_matches, found, words, concept_scores, extra_scores)
         self.matched_names = {match.page_id: match.label for match in self.dictionary_matches}
