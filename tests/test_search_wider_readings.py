@@ -1,6 +1,6 @@
 """Three readings of a query that use what the catalogue already says (issue 29): an employer's acronym named in a
 sheet's access texts (« EDF »), a domain's one-word name (« spectacle ») listing its most central sheets first, and a
-wish worded like a centre d'intérêt (« je veux secourir » → « Je souhaite protéger et secourir ») finding the sheets
+wish worded like a centre d'intérêt (« je veux protéger » → « Je souhaite protéger et secourir ») raising the sheets
 given that interest. None of these queries is in a measurement set."""
 
 from django.urls import reverse
