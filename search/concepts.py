@@ -41,7 +41,14 @@ from pathlib import Path
 from django.utils.html import strip_tags
 
 from home.text import fold, sound_key, word_root
-from metiers.models import MetierPageCentreInteret
+from metiers.models import (
+    Appellation,
+    DomaineProfessionnel,
+    GrandDomaine,
+    MetierPage,
+    MetierPageCentreInteret,
+    MetierRelation,
+)
 
 from . import terms
 from .models import PupilWord, SheetConcepts
@@ -59,6 +66,7 @@ FIELD_WEIGHTS = {
     "skills": 1.0,
     "work_description": 1.0,
     "alternative_names": 0.5,
+    "acronyms": 1.0,
 }
 K1, B = 1.2, 0.75
 MIN_WORD = 3
@@ -67,6 +75,9 @@ INTENT_WORDS = GENERIC_WORDS | frozenset(
     {"voudrai", "voudrais", "aimerai", "aimerais", "aimerait", "veut", "envie", "plus", "tard", "chose", "choses"}
     | {"bien", "vraiment", "trop", "truc", "trucs", "genre", "occuper", "etre", "adore", "aimes", "aiment", "gens"}
 )
+# An organisation or employer named by its acronym in a sheet's access or qualities texts (« la SNCF », « hors
+# RATP »): the rest of those texts (diplomas, schools) is not indexed, only such capitalised names.
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,5}\b")
 _ELISION = re.compile(r"\b[ldjmnstc]['’]", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 # Everyday, familiar and abbreviated words, each tied to the words the sheets' own texts use (issue 29).
@@ -170,6 +181,7 @@ def roots_of(text):
 def _sheet_texts(page, interests, extra_names):
     names = [page.title, page.title_masculine, page.title_feminine, *extra_names]
     skills = [item.get("label", "") for item in page.skills or () if isinstance(item, dict)]
+    access = " ".join(_TAG.sub(" ", text or "") for text in (page.access_summary, page.access_details, page.qualities))
     return {
         "names": " ".join(name for name in names if name),
         "introduction": page.introduction,
@@ -179,6 +191,7 @@ def _sheet_texts(page, interests, extra_names):
         "skills": " ".join(skills),
         "work_description": strip_tags(_TAG.sub(" ", page.work_description or "")),
         "alternative_names": page.alternative_names,
+        "acronyms": " ".join(_ACRONYM.findall(access)),
     }
 
 
@@ -186,6 +199,7 @@ def bags_for(pages):
     """The unsaved `SheetConcepts` rows of some sheets: weighted roots of their texts, words of their names."""
     fields = ["pk", "rome_code", "title", "title_masculine", "title_feminine", "alternative_names"]
     fields += ["introduction", "en_bref_what", "tasks", "work_description", "skills"]
+    fields += ["access_summary", "access_details", "qualities"]
     pages = list(pages.only(*fields))
     page_ids = [page.pk for page in pages]
     interests = defaultdict(list)
@@ -201,7 +215,9 @@ def bags_for(pages):
         counts = Counter()
         for field, text in texts.items():
             for root in roots_of(text):
-                counts[root] += FIELD_WEIGHTS[field]
+                # An acronym is stored in capitals: it counts as the sheet's word, not in the sheet's length (see
+                # `ConceptIndex.load`), so that naming « CAP » and « BTS » does not make a sheet's texts longer.
+                counts[root.upper() if field == "acronyms" else root] += FIELD_WEIGHTS[field]
         name_words = set()
         for name in (texts["names"], texts["alternative_names"]):
             for word in re.findall(r"[^\W\d_]+", (name or "").lower()):
@@ -209,6 +225,16 @@ def bags_for(pages):
                     name_words.add((fold(word), sound_key(word)))
         bags.append(SheetConcepts(page_id=page.pk, roots=dict(counts), name_words=sorted(name_words)))
     return bags
+
+
+def _merged(roots):
+    """A sheet's stored {root: weight} with its acronyms (stored in capitals) folded into the other roots."""
+    if not any(root.isupper() for root in roots):
+        return roots
+    merged = Counter()
+    for root, weight in roots.items():
+        merged[root.lower()] += weight
+    return dict(merged)
 
 
 @dataclass
@@ -234,16 +260,23 @@ class ConceptIndex:
         self.sorted_words = []
         self.sorted_roots = []
         self.staff_meanings = {}
+        self.domains = {}
+        self.interests = []
 
     def load(self, version):
         weighted, lengths, vocabulary, sounds = {}, {}, set(), defaultdict(Counter)
         for page_id, roots, name_words in SheetConcepts.objects.values_list("page_id", "roots", "name_words"):
-            weighted[page_id], lengths[page_id] = roots, sum(roots.values())
+            weighted[page_id], lengths[page_id] = (
+                _merged(roots),
+                sum(w for root, w in roots.items() if not root.isupper()),
+            )
             for folded, key in name_words:
                 vocabulary.add(folded)
                 sounds[key][folded] += 1
         staff = _senses(PupilWord.objects.exclude(meaning="").values_list("word", "meaning"))
         self._install(version, weighted, lengths, vocabulary, sounds, staff)
+        self.domains = load_domains()
+        self.interests = load_interests()
 
     def _install(self, version, weighted, lengths, vocabulary, sounds, staff_meanings=None):
         average = (sum(lengths.values()) / len(lengths)) if lengths else 1.0
@@ -302,6 +335,35 @@ class ConceptIndex:
             groups.append(group)
         return Reading(groups, read_as)
 
+    def domain_sheets(self, reading, visible_ids):
+        """[(page id, centrality between 0 and 1)] for a query that is the one-word name of a grand domaine or a
+        domaine professionnel (« santé », « bois »): the domain's sheets, the most central first (see
+        `load_domains`); [] for any other query. `reading` is the query read as a wish (`read`)."""
+        groups = reading.groups
+        if len(groups) != 1 or not self.domains:
+            return []
+        typed = next(iter(groups[0]))  # the word's own root comes first in its group
+        sheets = self.domains.get(typed, {})
+        return sorted(
+            ((page_id, score) for page_id, score in sheets.items() if page_id in visible_ids), key=lambda item: -item[1]
+        )
+
+    def interest_sheets(self, reading, visible_ids):
+        """[(page id, 1.0)] for the sheets of the centres d'intérêt whose wording holds every word of the wish:
+        the interests are themselves written as pupils' wishes (« Je souhaite protéger et secourir », « J'aimerais
+        travailler dehors »), so « protéger les gens » is that wish, and its sheets (police, pompiers, sécurité)
+        fit it better than those whose texts merely say « protection »."""
+        # The words typed, not what the everyday vocabulary reads in them (« magasin » also means « commerce »,
+        # but « travailler dans un magasin » is not « Je veux travailler dans le commerce »).
+        typed = [next(iter(group)) for group in reading.groups]
+        if not typed:
+            return []
+        found = set()
+        for roots, page_ids in self.interests:
+            if roots.issuperset(typed):
+                found |= page_ids
+        return [(page_id, 1.0) for page_id in found if page_id in visible_ids]
+
     def _root_completions(self, folded):
         """The roots of the sheets' texts that a cut word begins (« ordi » → « ordin »), shortest first."""
         stem = folded[:-1] if folded.endswith("s") else folded
@@ -342,6 +404,8 @@ class ConceptIndex:
         for page_id in scores:
             scores[page_id] *= matched[page_id] / len(groups)
         top = max(scores.values())
+        if top <= 0:
+            return []
         ranked = sorted(scores.items(), key=lambda item: -item[1])[:limit]
         return [(page_id, score / top) for page_id, score in ranked]
 
@@ -387,6 +451,45 @@ class ConceptIndex:
         return " ".join(words) if changed else ""
 
 
+def load_domains():
+    """{root of a domain's one-word name: {page id: centrality}} for the grands domaines and domaines
+    professionnels named by one word (« Santé », « Bois », « Banque »). A sheet's centrality in its domain is the
+    mean of two shares, each divided by the domain's highest: how many sheets of its grand domaine list it among
+    their « métiers proches » (ROME mobilités: the jobs the neighbouring ones lead to), and how many ROME
+    appellations it gathers (the breadth of the job: « Infirmier » has many titles, a speciality a few)."""
+    sheets = list(MetierPage.objects.live().values_list("pk", "grand_domaine_id", "domaine_professionnel_id"))
+    grand_of = {pk: grand for pk, grand, _domaine in sheets}
+    listed = Counter()
+    relations = MetierRelation.objects.filter(page_id__in=grand_of, target_id__in=grand_of)
+    for source, target in relations.values_list("page_id", "target_id"):
+        if grand_of[source] is not None and grand_of[source] == grand_of[target] and source != target:
+            listed[target] += 1
+    titles = Counter(Appellation.objects.filter(page_id__in=grand_of).values_list("page_id", flat=True))
+    domains = {}
+    for model, column in ((GrandDomaine, 1), (DomaineProfessionnel, 2)):
+        for pk, name in model.objects.values_list("pk", "name"):
+            words = roots_of(name)
+            members = [sheet[0] for sheet in sheets if sheet[column] == pk]
+            if len(words) != 1 or not members:
+                continue
+            top_listed = max(listed[page_id] for page_id in members) or 1
+            top_titles = max(titles[page_id] for page_id in members) or 1
+            found = domains.setdefault(words[0], {})
+            for page_id in members:
+                share = (listed[page_id] / top_listed + titles[page_id] / top_titles) / 2
+                found[page_id] = max(found.get(page_id, 0.0), share)
+    return domains
+
+
+def load_interests():
+    """[(roots of a centre d'intérêt's name, ids of the live sheets it is given to)]."""
+    sheets = defaultdict(set)
+    links = MetierPageCentreInteret.objects.filter(content_object__live=True)
+    for name, page_id in links.values_list("tag__name", "content_object_id"):
+        sheets[name].add(page_id)
+    return [(frozenset(roots_of(name)), page_ids) for name, page_ids in sheets.items() if roots_of(name)]
+
+
 _index = ConceptIndex()
 
 
@@ -416,6 +519,14 @@ def search(text, visible_ids, limit=30):
 
 def read(text):
     return get_index().read(text)
+
+
+def domain_sheets(reading, visible_ids):
+    return get_index().domain_sheets(reading, visible_ids)
+
+
+def interest_sheets(reading, visible_ids):
+    return get_index().interest_sheets(reading, visible_ids)
 
 
 def warm_up():

@@ -59,6 +59,11 @@ EXACT_NAME_BONUS = 0.5
 TITLE_BONUS = 0.8
 # The sheets whose texts describe what the query says (search.concepts), between 0 and 1 for the best.
 CONCEPT_WEIGHT = 1.2
+# A query naming a domain (« santé »): its sheets, the most central first (search.concepts.domain_sheets).
+DOMAIN_WEIGHT = 1.0
+DOMAIN_SHEETS = 20  # the most central ones only: a page of results, not the whole domain to rank and count
+# A wish worded like a centre d'intérêt (« protéger les gens », « Je souhaite protéger et secourir »): its sheets.
+INTEREST_WEIGHT = 0.5
 CLOSEST_SIZE = 5
 # A dictionary match scored below this came from letters in common (trigrams), not from a name that starts
 # with, or is, the query: it is kept only if some word of the query could be meant for a word of that name.
@@ -147,7 +152,7 @@ def full_text_ids(query, ids, operator="and", limit=FULL_TEXT_LIMIT):
         return []
 
 
-def blend(dictionary_matches, full_text, words=(), concept_scores=()):
+def blend(dictionary_matches, full_text, words=(), concept_scores=(), extra_scores=()):
     """One ranking out of two, best first. A page whose title holds every word of the query gets a bonus:
     full-text ranks alone put a sheet that cites « apprentissage » among its 80 names before the article
     called « L'apprentissage, comment ça marche ? »."""
@@ -164,6 +169,8 @@ def blend(dictionary_matches, full_text, words=(), concept_scores=()):
         scores[page_id] = scores.get(page_id, 0) + FULL_TEXT_WEIGHT / (1 + position * 0.25)
     for page_id, score in concept_scores:
         scores[page_id] = scores.get(page_id, 0) + CONCEPT_WEIGHT * score
+    for page_id, score in extra_scores:  # a domain's centrality, or a centre d'intérêt, already weighted
+        scores[page_id] = scores.get(page_id, 0) + score
     return sorted(scores, key=lambda page_id: -scores[page_id])
 
 
@@ -278,12 +285,28 @@ class SiteSearch(NothingFoundMixin):
         # A word read through the everyday vocabulary (« bagnole », « ordi ») is not a name: the texts decide.
         helps = not exact and (len(words) > 1 or not self.dictionary_matches or self.reading.read_as)
         concept_scores = concepts.search(self.corrected or self.folded, visible_ids) if helps else []
+        # A domain's name (« santé ») is no sheet's name: the domain's sheets join in, the most central first.
+        extra_scores = (
+            []
+            if exact
+            else [
+                (page_id, DOMAIN_WEIGHT * score)
+                for page_id, score in concepts.domain_sheets(self.reading, visible_ids)[:DOMAIN_SHEETS]
+            ]
+        )
         found = full_text_ids(text_query, visible_ids, operator="and")
         if len(found) < 5 and len(words) > 1:
             found += [
                 page_id for page_id in full_text_ids(text_query, visible_ids, operator="or") if page_id not in found
             ]
-        self.ranked = blend(self.dictionary_matches, found, words, concept_scores)
+        if helps:  # a wish worded like a centre d'intérêt: the sheets given that interest, among those found
+            found_ids = set(found) | {page_id for page_id, _score in concept_scores}
+            extra_scores += [
+                (page_id, INTEREST_WEIGHT * score)
+                for page_id, score in concepts.interest_sheets(self.reading, visible_ids)
+                if page_id in found_ids
+            ]
+        self.ranked = blend(self.dictionary_matches, found, words, concept_scores, extra_scores)
         self.matched_names = {match.page_id: match.label for match in self.dictionary_matches}
 
     @cached_property

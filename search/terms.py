@@ -38,6 +38,9 @@ SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonymes.csv"
 MIN_SCORE = 0.42
 MAX_CANDIDATES = 400
 FRESHNESS_SECONDS = 10
+# Part of the catalogue's fingerprint: raise it when what is stored per sheet changes (`terms_for_sheet`,
+# `concepts.bags_for`), so that every database rebuilds its dictionary at the next search after a deploy.
+STORED_FORMAT = 2
 
 
 # Building ------------------------------------------------------------------------------------------------
@@ -94,7 +97,15 @@ def catalogue_fingerprint():
     interests = CentreInteret.objects.aggregate(count=Count("pk"), top=Max("pk"))
     words = PupilWord.objects.aggregate(count=Count("pk"), updated=Max("updated_at"))
     links = PupilWordSheet.objects.aggregate(count=Count("pk"), top=Max("pk"))
-    parts = [*pages.values(), live, *tags.values(), *interests.values(), _synonyms_mtime(), *words.values()]
+    parts = [
+        STORED_FORMAT,
+        *pages.values(),
+        live,
+        *tags.values(),
+        *interests.values(),
+        _synonyms_mtime(),
+        *words.values(),
+    ]
     parts += links.values()
     return "|".join(str(part) for part in parts)[:200]
 
