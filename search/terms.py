@@ -243,9 +243,15 @@ class TermMatch:
     exact: bool
 
 
-def score_term(query, term, prefix=False):
+# The most the edit ratio can give a string that shares few trigrams (`_closeness`): 0.85 × 1 − 0.15.
+EDIT_RATIO_CEILING = 0.7
+
+
+def score_term(query, term, prefix=False, min_score=0.0):
     """How well a folded query matches a folded name, from 0 to 1. With `prefix` (typing in the search box),
-    a name that starts with the query, or has a word that does, matches well."""
+    a name that starts with the query, or has a word that does, matches well. A part of a longer name scores
+    at most `part` × its closeness: when that cannot reach `min_score` (the caller drops what is below), the
+    costly edit ratio is not computed for it; the scores at or above `min_score` are the same."""
     if query == term:
         return 1.0
     if prefix and term.startswith(query):
@@ -267,7 +273,12 @@ def score_term(query, term, prefix=False):
             window = " ".join(term_words[start : start + size])
             # The query is a part of a longer name: good, less so the longer the name.
             part = 0.55 - 0.03 * min(extra, 6) + (0.06 if start == 0 else 0)
-            closeness = 1.0 if window == query else _closeness(query, query_grams, window)
+            if window == query:
+                closeness = 1.0
+            elif part * EDIT_RATIO_CEILING < min_score:  # only trigrams can lift this part over the bar
+                closeness = _jaccard(query_grams, trigrams(window))
+            else:
+                closeness = _closeness(query, query_grams, window)
             best = max(best, part * closeness)
     return best
 
@@ -284,7 +295,7 @@ def _closeness(query, query_grams, text):
     short word hard (« boulengé » shares 5 of 14 trigrams with « boulanger », edit ratio 0.82)."""
     score = _jaccard(query_grams, trigrams(text))
     if 0.2 <= score < 0.6 and len(query) <= 20:
-        score = max(score, 0.85 * difflib.SequenceMatcher(None, query, text).ratio() - 0.15)
+        score = max(score, (EDIT_RATIO_CEILING + 0.15) * difflib.SequenceMatcher(None, query, text).ratio() - 0.15)
     return score
 
 
@@ -292,7 +303,7 @@ def rank(query, rows, min_score=MIN_SCORE, prefix=False):
     """Scored matches of `rows` (term, label, kind, page_id), the best per page, best first."""
     best = {}
     for term, label, kind, page_id in rows:
-        raw = score_term(query, term, prefix=prefix)
+        raw = score_term(query, term, prefix=prefix, min_score=min_score)
         if raw < min_score:
             continue
         score = raw * KIND_WEIGHTS.get(kind, 0.5)

@@ -48,3 +48,36 @@ def test_header_search_box_is_a_labelled_form_that_works_without_javascript(clie
     assert 'action="/fr/recherche/"' in html
     assert '<label for="site-search-q"' in html
     assert "js/autocomplete.js" in html
+
+
+# Names as the dictionary stores them, and what pupils type (folded) while their words are half written: parts of longer names,
+# misspellings, phrases of intent.
+NAMES = [
+    "conducteur de train",
+    "agent de securite",
+    "boulanger",
+    "chef boulanger",
+    "ouvrier boulanger de nuit",
+    "technicien de maintenance informatique",
+    "assistant de service social",
+    "ouvrier d'elevage agricole",
+    "conseiller en insertion professionnelle",
+]
+TYPED = ["conduc de trin", "securit", "boulenge", "maintenance info", "je veux travailler", "travailler d", "social"]
+
+
+@pytest.mark.parametrize("query", TYPED)
+@pytest.mark.parametrize("bar", ["MIN_SCORE", 0.25])  # the search and autocomplete's bar; « Tu voulais dire »'s
+def test_the_bar_skips_only_what_it_would_drop(query, bar):
+    """Names are ranked with a bar and the edit ratio is skipped where it cannot lift a part of a name over it:
+    every name kept has the score it has without the bar, and no name that reaches the bar is dropped."""
+    from search import terms
+
+    bar = getattr(terms, bar) if isinstance(bar, str) else bar
+    for name in NAMES:
+        for prefix in (False, True):
+            full = terms.score_term(query, name, prefix=prefix)
+            barred = terms.score_term(query, name, prefix=prefix, min_score=bar)
+            assert (barred >= bar) == (full >= bar), (query, name)
+            if full >= bar:
+                assert barred == full, (query, name)
