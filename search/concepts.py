@@ -27,7 +27,6 @@ dictionary's version changes (a sheet or a word saved, the catalogue imported).
 """
 
 import bisect
-import csv
 import difflib
 import logging
 import math
@@ -35,22 +34,14 @@ import re
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from django.utils.html import strip_tags
 
 from home.text import fold, sound_key, word_root
-from metiers.models import (
-    Appellation,
-    DomaineProfessionnel,
-    GrandDomaine,
-    MetierPage,
-    MetierPageCentreInteret,
-    MetierRelation,
-)
+from metiers.models import MetierPageCentreInteret
 
-from . import terms
+from . import catalogue, terms
+from .familiar import familiar_words, meaning, senses
 from .models import PupilWord, SheetConcepts
 from .text import GENERIC_WORDS, STOP_WORDS
 
@@ -81,7 +72,6 @@ _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,5}\b")
 _ELISION = re.compile(r"\b[ldjmnstc]['’]", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 # Everyday, familiar and abbreviated words, each tied to the words the sheets' own texts use (issue 29).
-FAMILIAR_FILE = Path(__file__).resolve().parent / "data" / "mots_familiers.csv"
 # How much a word brought in for a query word counts against the word typed.
 SENSE_WEIGHT = 0.9
 APOCOPE_WEIGHT = 0.8
@@ -89,48 +79,6 @@ APOCOPE_WEIGHT = 0.8
 # begins, when it is not itself a root; at most this many, the commonest first.
 APOCOPE_ROOTS = 1
 MIN_APOCOPE = 4
-
-
-@lru_cache(maxsize=4)
-def _familiar(path, mtime):
-    """{root of a familiar word: [roots of the sheets' words it means]}; [] for a word of intent (« bosser »)."""
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            rows = csv.DictReader(line for line in handle if not line.startswith("#"))
-            return _senses((row.get("mot"), row.get("sens")) for row in rows)
-    except OSError:
-        logger.warning("Familiar vocabulary %s not readable; the search goes on without it", path)
-        return {}
-
-
-def _senses(words):
-    """{word and its root: [roots of the words it means]} of [(word, meaning)]; [] for a word of intent."""
-    senses = {}
-    for word, sense in words:
-        word, sense = fold(word or "").strip(), (sense or "").strip()
-        if not word or not sense:
-            continue
-        meant = [] if sense == "-" else [word_root(part) for part in fold(sense).split() if len(part) >= 2]
-        for key in {word, word_root(word) if len(word) > 2 else word}:
-            senses.setdefault(key, []).extend(meant)
-    return {key: list(dict.fromkeys(meant)) for key, meant in senses.items()}
-
-
-def _meaning(familiar, word, root):
-    """What a folded query word means in the familiar vocabulary: as typed, singular, or by its root."""
-    for key in (word, word[:-1] if word[-1:] in "sx" else word, root):
-        if key in familiar:
-            return familiar[key]
-    return None
-
-
-def familiar_words():
-    """The familiar vocabulary in force (the file, re-read when it changes)."""
-    try:
-        mtime = FAMILIAR_FILE.stat().st_mtime
-    except OSError:
-        mtime = 0
-    return _familiar(FAMILIAR_FILE, mtime)
 
 
 def _query_words(text):
@@ -273,10 +221,10 @@ class ConceptIndex:
             for folded, key in name_words:
                 vocabulary.add(folded)
                 sounds[key][folded] += 1
-        staff = _senses(PupilWord.objects.exclude(meaning="").values_list("word", "meaning"))
+        staff = senses(PupilWord.objects.exclude(meaning="").values_list("word", "meaning"))
         self._install(version, weighted, lengths, vocabulary, sounds, staff)
-        self.domains = load_domains()
-        self.interests = load_interests()
+        self.domains = catalogue.load_domains()
+        self.interests = catalogue.load_interests()
 
     def _install(self, version, weighted, lengths, vocabulary, sounds, staff_meanings=None):
         average = (sum(lengths.values()) / len(lengths)) if lengths else 1.0
@@ -317,7 +265,7 @@ class ConceptIndex:
             return Reading([dict.fromkeys(whole, SENSE_WEIGHT)], True)
         for word in words:
             root = word_root(word) if len(word) > 2 else word
-            meant = _meaning(familiar, word, root)
+            meant = meaning(familiar, word, root)
             if meant is not None and not meant:
                 continue  # a word of intent: « bosser », « kiffer »
             group = {root: 1.0}
@@ -441,7 +389,7 @@ class ConceptIndex:
         for word in query.lower().split():
             folded = fold(word)
             root = word_root(folded) if len(folded) > 2 else folded
-            known = folded in self.vocabulary or root in self.idf or _meaning(self.meanings(), folded, root) is not None
+            known = folded in self.vocabulary or root in self.idf or meaning(self.meanings(), folded, root) is not None
             if known or folded in STOP_WORDS or len(folded) < MIN_WORD:
                 words.append(folded)
                 continue
@@ -449,45 +397,6 @@ class ConceptIndex:
             words.append(known or folded)
             changed = changed or bool(known)
         return " ".join(words) if changed else ""
-
-
-def load_domains():
-    """{root of a domain's one-word name: {page id: centrality}} for the grands domaines and domaines
-    professionnels named by one word (« Santé », « Bois », « Banque »). A sheet's centrality in its domain is the
-    mean of two shares, each divided by the domain's highest: how many sheets of its grand domaine list it among
-    their « métiers proches » (ROME mobilités: the jobs the neighbouring ones lead to), and how many ROME
-    appellations it gathers (the breadth of the job: « Infirmier » has many titles, a speciality a few)."""
-    sheets = list(MetierPage.objects.live().values_list("pk", "grand_domaine_id", "domaine_professionnel_id"))
-    grand_of = {pk: grand for pk, grand, _domaine in sheets}
-    listed = Counter()
-    relations = MetierRelation.objects.filter(page_id__in=grand_of, target_id__in=grand_of)
-    for source, target in relations.values_list("page_id", "target_id"):
-        if grand_of[source] is not None and grand_of[source] == grand_of[target] and source != target:
-            listed[target] += 1
-    titles = Counter(Appellation.objects.filter(page_id__in=grand_of).values_list("page_id", flat=True))
-    domains = {}
-    for model, column in ((GrandDomaine, 1), (DomaineProfessionnel, 2)):
-        for pk, name in model.objects.values_list("pk", "name"):
-            words = roots_of(name)
-            members = [sheet[0] for sheet in sheets if sheet[column] == pk]
-            if len(words) != 1 or not members:
-                continue
-            top_listed = max(listed[page_id] for page_id in members) or 1
-            top_titles = max(titles[page_id] for page_id in members) or 1
-            found = domains.setdefault(words[0], {})
-            for page_id in members:
-                share = (listed[page_id] / top_listed + titles[page_id] / top_titles) / 2
-                found[page_id] = max(found.get(page_id, 0.0), share)
-    return domains
-
-
-def load_interests():
-    """[(roots of a centre d'intérêt's name, ids of the live sheets it is given to)]."""
-    sheets = defaultdict(set)
-    links = MetierPageCentreInteret.objects.filter(content_object__live=True)
-    for name, page_id in links.values_list("tag__name", "content_object_id"):
-        sheets[name].add(page_id)
-    return [(frozenset(roots_of(name)), page_ids) for name, page_ids in sheets.items() if roots_of(name)]
 
 
 _index = ConceptIndex()

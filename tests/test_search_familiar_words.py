@@ -12,7 +12,7 @@ from django.conf import settings
 import pytest
 
 from home.text import fold, word_root
-from search import concepts
+from search import concepts, familiar
 
 DATA = Path(settings.BASE_DIR) / "data" / "metiers"
 SETS = [
@@ -33,7 +33,7 @@ def catalogue_roots():
 
 
 def entries():
-    with open(concepts.FAMILIAR_FILE, encoding="utf-8", newline="") as handle:
+    with open(familiar.FAMILIAR_FILE, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(line for line in handle if not line.startswith("#")))
 
 
