@@ -80,6 +80,19 @@ STATES = [
     RequestState.REFUSED,
     RequestState.NO_SOLUTION,
 ]
+# What the stages done say: the pupil's report (what I saw, what I liked, what next) and the host's sentence.
+REPORT = (
+    "Une équipe qui prépare les commandes, le stock, les clients au téléphone.",
+    "On m'a laissé préparer une commande tout seul le jeudi.",
+    "J'aimerais un bac pro logistique. Je vais demander au lycée des métiers.",
+)
+SENTENCE = "Tu as posé de très bonnes questions : reviens nous voir quand tu veux."
+INES_REPORT = (
+    "Le fournil à 6 heures : le pétrissage, la pousse, la cuisson, puis la vente au comptoir.",
+    "J'ai façonné des baguettes le mercredi et on les a vendues le jour même.",
+    "Je veux faire un CAP boulanger. Je vais demander au lycée des métiers si on peut le faire en apprentissage.",
+)
+INES_SENTENCE = "Tu as le geste sûr et tu poses les bonnes questions : notre porte t'est ouverte."
 REASONS = {
     RequestState.CANCELLED: "Stage trouvé par la famille.",
     RequestState.REFUSED: "Notre tuteur est absent cette semaine-là.",
@@ -273,50 +286,32 @@ def _ines_stage_done(pupil, week, staff):
         by=staff,
         by_role=Role.STAFF,
     )
-    StageReport.objects.get_or_create(
-        request=stage_request,
-        defaults={
-            "saw": "Le fournil à 6 heures : le pétrissage, la pousse, la cuisson, puis la vente au comptoir.",
-            "liked": "J'ai façonné des baguettes le mercredi et on les a vendues le jour même.",
-            "next": "Je veux faire un CAP boulanger. Je vais demander au lycée des métiers si on peut le faire en apprentissage.",
-            "submitted_at": timezone.now(),
-        },
-    )
-    host = stage_request.place_week.place.host
-    HostAppreciation.objects.get_or_create(
-        request=stage_request,
-        defaults={
-            "punctuality": HostAppreciation.Punctuality.ALWAYS,
-            "curiosity": HostAppreciation.Curiosity.VERY,
-            "sentence": "Tu as le geste sûr et tu poses les bonnes questions : notre porte t'est ouverte.",
-            "by": host.members.first(),
-        },
-    )
+    _report_and_appreciation(stage_request, INES_REPORT, INES_SENTENCE)
 
 
 def _after_stage(week):
     """The stage done has its report (three steps) and its host's appreciation."""
     done = StageRequest.objects.filter(week=week, state=RequestState.DONE).select_related("place_week__place__host")
     for stage_request in done:
-        StageReport.objects.get_or_create(
-            request=stage_request,
-            defaults={
-                "saw": "Une équipe qui prépare les commandes, le stock, les clients au téléphone.",
-                "liked": "On m'a laissé préparer une commande tout seul le jeudi.",
-                "next": "J'aimerais un bac pro logistique. Je vais demander au lycée des métiers.",
-                "submitted_at": timezone.now(),
-            },
-        )
-        host = stage_request.place_week.place.host if stage_request.place_week_id else None
-        HostAppreciation.objects.get_or_create(
-            request=stage_request,
-            defaults={
-                "punctuality": HostAppreciation.Punctuality.ALWAYS,
-                "curiosity": HostAppreciation.Curiosity.VERY,
-                "sentence": "Tu as posé de très bonnes questions : reviens nous voir quand tu veux.",
-                "by": host.members.first() if host else None,
-            },
-        )
+        _report_and_appreciation(stage_request, REPORT, SENTENCE)
+
+
+def _report_and_appreciation(stage_request, report, sentence):
+    """A stage done: the pupil's report (three steps, submitted) and the host's appreciation, once."""
+    StageReport.objects.get_or_create(
+        request=stage_request,
+        defaults={**dict(zip(("saw", "liked", "next"), report, strict=True)), "submitted_at": timezone.now()},
+    )
+    host = stage_request.place_week.place.host if stage_request.place_week_id else None
+    HostAppreciation.objects.get_or_create(
+        request=stage_request,
+        defaults={
+            "punctuality": HostAppreciation.Punctuality.ALWAYS,
+            "curiosity": HostAppreciation.Curiosity.VERY,
+            "sentence": sentence,
+            "by": host.members.first() if host else None,
+        },
+    )
 
 
 def _requesting_pupils(school):
